@@ -1,0 +1,204 @@
+//! The whole check: documents in, report out. Per-document extraction, then the
+//! cross-document stages (subjects, verdicts), then a report with every claim located by
+//! path, line and column.
+
+use crate::claim::Claim;
+use crate::error::{line_column, Warning};
+use crate::extract::Extractor;
+use crate::finding::Verdict;
+use crate::fold::Thresholds;
+use crate::normalize::date::Reference;
+use crate::rules::{RuleSet, Severity};
+use crate::source::{self, Document};
+use crate::subject::{self, SubjectOptions};
+use crate::verdict::{self, Context};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Settings of a check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    pub subjects: SubjectOptions,
+}
+
+impl CheckOptions {
+    pub fn thresholds(&self) -> Thresholds {
+        self.subjects.thresholds
+    }
+}
+
+/// A source as the report lists it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceRecord {
+    pub path: String,
+    pub name: String,
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A claim as the report shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimRecord {
+    pub path: String,
+    #[serde(skip)]
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub subject: String,
+    pub attribute: String,
+    pub text: String,
+    pub value: serde_json::Value,
+    pub rule: String,
+    pub quote: String,
+    /// No other source speaks to this subject and attribute.
+    #[serde(skip)]
+    pub unverified: bool,
+    /// The value as written, for excerpts.
+    #[serde(skip)]
+    pub written: String,
+}
+
+/// A finding as the report shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FindingRecord {
+    pub rule: String,
+    #[serde(skip)]
+    pub severity: Severity,
+    pub verdict: Verdict,
+    pub subject: String,
+    pub attribute: String,
+    pub message: String,
+    /// Indices into [`Report::claims`].
+    #[serde(skip)]
+    pub claims: Vec<usize>,
+}
+
+/// Everything a renderer needs.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub sources: Vec<SourceRecord>,
+    pub sentences: usize,
+    pub claims: Vec<ClaimRecord>,
+    pub findings: Vec<FindingRecord>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Report {
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.verdict == verdict)
+            .count()
+    }
+
+    /// Whether any finding is a conflict (between sources or within one).
+    pub fn has_conflicts(&self) -> bool {
+        self.findings.iter().any(|f| f.verdict.is_conflict())
+    }
+
+    /// Whether some input could not be read at all.
+    pub fn has_unreadable_inputs(&self) -> bool {
+        self.warnings.iter().any(|w| w.unreadable)
+    }
+}
+
+/// Reads `inputs` and checks them.
+pub fn check(inputs: &[PathBuf], rules: &RuleSet, options: &CheckOptions) -> Report {
+    let loaded = source::load(inputs);
+    check_documents(loaded.documents, loaded.warnings, rules, options)
+}
+
+/// Checks documents already read.
+pub fn check_documents(
+    documents: Vec<Document>,
+    warnings: Vec<Warning>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Report {
+    // An undated document is read as of the corpus's latest date, and marked as assumed.
+    let latest = documents.iter().filter_map(|d| d.published).max();
+    let extractor = Extractor::new(rules);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut sentences = 0;
+    for (index, document) in documents.iter().enumerate() {
+        let reference = match (document.published, latest) {
+            (Some(date), _) => Some(Reference {
+                date,
+                assumed: false,
+            }),
+            (None, Some(date)) => Some(Reference {
+                date,
+                assumed: true,
+            }),
+            (None, None) => None,
+        };
+        let extracted = extractor.extract(document, index, reference);
+        sentences += extracted.sentences.len();
+        claims.extend(extracted.claims);
+    }
+    let subjects = subject::resolve(&claims, &options.subjects);
+    let source_names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let context = Context {
+        rules,
+        thresholds: options.thresholds(),
+        source_names: &source_names,
+        texts: &texts,
+    };
+    let (findings, unverified) = verdict::decide(&claims, &subjects, &context);
+    let claim_records = claims
+        .iter()
+        .zip(&unverified)
+        .enumerate()
+        .map(|(index, (claim, &unverified))| {
+            let document = &documents[claim.doc];
+            let (line, column) = line_column(&document.text, claim.span.start);
+            ClaimRecord {
+                path: document.path.clone(),
+                source: document.name.clone(),
+                line,
+                column,
+                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
+                attribute: claim.attribute.clone(),
+                text: claim.text.clone(),
+                value: claim.value.to_json(),
+                rule: rules.rules[claim.rule].id.clone(),
+                quote: collapse_whitespace(&document.text[claim.sentence.clone()]),
+                unverified,
+                written: collapse_whitespace(&document.text[claim.span.clone()]),
+            }
+        })
+        .collect();
+    let finding_records = findings
+        .into_iter()
+        .map(|finding| FindingRecord {
+            rule: rules.rules[finding.rule].id.clone(),
+            severity: rules.rules[finding.rule].severity,
+            verdict: finding.verdict,
+            subject: finding.subject,
+            attribute: finding.attribute,
+            message: finding.message,
+            claims: finding.claims,
+        })
+        .collect();
+    Report {
+        sources: documents
+            .iter()
+            .map(|d| SourceRecord {
+                path: d.path.clone(),
+                name: d.name.clone(),
+                published: d.published.map(|p| p.format("%Y-%m-%d").to_string()),
+                url: d.url.clone(),
+            })
+            .collect(),
+        sentences,
+        claims: claim_records,
+        findings: finding_records,
+        warnings,
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

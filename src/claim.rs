@@ -1,0 +1,65 @@
+//! Claims: what one sentence of one source says about one subject, with its provenance.
+
+use crate::value::Value;
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// What a claim is about, as the document names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SubjectRef {
+    /// A person: the name as written (titles removed) and its comparison key.
+    Person { name: String, key: String },
+    /// An event: its class ("exercise") and, if the document names it, its name.
+    Event { class: String, name: Option<String> },
+}
+
+impl SubjectRef {
+    /// How the subject reads in a report.
+    pub fn display(&self) -> String {
+        match self {
+            SubjectRef::Person { name, .. } => name.clone(),
+            SubjectRef::Event {
+                name: Some(name), ..
+            } => name.clone(),
+            SubjectRef::Event { class, name: None } => format!("the {class}"),
+        }
+    }
+}
+
+/// The time a claim speaks for: its document's publication date, or for an undated
+/// document the corpus's latest date, marked as assumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeScope {
+    pub date: Option<NaiveDate>,
+    pub assumed: bool,
+}
+
+impl TimeScope {
+    /// "2016-05-30", "2026-05-29 (assumed)", "undated".
+    pub fn describe(&self) -> String {
+        match (self.date, self.assumed) {
+            (Some(date), false) => date.format("%Y-%m-%d").to_string(),
+            (Some(date), true) => format!("undated, read as {}", date.format("%Y-%m-%d")),
+            (None, _) => "undated".to_string(),
+        }
+    }
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the source document.
+    pub doc: usize,
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    pub subject: SubjectRef,
+    pub attribute: String,
+    pub value: Value,
+    /// Canonical text of the value ("~600 troops").
+    pub text: String,
+    /// Byte span of the value in the document.
+    pub span: Range<usize>,
+    /// Byte span of the sentence the claim is in.
+    pub sentence: Range<usize>,
+    pub time: TimeScope,
+}

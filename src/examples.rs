@@ -1,0 +1,160 @@
+//! Rule examples and counterexamples, run against the real extraction engine: every
+//! example must yield its claim, every counterexample none of its rule.
+
+use crate::error::{Error, Location};
+use crate::extract::Extractor;
+use crate::normalize::date::Reference;
+use crate::rules::RuleSet;
+use crate::source::Document;
+
+/// One example or counterexample that does not behave as its rule says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub rule: String,
+    pub file: String,
+    pub text: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: rule `{}`: {}: {:?}",
+            self.file, self.rule, self.problem, self.text
+        )
+    }
+}
+
+/// Runs every example and counterexample of every rule.
+pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
+    let extractor = Extractor::new(rules);
+    let mut failures = Vec::new();
+    for (index, rule) in rules.rules.iter().enumerate() {
+        let failure = |text: &str, problem: String| ExampleFailure {
+            rule: rule.id.clone(),
+            file: rule.file.clone(),
+            text: text.to_string(),
+            problem,
+        };
+        for example in &rule.examples {
+            let published = match example.published.as_deref().map(str::parse) {
+                Some(Ok(date)) => date,
+                Some(Err(_)) => {
+                    failures.push(failure(
+                        &example.text,
+                        "`published` is not YYYY-MM-DD".into(),
+                    ));
+                    continue;
+                }
+                None => "2026-01-01".parse().expect("literal date"),
+            };
+            let claims = claims_of(&extractor, &example.text, published, index);
+            let found = claims.iter().any(|(subject, text)| {
+                *text == example.value && example.subject.as_ref().is_none_or(|s| s == subject)
+            });
+            if !found {
+                let got: Vec<String> = claims
+                    .iter()
+                    .map(|(subject, text)| format!("{subject}: {text}"))
+                    .collect();
+                let wanted = match &example.subject {
+                    Some(subject) => format!("{subject}: {}", example.value),
+                    None => example.value.clone(),
+                };
+                failures.push(failure(
+                    &example.text,
+                    format!("example should yield `{wanted}` but yields {got:?}"),
+                ));
+            }
+        }
+        for text in &rule.counterexamples {
+            let claims = claims_of(
+                &extractor,
+                text,
+                "2026-01-01".parse().expect("literal"),
+                index,
+            );
+            if !claims.is_empty() {
+                failures.push(failure(
+                    text,
+                    format!("counterexample should yield nothing but yields {claims:?}"),
+                ));
+            }
+        }
+    }
+    failures
+}
+
+/// Turns example failures into one load error (for `check`, which refuses broken rules).
+pub fn verify_or_error(rules: &RuleSet) -> Result<(), Error> {
+    let failures = verify(rules);
+    match failures.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::Rule {
+            location: Location {
+                path: first.file.clone(),
+                line: 1,
+                column: 1,
+            },
+            message: failures
+                .iter()
+                .map(|f| format!("rule `{}`: {}: {:?}", f.rule, f.problem, f.text))
+                .collect::<Vec<_>>()
+                .join("\n  "),
+        }),
+    }
+}
+
+fn claims_of(
+    extractor: &Extractor,
+    text: &str,
+    published: chrono::NaiveDate,
+    rule: usize,
+) -> Vec<(String, String)> {
+    let (document, _) = Document::new("example", text.to_string());
+    let reference = Reference {
+        date: published,
+        assumed: false,
+    };
+    extractor
+        .extract(&document, 0, Some(reference))
+        .claims
+        .into_iter()
+        .filter(|c| c.rule == rule)
+        .map(|c| (c.subject.display(), c.text))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_rule_example_holds() {
+        let rules = RuleSet::builtin().unwrap();
+        let failures = verify(&rules);
+        assert!(
+            failures.is_empty(),
+            "{}",
+            failures
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
+    #[test]
+    fn every_builtin_rule_has_examples_and_counterexamples() {
+        let rules = RuleSet::builtin().unwrap();
+        for rule in &rules.rules {
+            assert!(!rule.examples.is_empty(), "{} has no examples", rule.id);
+            assert!(
+                !rule.counterexamples.is_empty(),
+                "{} has no counterexamples",
+                rule.id
+            );
+        }
+    }
+}

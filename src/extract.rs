@@ -1,0 +1,355 @@
+//! Extraction: from one document's sentences to claims, by running every rule's patterns,
+//! reading the values with the normalizers, and resolving each claim's subject within the
+//! document (surnames to full names, "the exercise" to the event the document names).
+
+use crate::claim::{Claim, SubjectRef, TimeScope};
+use crate::fold::fold;
+use crate::normalize::date::{parse_date, Reference};
+use crate::normalize::duration::parse_duration;
+use crate::normalize::number::{parse_amount, parse_ordinal};
+use crate::rules::{Lexicon, Rule, RuleSet, SubjectKind, ValueKind};
+use crate::segment::{segment, Abbreviations, Sentence};
+use crate::source::Document;
+use crate::value::{Title, Value};
+use regex::{Captures, Regex};
+use std::collections::HashSet;
+
+/// Compiled helpers shared by all documents of a run.
+#[derive(Debug)]
+pub struct Extractor<'r> {
+    rules: &'r RuleSet,
+    abbreviations: Abbreviations,
+    trigger: Regex,
+    past_marker: Regex,
+}
+
+/// What one document yields.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub sentences: Vec<Sentence>,
+    pub claims: Vec<Claim>,
+}
+
+/// Any date, for asking whether a text reads as a date at all.
+const ANY_REFERENCE: Reference = Reference {
+    date: match chrono::NaiveDate::from_ymd_opt(2000, 1, 1) {
+        Some(date) => date,
+        None => panic!("valid literal date"),
+    },
+    assumed: true,
+};
+
+/// Words that never stand between an ordinal and the event it counts: "the second *day
+/// of the* exercise" counts days, not exercises.
+const NOT_SCOPE: &[&str] = &[
+    "of", "the", "a", "an", "in", "at", "on", "for", "to", "day", "days", "week", "weeks", "time",
+    "phase", "stage", "part", "round", "edition", "year",
+];
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        let lexicon = &rules.lexicon;
+        let fragment = |name: &str| lexicon.fragment(name).unwrap_or(r"[^\s\S]").to_string();
+        Extractor {
+            rules,
+            abbreviations: Abbreviations::new(&lexicon.spec.abbreviations),
+            trigger: Regex::new(&fragment("EVENT")).expect("event fragment compiles"),
+            past_marker: Regex::new(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
+                .expect("past marker fragment compiles"),
+        }
+    }
+
+    /// Extracts the claims of `doc` (index `doc_index`); `reference` resolves relative and
+    /// year-less dates.
+    pub fn extract(
+        &self,
+        doc: &Document,
+        doc_index: usize,
+        reference: Option<Reference>,
+    ) -> Extracted {
+        let sentences = segment(&doc.text, &doc.lines, &self.abbreviations);
+        let time = TimeScope {
+            date: reference.map(|r| r.date),
+            assumed: reference.is_some_and(|r| r.assumed),
+        };
+        let mut claims = Vec::new();
+        let mut seen = HashSet::new();
+        for sentence in &sentences {
+            for (rule_index, rule) in self.rules.rules.iter().enumerate() {
+                for pattern in &rule.patterns {
+                    for caps in pattern.captures_iter(&doc.text[sentence.span.clone()]) {
+                        let Some(claim) = self.claim(
+                            doc, doc_index, sentence, rule_index, rule, &caps, reference, time,
+                        ) else {
+                            continue;
+                        };
+                        let key = (rule_index, claim.span.clone(), claim.subject.clone());
+                        if seen.insert(key) {
+                            claims.push(claim);
+                        }
+                    }
+                }
+            }
+        }
+        let mut claims = keep_longest(claims);
+        resolve_surnames(doc, &mut claims, &self.rules.lexicon);
+        self.name_events(doc, &mut claims);
+        claims.sort_by(|a, b| {
+            (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+        });
+        Extracted { sentences, claims }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn claim(
+        &self,
+        doc: &Document,
+        doc_index: usize,
+        sentence: &Sentence,
+        rule_index: usize,
+        rule: &Rule,
+        caps: &Captures,
+        reference: Option<Reference>,
+        time: TimeScope,
+    ) -> Option<Claim> {
+        let lexicon = &self.rules.lexicon;
+        let base = sentence.span.start;
+        let sentence_text = &doc.text[sentence.span.clone()];
+        let value_match = caps.name("value")?;
+        let value_text = value_match.as_str();
+        let value = match rule.value {
+            ValueKind::Title => {
+                if self
+                    .past_marker
+                    .is_match(&sentence_text[..value_match.start()])
+                {
+                    return None;
+                }
+                Value::Title(Title::parse(value_text, lexicon)?)
+            }
+            ValueKind::Date => Value::Date(parse_date(value_text, reference)?),
+            ValueKind::Duration => Value::Duration(parse_duration(value_text, doc.convention)?),
+            ValueKind::Count => Value::Count {
+                amount: parse_amount(value_text, doc.convention)?,
+                unit: lexicon.unit_of(caps.name("unit")?.as_str())?.to_string(),
+            },
+            ValueKind::Name => Value::Name(clean_name(value_text)?),
+            ValueKind::Place => {
+                // "the exercise in May" names a time, not a place.
+                if parse_date(value_text, reference.or(Some(ANY_REFERENCE))).is_some() {
+                    return None;
+                }
+                Value::Place {
+                    name: value_text.to_string(),
+                    near: caps.name("near").map(|m| m.as_str().to_string()),
+                }
+            }
+            ValueKind::Ordinal => {
+                let scope_text = caps.name("scope").map_or("", |m| m.as_str());
+                let words: Vec<String> = scope_text.split_whitespace().map(fold).collect();
+                if words.iter().any(|w| NOT_SCOPE.contains(&w.as_str())) {
+                    return None;
+                }
+                let class = self.event_class(caps, sentence_text)?;
+                let scope_words: Vec<String> = lexicon
+                    .spec
+                    .event_scope_words
+                    .iter()
+                    .map(|w| fold(w))
+                    .collect();
+                let mut scope: Vec<String> = words
+                    .into_iter()
+                    .filter(|w| scope_words.contains(w))
+                    .collect();
+                scope.push(class);
+                Value::Ordinal {
+                    rank: parse_ordinal(value_text)?,
+                    scope: scope.join(" "),
+                }
+            }
+        };
+        let subject = match rule.subject {
+            SubjectKind::Person => person(caps.name("subject")?.as_str(), lexicon)?,
+            SubjectKind::Event => SubjectRef::Event {
+                class: self.event_class(caps, sentence_text)?,
+                name: None,
+            },
+        };
+        let attribute = match &value {
+            Value::Count { unit, .. } => unit.clone(),
+            _ => rule.attribute.clone(),
+        };
+        Some(Claim {
+            doc: doc_index,
+            rule: rule_index,
+            subject,
+            attribute,
+            text: value.canonical(),
+            value,
+            span: base + value_match.start()..base + value_match.end(),
+            sentence: sentence.span.clone(),
+            time,
+        })
+    }
+
+    /// The class of the event a claim is tied to: the pattern's `event` group, else the
+    /// first trigger word in the sentence.
+    fn event_class(&self, caps: &Captures, sentence: &str) -> Option<String> {
+        let trigger = match caps.name("event") {
+            Some(m) => m.as_str(),
+            None => self.trigger.find(sentence)?.as_str(),
+        };
+        self.rules.lexicon.class_of(trigger).map(str::to_string)
+    }
+
+    /// Gives event claims the name of the event they are about: a name in the same
+    /// sentence, else the name given last before it in the document (for the same class).
+    fn name_events(&self, doc: &Document, claims: &mut [Claim]) {
+        let names: Vec<(usize, String, String)> = claims
+            .iter()
+            .filter_map(|c| match (&c.value, &c.subject) {
+                (Value::Name(name), SubjectRef::Event { class, .. }) => {
+                    Some((c.span.start, class.clone(), name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        for claim in claims.iter_mut() {
+            let SubjectRef::Event { class, name } = &mut claim.subject else {
+                continue;
+            };
+            let sentence = fold(&doc.text[claim.sentence.clone()]);
+            let in_sentence = names
+                .iter()
+                .find(|(_, c, n)| c == class && sentence.contains(&fold(n)));
+            let before = names
+                .iter()
+                .rfind(|(at, c, _)| c == class && *at < claim.sentence.end);
+            *name = in_sentence.or(before).map(|(_, _, n)| n.clone());
+        }
+    }
+}
+
+/// Where two patterns of one rule read overlapping values, the longer reading wins:
+/// "Commander of Allied Joint Force Command Naples" over "Commander of Allied Joint Force"
+/// followed by a "person" named "Command Naples".
+fn keep_longest(mut claims: Vec<Claim>) -> Vec<Claim> {
+    claims.sort_by(|a, b| {
+        (a.rule, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
+            b.rule,
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+        ))
+    });
+    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        match kept.last_mut() {
+            Some(last) if last.rule == claim.rule && claim.span.start < last.span.end => {
+                if claim.span.len() > last.span.len() {
+                    *last = claim;
+                }
+            }
+            _ => kept.push(claim),
+        }
+    }
+    kept
+}
+
+/// A person subject from the text a pattern captured: leading titles, ranks and
+/// honorifics removed, possessive removed.
+fn person(text: &str, lexicon: &Lexicon) -> Option<SubjectRef> {
+    let title_words: HashSet<String> = lexicon
+        .spec
+        .title_heads
+        .iter()
+        .chain(&lexicon.spec.ranks)
+        .chain(&lexicon.spec.title_modifiers)
+        .chain(&lexicon.spec.honorifics)
+        .flat_map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
+        .collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first_name_word = words.iter().position(|w| !title_words.contains(&fold(w)))?;
+    let name = words[first_name_word..]
+        .join(" ")
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string();
+    let key = person_key(&name);
+    (!key.is_empty()).then_some(SubjectRef::Person { name, key })
+}
+
+/// The comparison key of a name: folded, initials dropped ("George M. Wikoff" →
+/// "george wikoff").
+pub fn person_key(name: &str) -> String {
+    fold(name)
+        .split(' ')
+        .filter(|w| w.chars().count() > 1)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A surname alone ("Admiral Wikoff") refers back to the full name the document gives
+/// ("George M. Wikoff"), from other claims or from the text.
+fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
+    let full_names: Vec<(String, String)> = claims
+        .iter()
+        .filter_map(|c| match &c.subject {
+            SubjectRef::Person { name, key } if key.contains(' ') => {
+                Some((name.clone(), key.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for claim in claims.iter_mut() {
+        let SubjectRef::Person { name, key } = &claim.subject else {
+            continue;
+        };
+        if key.contains(' ') {
+            continue;
+        }
+        let surname = key.clone();
+        let from_claims = full_names
+            .iter()
+            .find(|(_, k)| k.rsplit(' ').next() == Some(surname.as_str()))
+            .cloned();
+        let found = from_claims.or_else(|| full_name_in_text(doc, name, lexicon));
+        if let Some((full, full_key)) = found {
+            claim.subject = SubjectRef::Person {
+                name: full,
+                key: full_key,
+            };
+        }
+    }
+}
+
+/// "George M. Wikoff" somewhere in the text for the surname "Wikoff".
+fn full_name_in_text(doc: &Document, surname: &str, lexicon: &Lexicon) -> Option<(String, String)> {
+    let pattern = format!(
+        r"\b(\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:\s+\p{{Lu}}\.)*\s+{})\b",
+        regex::escape(surname)
+    );
+    let regex = Regex::new(&pattern).ok()?;
+    let found = regex
+        .captures_iter(&doc.text)
+        .find_map(|caps| match person(&caps[1], lexicon)? {
+            SubjectRef::Person { name, key } if key.contains(' ') => Some((name, key)),
+            _ => None,
+        });
+    found
+}
+
+/// An event name without surrounding quotes and punctuation, with a two-digit year
+/// written out ("Platinum Wolf 23" → "Platinum Wolf 2023").
+fn clean_name(text: &str) -> Option<String> {
+    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+    if let Some(last) = words.last_mut() {
+        if last.len() == 2 && last.chars().all(|c| c.is_ascii_digit()) {
+            *last = format!("20{last}");
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}

@@ -1,0 +1,19 @@
+//! claimcheck: reads a corpus, extracts claims with rule files, matches claims about the
+//! same subject across sources and reports agreements and conflicts.
+
+pub mod boilerplate;
+pub mod check;
+pub mod claim;
+pub mod error;
+pub mod examples;
+pub mod extract;
+pub mod finding;
+pub mod fold;
+pub mod normalize;
+pub mod render;
+pub mod rules;
+pub mod segment;
+pub mod source;
+pub mod subject;
+pub mod value;
+pub mod verdict;

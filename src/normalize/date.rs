@@ -1,0 +1,544 @@
+//! Dates with their grain: absolute days, partial dates (a month, part of a month, a year),
+//! ranges, and dates relative to a reference (the document's publication date), each read
+//! as a half-open interval of days.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// How fine a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grain {
+    Day,
+    Week,
+    Month,
+    Year,
+    /// Several days given as a span ("June 16-30", "mid to late June").
+    Span,
+}
+
+impl Grain {
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Year => "year",
+            Grain::Span => "span",
+        }
+    }
+}
+
+/// A date as the interval `start..end` (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub grain: Grain,
+    /// The text gave no year and the reference it was taken from is itself a guess.
+    pub year_assumed: bool,
+}
+
+impl DateSpan {
+    pub fn overlaps(&self, other: &DateSpan) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// "2026-05-29", "2026-05", "2026", "2026-06-11..2026-07-01".
+    pub fn canonical(&self) -> String {
+        let text = match self.grain {
+            Grain::Day => self.start.format("%Y-%m-%d").to_string(),
+            Grain::Month => self.start.format("%Y-%m").to_string(),
+            Grain::Year => self.start.format("%Y").to_string(),
+            Grain::Week | Grain::Span => format!(
+                "{}..{}",
+                self.start.format("%Y-%m-%d"),
+                self.end.format("%Y-%m-%d")
+            ),
+        };
+        if self.year_assumed {
+            format!("{text} (year assumed)")
+        } else {
+            text
+        }
+    }
+}
+
+/// The date relative expressions and year-less dates resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub date: NaiveDate,
+    /// The reference is a guess (an undated document read as current).
+    pub assumed: bool,
+}
+
+const MONTH: &str = r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
+const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b";
+const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
+const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
+const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|until|through|and)\s)\s*";
+const RELATIVE_ONE: &str =
+    r"(?i:today|yesterday|tomorrow|(?:this|last|next|past)\s+(?:week|month|year))";
+
+fn forms() -> Vec<(String, Form)> {
+    let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
+    vec![
+        (
+            r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(),
+            Form::Iso,
+        ),
+        (
+            r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})".to_string(),
+            Form::Numeric,
+        ),
+        (
+            format!(
+                r"(?:(?i:from|between)\s+)?(?P<m1>{m})\s+(?P<d1>{d}){sep}(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::MonthDayRange,
+        ),
+        (
+            format!(
+                r"(?:(?i:from|between)\s+)?(?P<d1>{d}){sep}(?P<d2>{d})\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::DayRangeMonth,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})(?:,\s*|\s+)(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(
+                r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m}),?\s+(?P<y>{y})"
+            ),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(
+                r"(?P<p1>{part})(?:\s*(?:-|–|\s(?i:to)\s)\s*(?P<p2>{part}))?[\s-]*(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::PartOfMonth,
+        ),
+        (
+            format!(r"(?P<m1>{m}){sep}(?P<m2>{m}),?\s+(?P<y>{y})"),
+            Form::MonthRange,
+        ),
+        (format!(r"(?P<m1>{m}),?\s+(?P<y>{y})"), Form::MonthRange),
+        (format!(r"(?P<m1>{m})"), Form::MonthRange),
+        (format!(r"(?P<y>{y})"), Form::Year),
+        (
+            format!(r"(?P<rel>{rel}(?:(?:,\s*|\s+and\s+|,\s+and\s+){rel})*)"),
+            Form::Relative,
+        ),
+        (format!(r"(?P<w>{w})\b"), Form::Weekday),
+    ]
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    Iso,
+    Numeric,
+    MonthDayRange,
+    DayRangeMonth,
+    MonthDay,
+    PartOfMonth,
+    MonthRange,
+    Year,
+    Relative,
+    Weekday,
+}
+
+struct CompiledForm {
+    regex: Regex,
+    form: Form,
+}
+
+static FORMS: LazyLock<Vec<CompiledForm>> = LazyLock::new(|| {
+    forms()
+        .into_iter()
+        .map(|(pattern, form)| CompiledForm {
+            regex: Regex::new(&format!("^(?:{pattern})$")).expect("date form compiles"),
+            form,
+        })
+        .collect()
+});
+
+/// Regex fragment (no capture groups) for one date expression of any form above.
+pub static DATE: LazyLock<String> = LazyLock::new(|| {
+    let alternatives: Vec<String> = forms()
+        .into_iter()
+        .map(|(pattern, _)| strip_group_names(&pattern))
+        .collect();
+    format!(r"(?:{})", alternatives.join("|"))
+});
+
+/// Turns `(?P<name>` into `(?:` so a fragment can sit inside a rule's own pattern.
+pub(crate) fn strip_group_names(pattern: &str) -> String {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\?P<\w+>").unwrap());
+    NAMED.replace_all(pattern, "(?:").into_owned()
+}
+
+/// Parses one date expression; year-less and relative dates need a reference.
+pub fn parse_date(text: &str, reference: Option<Reference>) -> Option<DateSpan> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("on ")
+        .or_else(|| text.strip_prefix("On "))
+        .unwrap_or(text);
+    for compiled in FORMS.iter() {
+        if let Some(caps) = compiled.regex.captures(text) {
+            if let Some(span) = resolve(compiled.form, &caps, reference) {
+                return Some(span);
+            }
+        }
+    }
+    None
+}
+
+/// Finds a dated header line's date: a full day with a year, also in the header-only
+/// short form "30 May 16" and the numeric "20/05/2026 15:49".
+pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\s+(?P<y>\d{{2}})\b"
+        ))
+        .unwrap()
+    });
+    static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&DATE).unwrap());
+    for found in ANY.find_iter(line) {
+        if let Some(span) = parse_date(found.as_str(), None) {
+            if span.grain == Grain::Day {
+                return Some(span.start);
+            }
+        }
+    }
+    let caps = SHORT.captures(line)?;
+    let year = 2000 + caps["y"].parse::<i32>().ok()?;
+    let month = month_number(&caps["m"])?;
+    NaiveDate::from_ymd_opt(year, month, day_number(&caps["d"])?)
+}
+
+fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<DateSpan> {
+    let explicit_year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+    let (year, year_assumed) = match explicit_year {
+        Some(year) => (year, false),
+        None => match (form, reference) {
+            (Form::Iso | Form::Numeric | Form::Year, _) => (0, false),
+            (_, Some(reference)) => (reference.date.year(), reference.assumed),
+            (_, None) => return None,
+        },
+    };
+    let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+    let day = |name: &str| caps.name(name).and_then(|d| day_number(d.as_str()));
+    let span = |start: NaiveDate, end: NaiveDate, grain: Grain| {
+        (start < end).then_some(DateSpan {
+            start,
+            end,
+            grain,
+            year_assumed,
+        })
+    };
+    match form {
+        Form::Iso => {
+            let date = NaiveDate::from_ymd_opt(
+                caps["y"].parse().ok()?,
+                caps["m"].parse().ok()?,
+                caps["d"].parse().ok()?,
+            )?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::Numeric => {
+            let a: u32 = caps["a"].parse().ok()?;
+            let b: u32 = caps["b"].parse().ok()?;
+            let y: i32 = caps["y"].parse().ok()?;
+            // Day first unless that is impossible: news outside the United States writes
+            // 20/05/2026, and a first field above 12 settles it either way.
+            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::MonthDayRange | Form::DayRangeMonth => {
+            let first_month = month("m1")?;
+            let last_month = month("m2").unwrap_or(first_month);
+            let start = NaiveDate::from_ymd_opt(year, first_month, day("d1")?)?;
+            let last = NaiveDate::from_ymd_opt(year, last_month, day("d2")?)?;
+            span(start, last.succ_opt()?, Grain::Span)
+        }
+        Form::MonthDay => {
+            let date = NaiveDate::from_ymd_opt(year, month("m1")?, day("d1")?)?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::PartOfMonth => {
+            let m = month("m1")?;
+            let first = part_of_month(caps.name("p1")?.as_str(), year, m)?;
+            let last = match caps.name("p2") {
+                Some(p2) => part_of_month(p2.as_str(), year, m)?,
+                None => first,
+            };
+            span(first.0, last.1, Grain::Span)
+        }
+        Form::MonthRange => {
+            let first = month("m1")?;
+            let last = month("m2").unwrap_or(first);
+            let start = NaiveDate::from_ymd_opt(year, first, 1)?;
+            let end = first_of_next_month(year, last)?;
+            let grain = if first == last {
+                Grain::Month
+            } else {
+                Grain::Span
+            };
+            span(start, end, grain)
+        }
+        Form::Year => {
+            let y = explicit_year?;
+            span(
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
+                Grain::Year,
+            )
+        }
+        Form::Relative => {
+            let reference = reference?;
+            relative_span(caps.name("rel")?.as_str(), reference)
+        }
+        Form::Weekday => {
+            let reference = reference?;
+            let weekday: Weekday = caps["w"].parse().ok()?;
+            let mut date = reference.date;
+            while date.weekday() != weekday {
+                date = date.pred_opt()?;
+            }
+            Some(DateSpan {
+                start: date,
+                end: date.succ_opt()?,
+                grain: Grain::Day,
+                year_assumed: reference.assumed,
+            })
+        }
+    }
+}
+
+/// The union of one or more relative expressions ("today, this week and last week").
+fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
+    static ONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(RELATIVE_ONE).unwrap());
+    let today = reference.date;
+    let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
+    let mut union: Option<(NaiveDate, NaiveDate, Grain)> = None;
+    for found in ONE.find_iter(text) {
+        let words: Vec<String> = found
+            .as_str()
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["today"] => (today, today.succ_opt()?, Grain::Day),
+            ["yesterday"] => (today.pred_opt()?, today, Grain::Day),
+            ["tomorrow"] => (today.succ_opt()?, today + Duration::days(2), Grain::Day),
+            ["this", "week"] => (week_start, week_start + Duration::days(7), Grain::Week),
+            ["last" | "past", "week"] => (week_start - Duration::days(7), week_start, Grain::Week),
+            ["next", "week"] => (
+                week_start + Duration::days(7),
+                week_start + Duration::days(14),
+                Grain::Week,
+            ),
+            [which, "month"] => {
+                let shifted = shift_month(today.year(), today.month(), offset(which))?;
+                let start = NaiveDate::from_ymd_opt(shifted.0, shifted.1, 1)?;
+                (
+                    start,
+                    first_of_next_month(shifted.0, shifted.1)?,
+                    Grain::Month,
+                )
+            }
+            [which, "year"] => {
+                let year = today.year() + offset(which);
+                (
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+                    Grain::Year,
+                )
+            }
+            _ => return None,
+        };
+        union = Some(match union {
+            None => (start, end, grain),
+            Some((s, e, _)) => (s.min(start), e.max(end), Grain::Span),
+        });
+    }
+    let (start, end, grain) = union?;
+    Some(DateSpan {
+        start,
+        end,
+        grain,
+        year_assumed: reference.assumed,
+    })
+}
+
+fn offset(which: &str) -> i32 {
+    match which {
+        "last" | "past" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+fn shift_month(year: i32, month: u32, by: i32) -> Option<(i32, u32)> {
+    let index = year * 12 + month as i32 - 1 + by;
+    Some((
+        index.div_euclid(12),
+        u32::try_from(index.rem_euclid(12)).ok()? + 1,
+    ))
+}
+
+fn first_of_next_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = shift_month(year, month, 1)?;
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// Days `start..end` of "early", "mid", "late", "the end of" a month.
+fn part_of_month(part: &str, year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first_of_next_month(year, month)?;
+    let folded = part.to_lowercase();
+    let day = |d: u32| NaiveDate::from_ymd_opt(year, month, d);
+    Some(match folded.split_whitespace().collect::<Vec<_>>()[..] {
+        ["early"] | [.., "beginning", "of"] | [.., "start", "of"] => (first, day(11)?),
+        ["mid"] | [.., "middle", "of"] => (day(11)?, day(21)?),
+        ["late"] | [.., "end", "of"] => (day(21)?, next),
+        _ => return None,
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+fn day_number(text: &str) -> Option<u32> {
+    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(date: &str) -> Option<Reference> {
+        Some(Reference {
+            date: date.parse().unwrap(),
+            assumed: false,
+        })
+    }
+
+    fn canonical(text: &str, reference_date: &str) -> String {
+        parse_date(text, reference(reference_date))
+            .unwrap_or_else(|| panic!("no date in {text:?}"))
+            .canonical()
+    }
+
+    #[test]
+    fn absolute_days_in_every_order() {
+        assert_eq!(canonical("May 29, 2026", "2000-01-01"), "2026-05-29");
+        assert_eq!(canonical("29 May 2026", "2000-01-01"), "2026-05-29");
+        assert_eq!(canonical("20/05/2026", "2000-01-01"), "2026-05-20");
+        assert_eq!(canonical("2026-05-20", "2000-01-01"), "2026-05-20");
+        assert_eq!(
+            canonical("Monday August 14, 1964", "2000-01-01"),
+            "1964-08-14"
+        );
+    }
+
+    #[test]
+    fn partial_dates_keep_their_grain() {
+        assert_eq!(canonical("December 2006", "2026-01-01"), "2006-12");
+        assert_eq!(canonical("2003", "2026-01-01"), "2003");
+        assert_eq!(canonical("May", "2026-05-20"), "2026-05");
+        assert_eq!(
+            canonical("mid to late June", "2026-05-20"),
+            "2026-06-11..2026-07-01"
+        );
+        assert_eq!(
+            canonical("the end of January", "2026-05-20"),
+            "2026-01-21..2026-02-01"
+        );
+    }
+
+    #[test]
+    fn ranges_within_and_across_months() {
+        assert_eq!(
+            canonical("June 16-30", "2026-05-20"),
+            "2026-06-16..2026-07-01"
+        );
+        assert_eq!(
+            canonical("7 to 12 October", "2026-05-20"),
+            "2026-10-07..2026-10-13"
+        );
+        assert_eq!(
+            canonical("from 2 to 9 November", "2026-05-20"),
+            "2026-11-02..2026-11-10"
+        );
+        assert_eq!(
+            canonical("March-June 1999", "2026-05-20"),
+            "1999-03-01..1999-07-01"
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        // 2026-05-20 is a Wednesday.
+        assert_eq!(canonical("today", "2026-05-20"), "2026-05-20");
+        assert_eq!(
+            canonical("this week and last week", "2026-05-20"),
+            "2026-05-11..2026-05-25"
+        );
+        assert_eq!(canonical("on Monday", "2026-05-20"), "2026-05-18");
+        assert_eq!(canonical("May 18", "2016-05-30"), "2016-05-18");
+        assert!(parse_date("May 18", None).is_none());
+    }
+
+    #[test]
+    fn assumed_reference_marks_the_year_assumed() {
+        let guess = Some(Reference {
+            date: "2026-05-29".parse().unwrap(),
+            assumed: true,
+        });
+        assert!(parse_date("mid to late June", guess).unwrap().year_assumed);
+        assert!(!parse_date("June 2026", guess).unwrap().year_assumed);
+    }
+
+    #[test]
+    fn header_dates_accept_the_short_year() {
+        assert_eq!(
+            parse_header_date("Analysis 30 May 16"),
+            "2016-05-30".parse().ok()
+        );
+        assert_eq!(
+            parse_header_date("20/05/2026 15:49"),
+            "2026-05-20".parse().ok()
+        );
+        assert_eq!(parse_header_date("(completed in 1980)"), None);
+    }
+
+    #[test]
+    fn lower_case_may_is_not_a_month() {
+        let re = Regex::new(&DATE).unwrap();
+        assert!(!re.is_match("it may rain"));
+        assert!(re.is_match("in May"));
+    }
+}

@@ -1,0 +1,134 @@
+//! The terminal report: a summary line and a table of findings (or of claims), each claim
+//! with path:line:col, its canonical value and an excerpt of its sentence.
+
+use super::summary_line;
+use crate::check::{ClaimRecord, Report};
+use crate::finding::Verdict;
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+/// How much of a sentence an excerpt shows.
+const EXCERPT_CHARS: usize = 72;
+
+/// The findings table; `width` is the terminal width (a fixed width keeps output the same
+/// on every run when it goes to a file or pipe).
+pub fn findings(report: &Report, width: u16) -> String {
+    let mut out = summary_line(report);
+    out.push('\n');
+    if report.findings.is_empty() {
+        out.push_str("No findings: no subject and attribute is covered by two claims.\n");
+        return out;
+    }
+    let mut table = new_table(width);
+    table.set_header(vec![
+        "subject",
+        "attribute",
+        "what each source says",
+        "verdict",
+    ]);
+    for finding in &report.findings {
+        let lines: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&i| claim_line(&report.claims[i]))
+            .collect();
+        let verdict = match finding.verdict {
+            Verdict::Conflict => "CONFLICT".to_string(),
+            Verdict::InternalConflict => "INTERNAL CONFLICT".to_string(),
+            other => other.name().to_string(),
+        };
+        table.add_row(vec![
+            finding.subject.clone(),
+            finding.attribute.clone(),
+            lines.join("\n"),
+            format!("{verdict}\n{}", finding.rule),
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}
+
+/// The claims table (`--claims`): every claim, and whether another source speaks to it.
+pub fn claims(report: &Report, width: u16) -> String {
+    let mut out = summary_line(report);
+    out.push('\n');
+    let mut table = new_table(width);
+    table.set_header(vec!["subject", "attribute", "claim", "status"]);
+    for claim in &report.claims {
+        let status = if claim.unverified {
+            "unverified"
+        } else {
+            "cross-checked"
+        };
+        table.add_row(vec![
+            claim.subject.clone(),
+            claim.attribute.clone(),
+            claim_line(claim),
+            status.to_string(),
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}
+
+fn new_table(width: u16) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    table
+}
+
+/// `path:line:col  canonical  “…excerpt…”`
+fn claim_line(claim: &ClaimRecord) -> String {
+    format!(
+        "{}:{}:{}  {}  “{}”",
+        claim.path,
+        claim.line,
+        claim.column,
+        claim.text,
+        excerpt(&claim.quote, &claim.written)
+    )
+}
+
+/// A window of the sentence around the value as written.
+fn excerpt(sentence: &str, written: &str) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return sentence.to_string();
+    }
+    let at = sentence
+        .find(written)
+        .map_or(0, |byte| sentence[..byte].chars().count());
+    let value_len = written.chars().count();
+    let slack = EXCERPT_CHARS.saturating_sub(value_len) / 2;
+    let start = at
+        .saturating_sub(slack)
+        .min(chars.len().saturating_sub(EXCERPT_CHARS));
+    let end = (start + EXCERPT_CHARS.max(value_len)).min(chars.len());
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_center_on_the_value() {
+        let sentence = "In a dramatic development on May 29, 2026, NATO formally announced the successful conclusion of its first-ever joint tactical military exercise with the Serbian Armed Forces.";
+        let text = excerpt(sentence, "first-ever");
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert!(text.contains("first-ever joint"));
+        assert_eq!(excerpt("Short one.", "one"), "Short one.");
+    }
+}

@@ -1,0 +1,459 @@
+//! Rules: loading rule files, checking them (file:line:col on every error), merging their
+//! lexicons and compiling each rule's patterns with the placeholders expanded.
+
+pub mod model;
+
+use crate::error::{Error, Location};
+use crate::fold::fold;
+use crate::normalize::{date, duration, number};
+pub use model::{ExampleSpec, Severity, SubjectKind, ValueKind};
+use model::{LexiconSpec, RuleFile, RuleSpec};
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The rule files shipped with claimcheck, compiled into the binary.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
+    ("rules/people.toml", include_str!("../../rules/people.toml")),
+    ("rules/events.toml", include_str!("../../rules/events.toml")),
+];
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub file: String,
+    pub description: String,
+    pub message: String,
+    pub severity: Severity,
+    pub attribute: String,
+    pub value: ValueKind,
+    pub subject: SubjectKind,
+    pub patterns: Vec<Regex>,
+    pub time_varying: bool,
+    pub period_days: u32,
+    pub tolerance: f64,
+    pub approx_tolerance: f64,
+    pub examples: Vec<ExampleSpec>,
+    pub counterexamples: Vec<String>,
+}
+
+/// All rules and the merged lexicon.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub lexicon: Lexicon,
+}
+
+impl RuleSet {
+    /// The rules shipped with claimcheck.
+    ///
+    /// # Errors
+    /// Only if a shipped rule file is broken, which the test suite rules out.
+    pub fn builtin() -> Result<RuleSet, Error> {
+        let sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect();
+        RuleSet::from_sources(&sources)
+    }
+
+    /// The shipped rules plus every `*.toml` file in `dir` (sorted by name).
+    ///
+    /// # Errors
+    /// A file that cannot be read or any error of [`RuleSet::from_sources`].
+    pub fn builtin_with_dir(dir: &Path) -> Result<RuleSet, Error> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect();
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::Input {
+            path: dir.display().to_string(),
+            message: format!("cannot read rule directory: {e}"),
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::Input {
+                path: path.display().to_string(),
+                message: format!("cannot read rule file: {e}"),
+            })?;
+            sources.push((path.display().to_string(), text));
+        }
+        RuleSet::from_sources(&sources)
+    }
+
+    /// Parses and compiles rule files given as (path, text).
+    ///
+    /// # Errors
+    /// Malformed TOML, unknown keys, missing fields, duplicate ids, unknown placeholders,
+    /// invalid regexes and missing named groups, each with file:line:col and the rule id.
+    pub fn from_sources(sources: &[(String, String)]) -> Result<RuleSet, Error> {
+        let mut files = Vec::new();
+        let mut lexicon_spec = LexiconSpec::default();
+        for (path, text) in sources {
+            let file: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
+                location: Location::in_text(path, text, e.span().map_or(0, |s| s.start)),
+                message: e.message().trim_end().to_string(),
+            })?;
+            merge_lexicon(&mut lexicon_spec, &file.lexicon);
+            files.push((path, text, file));
+        }
+        let lexicon = Lexicon::new(lexicon_spec);
+        let mut rules = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (path, text, file) in files {
+            for spec in file.rule {
+                let at = |offset: usize| Location::in_text(path, text, offset);
+                let id = spec.id.get_ref().clone();
+                if let Some(first) = seen.insert(id.clone(), at(spec.id.span().start).to_string()) {
+                    return Err(Error::Rule {
+                        location: at(spec.id.span().start),
+                        message: format!("duplicate rule id `{id}` (first defined at {first})"),
+                    });
+                }
+                if !is_kebab_case(&id) {
+                    return Err(Error::Rule {
+                        location: at(spec.id.span().start),
+                        message: format!("rule id `{id}` must be kebab-case (a-z, 0-9, -)"),
+                    });
+                }
+                rules.push(compile_rule(spec, path, text, &lexicon)?);
+            }
+        }
+        Ok(RuleSet { rules, lexicon })
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
+    into.title_heads.extend(from.title_heads.iter().cloned());
+    into.title_modifiers
+        .extend(from.title_modifiers.iter().cloned());
+    into.title_past_markers
+        .extend(from.title_past_markers.iter().cloned());
+    into.ranks.extend(from.ranks.iter().cloned());
+    into.exclusive_titles
+        .extend(from.exclusive_titles.iter().cloned());
+    into.honorifics.extend(from.honorifics.iter().cloned());
+    into.abbreviations
+        .extend(from.abbreviations.iter().cloned());
+    for (unit, words) in &from.count_units {
+        into.count_units
+            .entry(unit.clone())
+            .or_default()
+            .extend(words.iter().cloned());
+    }
+    for (class, words) in &from.event_classes {
+        into.event_classes
+            .entry(class.clone())
+            .or_default()
+            .extend(words.iter().cloned());
+    }
+    into.event_scope_words
+        .extend(from.event_scope_words.iter().cloned());
+    for (place, within) in &from.place_within {
+        into.place_within.insert(place.clone(), within.clone());
+    }
+}
+
+fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Result<Rule, Error> {
+    let id = spec.id.get_ref().clone();
+    let rule_error = |offset: usize, message: String| Error::Rule {
+        location: Location::in_text(path, text, offset),
+        message: format!("rule `{id}`: {message}"),
+    };
+    if spec.patterns.is_empty() {
+        return Err(rule_error(spec.id.span().start, "has no patterns".into()));
+    }
+    let mut patterns = Vec::new();
+    for pattern in &spec.patterns {
+        let offset = pattern.span().start;
+        let expanded = lexicon
+            .expand(pattern.get_ref())
+            .map_err(|m| rule_error(offset, m))?;
+        let regex = Regex::new(&expanded).map_err(|e| {
+            let detail = match e {
+                regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
+                other => other.to_string(),
+            };
+            rule_error(offset, format!("invalid pattern: {detail}"))
+        })?;
+        let names: Vec<&str> = regex.capture_names().flatten().collect();
+        let mut required = vec!["value"];
+        if spec.subject == SubjectKind::Person {
+            required.push("subject");
+        }
+        if spec.value == ValueKind::Count {
+            required.push("unit");
+        }
+        for group in required {
+            if !names.contains(&group) {
+                return Err(rule_error(
+                    offset,
+                    format!("pattern has no `(?P<{group}>...)` group"),
+                ));
+            }
+        }
+        patterns.push(regex);
+    }
+    for (name, value) in [
+        ("tolerance", spec.tolerance),
+        ("approx-tolerance", spec.approx_tolerance),
+    ] {
+        if !(0.0..=1.0).contains(&value) {
+            return Err(rule_error(
+                spec.id.span().start,
+                format!("`{name}` must be between 0 and 1, not {value}"),
+            ));
+        }
+    }
+    Ok(Rule {
+        id,
+        file: path.to_string(),
+        description: spec.description,
+        message: spec.message,
+        severity: spec.severity,
+        attribute: spec.attribute,
+        value: spec.value,
+        subject: spec.subject,
+        patterns,
+        time_varying: spec.time_varying,
+        period_days: spec.period_days,
+        tolerance: spec.tolerance,
+        approx_tolerance: spec.approx_tolerance,
+        examples: spec.examples,
+        counterexamples: spec.counterexamples,
+    })
+}
+
+/// A personal name: capitalised words, possibly with middle initials and hyphens.
+pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
+/// A proper name of an event or organisation: capitalised words, possibly ending in a year.
+pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{2,4}\b))*";
+/// A place name: one to four capitalised words.
+pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
+/// The words a title's qualifier is made of: "Political Affairs and Security Policy".
+const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*";
+/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian".
+const TITLE_PREFIX: &str =
+    r"(?:\p{Lu}{2,}\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
+
+/// The merged word lists and the regex fragments built from them.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub spec: LexiconSpec,
+    fragments: BTreeMap<&'static str, String>,
+    unit_of: HashMap<String, String>,
+    class_of: HashMap<String, String>,
+    role_slot: HashMap<String, String>,
+    head_spelling: HashMap<String, String>,
+    within: HashMap<String, String>,
+}
+
+impl Lexicon {
+    fn new(spec: LexiconSpec) -> Lexicon {
+        let heads: Vec<String> = spec
+            .title_heads
+            .iter()
+            .chain(spec.ranks.iter())
+            .cloned()
+            .collect();
+        let title = format!(
+            r"(?:{TITLE_PREFIX}\s+)?(?:\b(?i:{mods})\s+)*\b(?i:{heads})\b(?:\s+(?:for|of)\s+{QUALIFIER})?",
+            mods = alternation(&spec.title_modifiers),
+            heads = alternation(&heads),
+        );
+        let mut fragments = BTreeMap::new();
+        fragments.insert("PERSON", PERSON.to_string());
+        fragments.insert("NAME", NAME.to_string());
+        fragments.insert("PLACE", PLACE.to_string());
+        fragments.insert("TITLE", title);
+        fragments.insert("RANK", format!(r"(?i:{})\b", alternation(&spec.ranks)));
+        fragments.insert(
+            "PAST",
+            format!(r"(?i:{})\b", alternation(&spec.title_past_markers)),
+        );
+        fragments.insert("DATE", date::DATE.clone());
+        fragments.insert("DURATION", duration::DURATION.clone());
+        fragments.insert("COUNT", number::AMOUNT.clone());
+        fragments.insert("NUMBER", number::NUMBER.to_string());
+        fragments.insert("ORDINAL", number::ORDINAL.to_string());
+        let units: Vec<String> = spec.count_units.values().flatten().cloned().collect();
+        fragments.insert("COUNT_UNIT", format!(r"\b(?i:{})\b", alternation(&units)));
+        let triggers: Vec<String> = spec.event_classes.values().flatten().cloned().collect();
+        fragments.insert("EVENT", format!(r"\b(?i:{})\b", alternation(&triggers)));
+        fragments.insert(
+            "SCOPE",
+            format!(r"\b(?i:{})\b", alternation(&spec.event_scope_words)),
+        );
+        let unit_of = invert(&spec.count_units);
+        let class_of = invert(&spec.event_classes);
+        let mut role_slot = HashMap::new();
+        for group in &spec.exclusive_titles {
+            let slot = group
+                .iter()
+                .map(|r| fold(r))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            for role in group {
+                role_slot.insert(fold(role), slot.clone());
+            }
+        }
+        let head_spelling = heads
+            .iter()
+            .chain(spec.title_modifiers.iter())
+            .map(|h| (fold(h), h.clone()))
+            .collect();
+        let within = spec
+            .place_within
+            .iter()
+            .map(|(place, larger)| (fold(place), fold(larger)))
+            .collect();
+        Lexicon {
+            spec,
+            fragments,
+            unit_of,
+            class_of,
+            role_slot,
+            head_spelling,
+            within,
+        }
+    }
+
+    /// Replaces `{NAME}` placeholders with their fragments; `{2,3}` stays a repetition.
+    ///
+    /// # Errors
+    /// An unknown placeholder, with the list of known ones.
+    pub fn expand(&self, pattern: &str) -> Result<String, String> {
+        static PLACEHOLDER: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap());
+        let mut unknown = None;
+        let expanded = PLACEHOLDER.replace_all(pattern, |caps: &regex::Captures| {
+            if caps.get(1).is_some() {
+                // `\p{L}` is a Unicode class, not a placeholder.
+                return caps[0].to_string();
+            }
+            match self.fragments.get(&caps[2]) {
+                Some(fragment) => format!("(?:{fragment})"),
+                None => {
+                    unknown.get_or_insert_with(|| caps[2].to_string());
+                    String::new()
+                }
+            }
+        });
+        match unknown {
+            Some(name) => Err(format!(
+                "unknown placeholder {{{name}}}; known: {}",
+                self.fragments
+                    .keys()
+                    .map(|k| format!("{{{k}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+            None => Ok(expanded.into_owned()),
+        }
+    }
+
+    /// The fragment behind a placeholder.
+    pub fn fragment(&self, name: &str) -> Option<&str> {
+        self.fragments.get(name).map(String::as_str)
+    }
+
+    /// The canonical unit of a counted noun ("soldiers" → "troops").
+    pub fn unit_of(&self, noun: &str) -> Option<&str> {
+        self.unit_of.get(&fold(noun)).map(String::as_str)
+    }
+
+    /// The event class of a trigger word ("drill" → "exercise").
+    pub fn class_of(&self, trigger: &str) -> Option<&str> {
+        self.class_of.get(&fold(trigger)).map(String::as_str)
+    }
+
+    /// Which roles compete with `role` (folded): its exclusive set, or itself alone.
+    pub fn role_slot(&self, role: &str) -> String {
+        self.role_slot
+            .get(role)
+            .cloned()
+            .unwrap_or_else(|| role.to_string())
+    }
+
+    pub fn is_rank(&self, role: &str) -> bool {
+        self.spec.ranks.iter().any(|r| fold(r) == role)
+    }
+
+    /// The lexicon's spelling of a head or modifier, for canonical text.
+    pub fn spelling<'a>(&'a self, word: &'a str) -> &'a str {
+        self.head_spelling
+            .get(&fold(word))
+            .map_or(word, String::as_str)
+    }
+
+    /// The places `place` (folded) lies in, nearest first.
+    pub fn containers(&self, place: &str) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut current = place.to_string();
+        while let Some(larger) = self.within.get(&current) {
+            if chain.contains(larger) || *larger == place {
+                break;
+            }
+            chain.push(larger.clone());
+            current = larger.clone();
+        }
+        chain
+    }
+}
+
+fn invert(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, String> {
+    let mut inverted = HashMap::new();
+    for (canonical, words) in map {
+        inverted.insert(fold(canonical), canonical.clone());
+        for word in words {
+            inverted.insert(fold(word), canonical.clone());
+        }
+    }
+    inverted
+}
+
+/// `a|b|c` of escaped words, longest first so that "Prime Minister" wins over "Minister";
+/// inner spaces match any white space.
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
+    sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    sorted.dedup();
+    if sorted.is_empty() {
+        // Matches nothing, so a rule using an empty list simply never fires.
+        return r"[^\s\S]".to_string();
+    }
+    sorted
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}

@@ -1,0 +1,156 @@
+//! The rule-file format as written in `rules/*.toml`: what a file may contain, with every
+//! key checked (unknown keys are errors).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// One rule file: rules and lexicon entries (word lists the placeholders are built from).
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+    #[serde(default)]
+    pub lexicon: LexiconSpec,
+}
+
+/// One rule as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleSpec {
+    /// Stable kebab-case identifier, unique across all rule files.
+    pub id: Spanned<String>,
+    /// What the rule does and why, for `--explain` and the README.
+    pub description: String,
+    /// The finding's message; `{subject}` and `{attribute}` are filled in.
+    pub message: String,
+    #[serde(default)]
+    pub severity: Severity,
+    /// The attribute its claims set ("title", "date", "duration", ...).
+    pub attribute: String,
+    /// The type of value its `value` group holds.
+    pub value: ValueKind,
+    /// What its claims are about.
+    pub subject: SubjectKind,
+    /// Regexes with placeholders (`{PERSON}`, `{DATE}`, ...) and named groups: `value`
+    /// always; `subject` for person rules; `unit`, `near`, `scope` where the value needs them.
+    pub patterns: Vec<Spanned<String>>,
+    /// Values may change over time (a person's title): differences between periods are
+    /// `changed`, not `conflict`.
+    #[serde(default)]
+    pub time_varying: bool,
+    /// How far apart (in days) two publication dates may be and still be the same period.
+    #[serde(default = "default_period_days")]
+    pub period_days: u32,
+    /// Relative tolerance for numbers, applied to every value.
+    #[serde(default)]
+    pub tolerance: f64,
+    /// Extra relative tolerance for approximate values ("about 600").
+    #[serde(default = "default_approx_tolerance")]
+    pub approx_tolerance: f64,
+    /// Texts that must yield a claim of this rule, run by the test suite and at load.
+    #[serde(default)]
+    pub examples: Vec<ExampleSpec>,
+    /// Texts that must yield no claim of this rule.
+    #[serde(default)]
+    pub counterexamples: Vec<String>,
+}
+
+fn default_period_days() -> u32 {
+    365
+}
+
+fn default_approx_tolerance() -> f64 {
+    0.1
+}
+
+/// A text and the claim it must yield.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExampleSpec {
+    pub text: String,
+    /// The claim's canonical text.
+    pub value: String,
+    /// The claim's subject as resolved within the example.
+    pub subject: Option<String>,
+    /// The publication date the example is read with (YYYY-MM-DD).
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    #[default]
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueKind {
+    Title,
+    Date,
+    Duration,
+    Count,
+    Name,
+    Place,
+    Ordinal,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum SubjectKind {
+    Person,
+    Event,
+}
+
+/// Word lists; the lists of all files are merged.
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LexiconSpec {
+    /// Offices and functions: "Secretary General", "Prime Minister", "press secretary".
+    #[serde(default)]
+    pub title_heads: Vec<String>,
+    /// Words before a head that make another role of it: "Deputy", "Assistant", "Vice".
+    #[serde(default)]
+    pub title_modifiers: Vec<String>,
+    /// Words before a title that make it a past one: "former".
+    #[serde(default)]
+    pub title_past_markers: Vec<String>,
+    /// Ranks held together with an office ("Ambassador", "Admiral"); never exclusive.
+    #[serde(default)]
+    pub ranks: Vec<String>,
+    /// Sets of roles one person cannot hold at the same time.
+    #[serde(default)]
+    pub exclusive_titles: Vec<Vec<String>>,
+    /// Words before a name that are not part of it: "Mr", "Dr".
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// Words that end with a dot without ending the sentence (without the dot).
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Canonical unit → the nouns counted in it: troops = ["troops", "soldiers"].
+    #[serde(default)]
+    pub count_units: BTreeMap<String, Vec<String>>,
+    /// Event class → its trigger words: exercise = ["exercise", "drill"].
+    #[serde(default)]
+    pub event_classes: BTreeMap<String, Vec<String>>,
+    /// Words that narrow what an ordinal claim counts ("first *joint* exercise").
+    #[serde(default)]
+    pub event_scope_words: Vec<String>,
+    /// Place → the larger place it lies in.
+    #[serde(default)]
+    pub place_within: BTreeMap<String, String>,
+}

@@ -1,0 +1,249 @@
+//! Sentences: Unicode sentence boundaries (UAX #29) over the article text, repaired where
+//! news text fools them (abbreviations, initials, lower-case continuations), with headlines
+//! and list lines kept as units of their own.
+
+use crate::boilerplate::{Line, LineKind};
+use std::collections::HashSet;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One sentence: its byte span in the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// A headline or other line without closing punctuation standing alone.
+    pub heading: bool,
+}
+
+/// Words that end with a dot without ending a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    words: HashSet<String>,
+}
+
+impl Abbreviations {
+    /// `words` without their final dot: "Adm", "U.S", "No".
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(words: I) -> Abbreviations {
+        Abbreviations {
+            words: words
+                .into_iter()
+                .map(|w| w.as_ref().trim_end_matches('.').to_string())
+                .collect(),
+        }
+    }
+
+    /// Whether `segment` ends with an abbreviation or an initial, so the boundary after it
+    /// is false.
+    fn ends_segment_falsely(&self, segment: &str) -> bool {
+        let trimmed = segment.trim_end();
+        let Some(without_dot) = trimmed.strip_suffix('.') else {
+            return false;
+        };
+        let last_word = without_dot
+            .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+            .next()
+            .unwrap_or("");
+        let mut chars = last_word.chars();
+        let is_initial =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        is_initial || self.words.contains(last_word)
+    }
+}
+
+/// Splits the content lines of `text` into sentences.
+pub fn segment(text: &str, lines: &[Line], abbreviations: &Abbreviations) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for block in blocks(lines) {
+        let first = &lines[block.start];
+        let last = &lines[block.end - 1];
+        let span = first.span.start..last.span.end;
+        let block_text = &text[span.clone()];
+        let single_line = block.len() == 1;
+        if single_line && (is_heading(block_text) || is_list_line(block_text)) {
+            push_trimmed(text, span, true, &mut sentences);
+            continue;
+        }
+        split_units(
+            text,
+            &units(text, lines, block),
+            abbreviations,
+            &mut sentences,
+        );
+    }
+    sentences
+}
+
+/// Runs of consecutive content lines.
+fn blocks(lines: &[Line]) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    for (i, line) in lines.iter().enumerate() {
+        match (line.kind == LineKind::Content, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                blocks.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        blocks.push(s..lines.len());
+    }
+    blocks
+}
+
+/// The units of a block: each list line alone, and the runs of other lines between them.
+fn units(text: &str, lines: &[Line], block: Range<usize>) -> Vec<Range<usize>> {
+    let mut units = Vec::new();
+    let mut run: Option<Range<usize>> = None;
+    for line in &lines[block] {
+        if is_list_line(&text[line.span.clone()]) {
+            units.extend(run.take());
+            units.push(line.span.clone());
+        } else {
+            run = Some(match run {
+                Some(r) => r.start..line.span.end,
+                None => line.span.clone(),
+            });
+        }
+    }
+    units.extend(run);
+    units
+}
+
+fn split_units(
+    text: &str,
+    units: &[Range<usize>],
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Sentence>,
+) {
+    for unit in units {
+        // UAX #29 breaks at every line break; inside a paragraph a line break is a space.
+        let flat: String = text[unit.clone()]
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let mut pending: Option<Range<usize>> = None;
+        for (offset, piece) in flat.split_sentence_bound_indices() {
+            let piece_span = unit.start + offset..unit.start + offset + piece.len();
+            pending = Some(match pending {
+                Some(open) if continues(&text[open.clone()], piece, abbreviations) => {
+                    open.start..piece_span.end
+                }
+                Some(open) => {
+                    push_trimmed(text, open, false, out);
+                    piece_span
+                }
+                None => piece_span,
+            });
+        }
+        if let Some(open) = pending {
+            push_trimmed(text, open, false, out);
+        }
+    }
+}
+
+/// Whether `next` continues the sentence `open` although UAX #29 put a boundary between.
+fn continues(open: &str, next: &str, abbreviations: &Abbreviations) -> bool {
+    if open.trim().is_empty() {
+        return true;
+    }
+    let starts_lower = next
+        .trim_start()
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_lowercase());
+    starts_lower || abbreviations.ends_segment_falsely(open)
+}
+
+fn push_trimmed(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sentence>) {
+    let piece = &text[span.clone()];
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    let end = span.start + piece.trim_end().len();
+    if start < end {
+        out.push(Sentence {
+            span: start..end,
+            heading,
+        });
+    }
+}
+
+fn is_heading(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ','])
+}
+
+fn is_list_line(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    trimmed.starts_with(['-', '*', '•', '–'])
+        && trimmed.chars().nth(1).is_some_and(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boilerplate::classify;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let abbreviations = Abbreviations::new(["Adm", "Gen", "Gov", "U.S", "No", "Mr"]);
+        let lines = classify(text, 0);
+        segment(text, &lines, &abbreviations)
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Adm. Wikoff met Gen. Smith. Troops left."),
+            vec!["Adm. Wikoff met Gen. Smith.", "Troops left."]
+        );
+        assert_eq!(
+            sentences("Forces from the U.S. Army joined. No. 5 led."),
+            vec!["Forces from the U.S. Army joined.", "No. 5 led."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Admiral George M. Wikoff spoke. He left."),
+            vec!["Admiral George M. Wikoff spoke.", "He left."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_thousands_stay_whole() {
+        assert_eq!(
+            sentences("Some 1.4 million mines and 28.000 arms went. Then 8,000 more."),
+            vec![
+                "Some 1.4 million mines and 28.000 arms went.",
+                "Then 8,000 more."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_lower_case_continuations_stay_whole() {
+        assert_eq!(
+            sentences("\"Is it over?\" he asked. \"Yes.\" She nodded."),
+            vec!["\"Is it over?\" he asked.", "\"Yes.\"", "She nodded."]
+        );
+    }
+
+    #[test]
+    fn headlines_and_list_lines_are_units() {
+        assert_eq!(
+            sentences("Big Headline Here\n\nFirst line of text\ncontinues here. Second.\n- item one\n- item two\n"),
+            vec![
+                "Big Headline Here",
+                "First line of text\ncontinues here.",
+                "Second.",
+                "- item one",
+                "- item two"
+            ]
+        );
+    }
+}

@@ -1,0 +1,314 @@
+//! Subjects across documents: which claims are about the same person or event. Names fold
+//! and fuzzy-match within blocks (so the cost stays near-linear); events cluster by name,
+//! else by class and time window. Pairs that only possibly match become links, compared
+//! later for possible conflicts only.
+
+use crate::claim::{Claim, SubjectRef};
+use crate::fold::{Closeness, Thresholds};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Settings of subject resolution.
+#[derive(Debug, Clone, Copy)]
+pub struct SubjectOptions {
+    pub thresholds: Thresholds,
+    /// Unnamed mentions of one event class in documents this many days apart (or fewer)
+    /// are the same event.
+    pub event_window_days: i64,
+}
+
+impl Default for SubjectOptions {
+    fn default() -> Self {
+        SubjectOptions {
+            thresholds: Thresholds::default(),
+            event_window_days: 60,
+        }
+    }
+}
+
+/// A subject: one person or one event, as a report names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub label: String,
+    pub person: bool,
+}
+
+/// Two subjects that may be the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub reason: String,
+}
+
+/// The outcome: each claim's subject, the subjects, and the possible links between them.
+#[derive(Debug, Clone, Default)]
+pub struct Subjects {
+    pub of_claim: Vec<usize>,
+    pub subjects: Vec<Subject>,
+    pub links: Vec<Link>,
+}
+
+/// Resolves the subjects of `claims` (in document order).
+pub fn resolve(claims: &[Claim], options: &SubjectOptions) -> Subjects {
+    let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
+    let mut links_by_key = Vec::new();
+    resolve_people(claims, options, &mut keys, &mut links_by_key);
+    resolve_events(claims, options, &mut keys, &mut links_by_key);
+    number_subjects(claims, &keys, &links_by_key)
+}
+
+/// A subject's identity before numbering.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Key {
+    Unset,
+    Person(String),
+    NamedEvent(String, String),
+    UnnamedEvent(String, usize),
+}
+
+fn resolve_people(
+    claims: &[Claim],
+    options: &SubjectOptions,
+    keys: &mut [Key],
+    links: &mut Vec<(Key, Key, String)>,
+) {
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for claim in claims {
+        if let SubjectRef::Person { key, .. } = &claim.subject {
+            *names.entry(key.clone()).or_default() += 1;
+        }
+    }
+    // A surname alone joins the one full name with that surname, if there is just one.
+    let full: Vec<&String> = names.keys().filter(|k| k.contains(' ')).collect();
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    for key in names.keys() {
+        if !key.contains(' ') {
+            let matches: Vec<&&String> = full
+                .iter()
+                .filter(|f| f.rsplit(' ').next() == Some(key.as_str()))
+                .collect();
+            if let [only] = matches[..] {
+                canonical.insert(key.clone(), (*only).clone());
+            }
+        }
+    }
+    // Close spellings of full names: the same person, or possibly the same, compared only
+    // within a block of names sharing the surname's first letter.
+    let mut blocks: BTreeMap<char, Vec<&String>> = BTreeMap::new();
+    for key in &full {
+        let surname = key.rsplit(' ').next().unwrap_or(key);
+        blocks
+            .entry(surname.chars().next().unwrap_or(' '))
+            .or_default()
+            .push(key);
+    }
+    let mut union = UnionFind::default();
+    for block in blocks.values() {
+        for (i, a) in block.iter().enumerate() {
+            for b in &block[i + 1..] {
+                match options.thresholds.closeness(a, b) {
+                    Closeness::Same => union.join(a, b),
+                    Closeness::Possible => links.push((
+                        Key::Person((*a).clone()),
+                        Key::Person((*b).clone()),
+                        format!("similar names ({a} / {b})"),
+                    )),
+                    Closeness::Different => {}
+                }
+            }
+        }
+    }
+    for (claim, slot) in claims.iter().zip(keys.iter_mut()) {
+        if let SubjectRef::Person { key, .. } = &claim.subject {
+            let key = canonical.get(key).unwrap_or(key);
+            *slot = Key::Person(union.root(key));
+        }
+    }
+    for link in links.iter_mut() {
+        if let (Key::Person(a), Key::Person(b)) = (&link.0, &link.1) {
+            link.0 = Key::Person(union.root(a));
+            link.1 = Key::Person(union.root(b));
+        }
+    }
+    links.retain(|(a, b, _)| a != b);
+}
+
+/// One document's mention of one event.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct EventMention {
+    class: String,
+    name: Option<String>,
+    doc: usize,
+    date: Option<NaiveDate>,
+}
+
+fn resolve_events(
+    claims: &[Claim],
+    options: &SubjectOptions,
+    keys: &mut [Key],
+    links: &mut Vec<(Key, Key, String)>,
+) {
+    let mut mentions: BTreeSet<EventMention> = BTreeSet::new();
+    for claim in claims {
+        if let SubjectRef::Event { class, name } = &claim.subject {
+            mentions.insert(EventMention {
+                class: class.clone(),
+                name: name.as_ref().map(|n| crate::fold::fold(n)),
+                doc: claim.doc,
+                date: claim.time.date,
+            });
+        }
+    }
+    // Unnamed mentions of a class, in date order, form clusters of nearby dates.
+    let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();
+    let mut unnamed_of: HashMap<(String, usize), usize> = HashMap::new();
+    let mut unnamed: Vec<&EventMention> = mentions.iter().filter(|m| m.name.is_none()).collect();
+    unnamed.sort_by_key(|m| (m.class.clone(), m.date, m.doc));
+    let near = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() <= options.event_window_days,
+        _ => true,
+    };
+    for mention in unnamed {
+        let found = unnamed_clusters.iter().position(|(class, dates)| {
+            *class == mention.class && dates.iter().any(|d| near(*d, mention.date))
+        });
+        let index = found.unwrap_or_else(|| {
+            unnamed_clusters.push((mention.class.clone(), Vec::new()));
+            unnamed_clusters.len() - 1
+        });
+        unnamed_clusters[index].1.push(mention.date);
+        unnamed_of.insert((mention.class.clone(), mention.doc), index);
+    }
+    // An unnamed event may be a named one of the same class and time.
+    let named: BTreeSet<(&String, &String, Option<NaiveDate>)> = mentions
+        .iter()
+        .filter_map(|m| m.name.as_ref().map(|n| (&m.class, n, m.date)))
+        .collect();
+    for (index, (class, dates)) in unnamed_clusters.iter().enumerate() {
+        let mut linked = BTreeSet::new();
+        for (named_class, name, date) in &named {
+            if *named_class == class
+                && dates.iter().any(|d| near(*d, *date))
+                && linked.insert(*name)
+            {
+                links.push((
+                    Key::UnnamedEvent(class.clone(), index),
+                    Key::NamedEvent(class.clone(), (*name).clone()),
+                    format!("an unnamed {class} at the time of the named one"),
+                ));
+            }
+        }
+    }
+    for (claim, slot) in claims.iter().zip(keys.iter_mut()) {
+        if let SubjectRef::Event { class, name } = &claim.subject {
+            *slot = match name {
+                Some(name) => Key::NamedEvent(class.clone(), crate::fold::fold(name)),
+                None => Key::UnnamedEvent(class.clone(), unnamed_of[&(class.clone(), claim.doc)]),
+            };
+        }
+    }
+}
+
+/// Numbers subjects in order of first appearance and gives each its label.
+fn number_subjects(claims: &[Claim], keys: &[Key], links: &[(Key, Key, String)]) -> Subjects {
+    let mut index_of: HashMap<&Key, usize> = HashMap::new();
+    let mut order: Vec<&Key> = Vec::new();
+    let mut spellings: Vec<BTreeMap<String, usize>> = Vec::new();
+    let mut first_dates: Vec<Option<NaiveDate>> = Vec::new();
+    let mut of_claim = Vec::with_capacity(claims.len());
+    for (claim, key) in claims.iter().zip(keys) {
+        let index = *index_of.entry(key).or_insert_with(|| {
+            order.push(key);
+            spellings.push(BTreeMap::new());
+            first_dates.push(None);
+            order.len() - 1
+        });
+        *spellings[index].entry(claim.subject.display()).or_default() += 1;
+        if let Some(date) = claim.time.date {
+            first_dates[index] = Some(first_dates[index].map_or(date, |d: NaiveDate| d.min(date)));
+        }
+        of_claim.push(index);
+    }
+    let mut subjects: Vec<Subject> = order
+        .iter()
+        .zip(&spellings)
+        .map(|(key, spellings)| {
+            // The most frequent spelling; ties go to the longest, then the first in order.
+            let label = spellings
+                .iter()
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            Subject {
+                label,
+                person: matches!(key, Key::Person(_)),
+            }
+        })
+        .collect();
+    // Several unnamed events of a class read as "the exercise (2016-05)", "... (2026-05)".
+    let mut by_label: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, key) in order.iter().enumerate() {
+        if matches!(key, Key::UnnamedEvent(..)) {
+            by_label
+                .entry(subjects[index].label.clone())
+                .or_default()
+                .push(index);
+        }
+    }
+    for indices in by_label.values().filter(|v| v.len() > 1) {
+        for &index in indices {
+            let when =
+                first_dates[index].map_or("undated".to_string(), |d| d.format("%Y-%m").to_string());
+            subjects[index].label = format!("{} ({when})", subjects[index].label);
+        }
+    }
+    let links = links
+        .iter()
+        .filter_map(|(a, b, reason)| {
+            let (a, b) = (*index_of.get(a)?, *index_of.get(b)?);
+            Some(Link {
+                a: a.min(b),
+                b: a.max(b),
+                reason: reason.clone(),
+            })
+        })
+        .collect();
+    Subjects {
+        of_claim,
+        subjects,
+        links,
+    }
+}
+
+/// Union–find over name keys; the root of a set is its smallest key, so the result does
+/// not depend on the order of joins.
+#[derive(Debug, Default)]
+struct UnionFind {
+    parent: HashMap<String, String>,
+}
+
+impl UnionFind {
+    fn root(&self, key: &str) -> String {
+        let mut current = key.to_string();
+        while let Some(parent) = self.parent.get(&current) {
+            if *parent == current {
+                break;
+            }
+            current = parent.clone();
+        }
+        current
+    }
+
+    fn join(&mut self, a: &str, b: &str) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            let (small, large) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent.insert(large, small);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! Typed claim values, their canonical text, the slot that decides which values compete,
+//! and agreement between two values.
+
+use crate::fold::{fold, Closeness, Thresholds};
+use crate::normalize::date::DateSpan;
+use crate::normalize::duration::Duration;
+use crate::normalize::number::Amount;
+use crate::rules::{Lexicon, Rule};
+use serde_json::json;
+
+/// A claim's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Title(Title),
+    Date(DateSpan),
+    Duration(Duration),
+    Count { amount: Amount, unit: String },
+    Name(String),
+    Place { name: String, near: Option<String> },
+    Ordinal { rank: i64, scope: String },
+}
+
+/// A title split into its parts: "NATO" + "Deputy Assistant Secretary General" + "for
+/// Partnerships".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Organisation or nationality before the role ("NATO", "Serbian").
+    pub prefix: Option<String>,
+    /// Modifiers and head in the lexicon's spelling ("Deputy Assistant Secretary General").
+    pub role: String,
+    /// "for Partnerships", "of Kosovo".
+    pub qualifier: Option<String>,
+}
+
+impl Title {
+    /// Splits a title matched by `{TITLE}`.
+    pub fn parse(text: &str, lexicon: &Lexicon) -> Option<Title> {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(title) = Title::from_words(&text, None, lexicon) {
+            return Some(title);
+        }
+        // The qualifier starts at the first " for " or " of " that leaves a known role before
+        // it: "Chief of the General Staff of Serbia" splits at the second "of".
+        text.match_indices(" for ")
+            .chain(text.match_indices(" of "))
+            .map(|(i, _)| i)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .find_map(|i| {
+                let qualifier = text[i + 1..].to_string();
+                Title::from_words(&text[..i], Some(qualifier), lexicon)
+            })
+    }
+
+    /// A title whose words end in a role the lexicon knows; the words before it are the
+    /// prefix.
+    fn from_words(text: &str, qualifier: Option<String>, lexicon: &Lexicon) -> Option<Title> {
+        let words: Vec<&str> = text.split(' ').collect();
+        // A prefix is an organisation or nationality: capitalised words only.
+        let prefix_ends = words
+            .iter()
+            .position(|w| !w.starts_with(char::is_uppercase))
+            .unwrap_or(words.len());
+        (0..=prefix_ends.min(words.len() - 1)).find_map(|start| {
+            let role_words = &words[start..];
+            is_role(&role_words.join(" "), lexicon).then(|| {
+                let role = role_words
+                    .iter()
+                    .map(|w| lexicon.spelling(w).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Title {
+                    prefix: (start > 0).then(|| words[..start].join(" ")),
+                    role: respell_multiword(&role, lexicon),
+                    qualifier: qualifier.clone(),
+                }
+            })
+        })
+    }
+
+    pub fn canonical(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(prefix) = &self.prefix {
+            parts.push(prefix.clone());
+        }
+        parts.push(self.role.clone());
+        if let Some(qualifier) = &self.qualifier {
+            parts.push(qualifier.clone());
+        }
+        parts.join(" ")
+    }
+
+    fn role_key(&self) -> String {
+        fold(&self.role)
+    }
+
+    fn agrees_with(&self, other: &Title, thresholds: &Thresholds) -> bool {
+        let optional_agrees = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same,
+            _ => true,
+        };
+        self.role_key() == other.role_key()
+            && optional_agrees(&self.qualifier, &other.qualifier)
+            && optional_agrees(&self.prefix, &other.prefix)
+    }
+}
+
+/// Whether `words` are modifiers followed by a head or rank of the lexicon.
+fn is_role(words: &str, lexicon: &Lexicon) -> bool {
+    let folded = fold(words);
+    let heads = lexicon
+        .spec
+        .title_heads
+        .iter()
+        .chain(lexicon.spec.ranks.iter())
+        .map(|h| fold(h));
+    let modifiers: Vec<String> = lexicon
+        .spec
+        .title_modifiers
+        .iter()
+        .map(|m| fold(m))
+        .collect();
+    heads.into_iter().any(|head| {
+        let Some(before) = folded.strip_suffix(&head) else {
+            return false;
+        };
+        let before = before.trim();
+        (before.is_empty() || folded.ends_with(&format!(" {head}")))
+            && before
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .all(|w| modifiers.contains(&w.to_string()))
+    })
+}
+
+/// Multi-word heads keep the lexicon's spelling as a whole ("Press Secretary").
+fn respell_multiword(role: &str, lexicon: &Lexicon) -> String {
+    let folded = fold(role);
+    let mut heads: Vec<&String> = lexicon
+        .spec
+        .title_heads
+        .iter()
+        .chain(&lexicon.spec.ranks)
+        .collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    for head in heads {
+        let head_folded = fold(head);
+        if folded == head_folded {
+            return head.clone();
+        }
+        if let Some(before) = folded.strip_suffix(&format!(" {head_folded}")) {
+            let modifier_count = before.split(' ').count();
+            let modifiers: Vec<&str> = role.split(' ').take(modifier_count).collect();
+            return format!("{} {head}", modifiers.join(" "));
+        }
+    }
+    role.to_string()
+}
+
+impl Value {
+    /// The form a fact-checker reads: "~600 troops", "14 days", "2026-05-29".
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::Title(title) => title.canonical(),
+            Value::Date(span) => span.canonical(),
+            Value::Duration(duration) => duration.canonical(),
+            Value::Count { amount, unit } => format!("{} {unit}", amount.canonical()),
+            Value::Name(name) => name.clone(),
+            Value::Place { name, near } => match near {
+                Some(near) => format!("{name} near {near}"),
+                None => name.clone(),
+            },
+            Value::Ordinal { rank, scope } => {
+                let word = ordinal_word(*rank);
+                if scope.is_empty() {
+                    word
+                } else {
+                    format!("{word} {scope}")
+                }
+            }
+        }
+    }
+
+    /// Which values compete with this one: titles of one exclusive set, counts of one unit;
+    /// everything else competes with every value of its attribute.
+    pub fn slot(&self, lexicon: &Lexicon) -> String {
+        match self {
+            Value::Title(title) => lexicon.role_slot(&title.role_key()),
+            Value::Count { unit, .. } => unit.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether two values of one slot can both be true.
+    pub fn agrees_with(
+        &self,
+        other: &Value,
+        rule: &Rule,
+        lexicon: &Lexicon,
+        thresholds: &Thresholds,
+    ) -> bool {
+        match (self, other) {
+            (Value::Title(a), Value::Title(b)) => a.agrees_with(b, thresholds),
+            (Value::Date(a), Value::Date(b)) => a.overlaps(b),
+            (Value::Duration(a), Value::Duration(b)) => {
+                a.agrees_with(b, rule.tolerance, rule.approx_tolerance)
+            }
+            (Value::Count { amount: a, .. }, Value::Count { amount: b, .. }) => {
+                a.agrees_with(b, rule.tolerance, rule.approx_tolerance)
+            }
+            (Value::Name(a), Value::Name(b)) => {
+                thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same
+            }
+            (
+                Value::Place {
+                    name: a,
+                    near: a_near,
+                },
+                Value::Place {
+                    name: b,
+                    near: b_near,
+                },
+            ) => places_agree(a, a_near.as_deref(), b, b_near.as_deref(), lexicon),
+            (Value::Ordinal { rank: a, scope: sa }, Value::Ordinal { rank: b, scope: sb }) => {
+                a == b && fold(sa) == fold(sb)
+            }
+            _ => false,
+        }
+    }
+
+    /// The typed value for JSON output.
+    pub fn to_json(&self) -> serde_json::Value {
+        let bound = |v: f64| {
+            if v.is_finite() {
+                json!(v)
+            } else {
+                serde_json::Value::Null
+            }
+        };
+        match self {
+            Value::Title(t) => json!({
+                "type": "title", "prefix": t.prefix, "role": t.role, "qualifier": t.qualifier,
+            }),
+            Value::Date(d) => json!({
+                "type": "date",
+                "start": d.start.format("%Y-%m-%d").to_string(),
+                "end": d.end.format("%Y-%m-%d").to_string(),
+                "grain": d.grain.name(),
+                "year_assumed": d.year_assumed,
+            }),
+            Value::Duration(d) => json!({
+                "type": "duration",
+                "min_days": bound(d.days.low), "max_days": bound(d.days.high),
+                "approx": d.days.approx,
+            }),
+            Value::Count { amount, unit } => json!({
+                "type": "count", "min": bound(amount.low), "max": bound(amount.high),
+                "approx": amount.approx, "unit": unit,
+            }),
+            Value::Name(name) => json!({"type": "name", "name": name}),
+            Value::Place { name, near } => json!({"type": "place", "name": name, "near": near}),
+            Value::Ordinal { rank, scope } => {
+                json!({"type": "ordinal", "rank": rank, "scope": scope})
+            }
+        }
+    }
+}
+
+/// Places agree when they are the same, when one lies in the other, or when one is
+/// the place the other is near.
+fn places_agree(
+    a: &str,
+    a_near: Option<&str>,
+    b: &str,
+    b_near: Option<&str>,
+    lexicon: &Lexicon,
+) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    let a_all: Vec<String> = std::iter::once(a.clone())
+        .chain(a_near.map(fold))
+        .chain(lexicon.containers(&a))
+        .collect();
+    let b_all: Vec<String> = std::iter::once(b.clone())
+        .chain(b_near.map(fold))
+        .chain(lexicon.containers(&b))
+        .collect();
+    a_all.contains(&b) || b_all.contains(&a)
+}
+
+fn ordinal_word(rank: i64) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    match usize::try_from(rank) {
+        Ok(n @ 1..=10) => WORDS[n - 1].to_string(),
+        _ => {
+            let suffix = match (rank % 10, rank % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{rank}{suffix}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn title(text: &str) -> Title {
+        let rules = RuleSet::builtin().unwrap();
+        Title::parse(text, &rules.lexicon).unwrap()
+    }
+
+    #[test]
+    fn titles_split_into_prefix_role_and_qualifier() {
+        let t = title("NATO Deputy Assistant Secretary General for Partnerships");
+        assert_eq!(t.prefix.as_deref(), Some("NATO"));
+        assert_eq!(t.role, "Deputy Assistant Secretary General");
+        assert_eq!(t.qualifier.as_deref(), Some("for Partnerships"));
+        let t = title("press secretary of the Russian President");
+        assert_eq!(t.role, "Press Secretary");
+        assert_eq!(t.qualifier.as_deref(), Some("of the Russian President"));
+        assert_eq!(title("Minister of Defence").role, "Minister of Defence");
+    }
+}

@@ -1,0 +1,302 @@
+//! Verdicts: claims grouped by (subject, attribute, slot), values partitioned into classes
+//! that agree, and the verdict between classes decided by source and time.
+
+use crate::claim::Claim;
+use crate::finding::{Finding, Verdict};
+use crate::fold::{fold, Thresholds};
+use crate::rules::{Rule, RuleSet};
+use crate::subject::Subjects;
+use crate::value::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the verdict stage needs to know about the documents.
+pub struct Context<'a> {
+    pub rules: &'a RuleSet,
+    pub thresholds: Thresholds,
+    /// Each document's source name, by document index.
+    pub source_names: &'a [String],
+    /// Each document's text, by document index (to compare surface forms).
+    pub texts: &'a [&'a str],
+}
+
+/// The group a claim belongs to.
+type GroupKey = (usize, String, String);
+
+/// All findings, sorted by verdict, subject and attribute; and which claims no other
+/// source speaks to (`unverified`).
+pub fn decide(
+    claims: &[Claim],
+    subjects: &Subjects,
+    context: &Context,
+) -> (Vec<Finding>, Vec<bool>) {
+    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    for index in 0..claims.len() {
+        groups
+            .entry(group_key(claims, subjects, index, context))
+            .or_default()
+            .push(index);
+    }
+    let mut findings = Vec::new();
+    let mut corroborated = vec![false; claims.len()];
+    for ((subject, _, _), members) in &groups {
+        let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].doc).collect();
+        if sources.len() > 1 {
+            for &i in members {
+                corroborated[i] = true;
+            }
+        }
+        if let Some(finding) =
+            judge_group(claims, members, &subjects.subjects[*subject].label, context)
+        {
+            findings.push(finding);
+        }
+    }
+    for link in &subjects.links {
+        let label = format!(
+            "{} ~ {}",
+            subjects.subjects[link.a].label, subjects.subjects[link.b].label
+        );
+        for ((subject, attribute, slot), members) in
+            groups.range((link.a, String::new(), String::new())..)
+        {
+            if *subject != link.a {
+                break;
+            }
+            let Some(others) = groups.get(&(link.b, attribute.clone(), slot.clone())) else {
+                continue;
+            };
+            if let Some(finding) =
+                judge_link(claims, members, others, &label, &link.reason, context)
+            {
+                findings.push(finding);
+            }
+        }
+    }
+    findings.sort_by(|a, b| {
+        (a.verdict, &a.subject, &a.attribute, &a.claims).cmp(&(
+            b.verdict,
+            &b.subject,
+            &b.attribute,
+            &b.claims,
+        ))
+    });
+    (findings, corroborated.into_iter().map(|c| !c).collect())
+}
+
+fn group_key(claims: &[Claim], subjects: &Subjects, index: usize, context: &Context) -> GroupKey {
+    let claim = &claims[index];
+    (
+        subjects.of_claim[index],
+        claim.attribute.clone(),
+        claim.value.slot(&context.rules.lexicon),
+    )
+}
+
+/// The classes of mutually agreeing values, in order of first claim.
+fn classes(claims: &[Claim], members: &[usize], context: &Context) -> Vec<Vec<usize>> {
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for &index in members {
+        let claim = &claims[index];
+        let rule = &context.rules.rules[claim.rule];
+        let found = classes.iter_mut().find(|class| {
+            class.iter().all(|&other| {
+                claim.value.agrees_with(
+                    &claims[other].value,
+                    rule,
+                    &context.rules.lexicon,
+                    &context.thresholds,
+                )
+            })
+        });
+        match found {
+            Some(class) => class.push(index),
+            None => classes.push(vec![index]),
+        }
+    }
+    classes
+}
+
+fn judge_group(
+    claims: &[Claim],
+    members: &[usize],
+    subject: &str,
+    context: &Context,
+) -> Option<Finding> {
+    if members.len() < 2 {
+        return None;
+    }
+    let first = &claims[members[0]];
+    let rule = &context.rules.rules[first.rule];
+    let classes = classes(claims, members, context);
+    let verdict = if classes.len() == 1 {
+        let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].doc).collect();
+        let surfaces: BTreeSet<String> = members
+            .iter()
+            .map(|&i| fold(&context.texts[claims[i].doc][claims[i].span.clone()]))
+            .collect();
+        // One source repeating itself word for word corroborates nothing.
+        if sources.len() < 2 && surfaces.len() < 2 {
+            return None;
+        }
+        Verdict::Agreement
+    } else {
+        let mut worst = Verdict::Agreement;
+        for (i, class) in classes.iter().enumerate() {
+            for other in &classes[i + 1..] {
+                for &a in class {
+                    for &b in other {
+                        worst = worst.min(pair_verdict(&claims[a], &claims[b], rule));
+                    }
+                }
+            }
+        }
+        worst
+    };
+    Some(Finding {
+        rule: first.rule,
+        verdict,
+        subject: subject.to_string(),
+        attribute: first.attribute.clone(),
+        message: message(
+            rule,
+            subject,
+            &first.attribute,
+            claims,
+            &classes,
+            verdict,
+            context,
+        ),
+        claims: members.to_vec(),
+    })
+}
+
+/// The verdict between two claims whose values disagree.
+fn pair_verdict(a: &Claim, b: &Claim, rule: &Rule) -> Verdict {
+    if a.doc == b.doc {
+        return Verdict::InternalConflict;
+    }
+    if rule.time_varying {
+        if let (Some(da), Some(db)) = (a.time.date, b.time.date) {
+            if (da - db).num_days().unsigned_abs() > u64::from(rule.period_days) {
+                return Verdict::Changed;
+            }
+        }
+    }
+    let assumed_year = |claim: &Claim| matches!(&claim.value, Value::Date(d) if d.year_assumed);
+    let undated = |claim: &Claim| claim.time.assumed || claim.time.date.is_none();
+    if assumed_year(a) || assumed_year(b) || (rule.time_varying && (undated(a) || undated(b))) {
+        return Verdict::PossibleConflict;
+    }
+    Verdict::Conflict
+}
+
+/// Claims of two subjects that may be one: a possible conflict where their values differ.
+fn judge_link(
+    claims: &[Claim],
+    left: &[usize],
+    right: &[usize],
+    subject: &str,
+    reason: &str,
+    context: &Context,
+) -> Option<Finding> {
+    let first = &claims[left[0]];
+    let rule = &context.rules.rules[first.rule];
+    let disagree = left.iter().any(|&a| {
+        right.iter().any(|&b| {
+            !claims[a].value.agrees_with(
+                &claims[b].value,
+                rule,
+                &context.rules.lexicon,
+                &context.thresholds,
+            )
+        })
+    });
+    if !disagree {
+        return None;
+    }
+    let mut members: Vec<usize> = left.iter().chain(right).copied().collect();
+    members.sort_unstable();
+    let classes = classes(claims, &members, context);
+    let verdict = Verdict::PossibleConflict;
+    let base = message(
+        rule,
+        subject,
+        &first.attribute,
+        claims,
+        &classes,
+        verdict,
+        context,
+    );
+    Some(Finding {
+        rule: first.rule,
+        verdict,
+        subject: subject.to_string(),
+        attribute: first.attribute.clone(),
+        message: format!("{base}; the subjects may be one ({reason})"),
+        claims: members,
+    })
+}
+
+/// The rule's message with the values each source gives: "Sources give Kevin Hamilton
+/// different titles: A (RksNews) vs B (Gazeta Express)".
+fn message(
+    rule: &Rule,
+    subject: &str,
+    attribute: &str,
+    claims: &[Claim],
+    classes: &[Vec<usize>],
+    verdict: Verdict,
+    context: &Context,
+) -> String {
+    let head = rule
+        .message
+        .replace("{subject}", subject)
+        .replace("{attribute}", attribute);
+    let head = match verdict {
+        Verdict::Agreement => format!(
+            "{} agree on {attribute} of {subject}",
+            count_sources(claims, classes)
+        ),
+        Verdict::Changed => format!("{attribute} of {subject} changed over time"),
+        _ => head,
+    };
+    let with_time = verdict == Verdict::Changed || rule.time_varying;
+    let mut ordered: Vec<&Vec<usize>> = classes.iter().collect();
+    if verdict == Verdict::Changed {
+        // A change reads from the earliest value to the latest.
+        ordered.sort_by_key(|class| class.iter().filter_map(|&i| claims[i].time.date).min());
+    }
+    let parts: Vec<String> = ordered
+        .into_iter()
+        .map(|class| {
+            let sources: BTreeSet<String> = class
+                .iter()
+                .map(|&i| {
+                    let claim = &claims[i];
+                    let name = &context.source_names[claim.doc];
+                    if with_time {
+                        format!("{name}, {}", claim.time.describe())
+                    } else {
+                        name.clone()
+                    }
+                })
+                .collect();
+            let sources: Vec<String> = sources.into_iter().collect();
+            format!("{} ({})", claims[class[0]].text, sources.join("; "))
+        })
+        .collect();
+    let joiner = if verdict == Verdict::Changed {
+        " → "
+    } else {
+        " vs "
+    };
+    format!("{head}: {}", parts.join(joiner))
+}
+
+fn count_sources(claims: &[Claim], classes: &[Vec<usize>]) -> String {
+    let sources: BTreeSet<usize> = classes.iter().flatten().map(|&i| claims[i].doc).collect();
+    match sources.len() {
+        1 => "Two statements of one source".to_string(),
+        n => format!("{n} sources"),
+    }
+}
