@@ -77,12 +77,10 @@ impl<'r> Extractor<'r> {
         for sentence in &sentences {
             for (rule_index, rule) in self.rules.rules.iter().enumerate() {
                 for pattern in &rule.patterns {
-                    for caps in pattern.captures_iter(&doc.text[sentence.span.clone()]) {
-                        let Some(claim) = self.claim(
-                            doc, doc_index, sentence, rule_index, rule, &caps, reference, time,
-                        ) else {
-                            continue;
-                        };
+                    let found = self.run_pattern(
+                        pattern, doc, doc_index, sentence, rule_index, reference, time,
+                    );
+                    for claim in found {
                         let key = (rule_index, claim.span.clone(), claim.subject.clone());
                         if seen.insert(key) {
                             claims.push(claim);
@@ -98,6 +96,49 @@ impl<'r> Extractor<'r> {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
         Extracted { sentences, claims }
+    }
+
+    /// Every claim one pattern finds in one sentence. A value the normalizers reject ("in
+    /// June" read as a place) is masked and the pattern tried again from the same start,
+    /// so a later reading of the same match ("at the South Base") is not lost.
+    #[allow(clippy::too_many_arguments)]
+    fn run_pattern(
+        &self,
+        pattern: &Regex,
+        doc: &Document,
+        doc_index: usize,
+        sentence: &Sentence,
+        rule_index: usize,
+        reference: Option<Reference>,
+        time: TimeScope,
+    ) -> Vec<Claim> {
+        let rule = &self.rules.rules[rule_index];
+        let mut text = doc.text[sentence.span.clone()].to_string();
+        let mut claims = Vec::new();
+        let mut position = 0;
+        while position <= text.len() {
+            let Some(caps) = pattern.captures_at(&text, position) else {
+                break;
+            };
+            let whole = caps.get(0).expect("group 0 always matches").range();
+            if let Some(claim) = self.claim(
+                doc, doc_index, sentence, rule_index, rule, &caps, reference, time,
+            ) {
+                claims.push(claim);
+                position = next_boundary(&text, whole.end.max(whole.start + 1));
+                continue;
+            }
+            let value = caps.name("value").map(|v| v.range());
+            // A value already masked (a user pattern may match '_') cannot be masked again.
+            match value.filter(|v| text[v.clone()].bytes().any(|b| b != b'_')) {
+                Some(value) => {
+                    // '_' is one byte, so offsets stay valid; it matches no fragment.
+                    text.replace_range(value.clone(), &"_".repeat(value.len()));
+                }
+                None => position = next_boundary(&text, whole.start + 1),
+            }
+        }
+        claims
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -231,6 +272,14 @@ impl<'r> Extractor<'r> {
             *name = in_sentence.or(before).map(|(_, _, n)| n.clone());
         }
     }
+}
+
+/// The first char boundary at or after `at`.
+fn next_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Where two patterns of one rule read overlapping values, the longer reading wins:

@@ -159,7 +159,21 @@ fn continues(open: &str, next: &str, abbreviations: &Abbreviations) -> bool {
 
 fn push_trimmed(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sentence>) {
     let piece = &text[span.clone()];
-    let start = span.start + (piece.len() - piece.trim_start().len());
+    let trimmed = piece.trim_start();
+    // A Markdown heading's "# " is markup, not part of the headline.
+    let markup = trimmed.len() - trimmed.trim_start_matches('#').trim_start().len();
+    let markup = if markup > 0
+        && trimmed.starts_with('#')
+        && trimmed[markup..].len() < trimmed.len()
+        && trimmed
+            .trim_start_matches('#')
+            .starts_with(char::is_whitespace)
+    {
+        markup
+    } else {
+        0
+    };
+    let start = span.start + (piece.len() - trimmed.len()) + markup;
     let end = span.start + piece.trim_end().len();
     if start < end {
         out.push(Sentence {
@@ -244,6 +258,14 @@ mod tests {
                 "- item one",
                 "- item two"
             ]
+        );
+    }
+
+    #[test]
+    fn markdown_heading_markers_are_not_part_of_the_headline() {
+        assert_eq!(
+            sentences("# Big Headline\n\n#hashtag starts this.\n"),
+            vec!["Big Headline", "#hashtag starts this."]
         );
     }
 }

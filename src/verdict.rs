@@ -258,6 +258,10 @@ fn message(
             count_sources(claims, classes)
         ),
         Verdict::Changed => format!("{attribute} of {subject} changed over time"),
+        Verdict::InternalConflict => format!(
+            "{} contradicts itself on {attribute} of {subject}",
+            context.source_names[claims[classes[0][0]].doc]
+        ),
         _ => head,
     };
     let with_time = verdict == Verdict::Changed || rule.time_varying;
@@ -282,7 +286,13 @@ fn message(
                 })
                 .collect();
             let sources: Vec<String> = sources.into_iter().collect();
-            format!("{} ({})", claims[class[0]].text, sources.join("; "))
+            let mut texts: Vec<&str> = Vec::new();
+            for &i in class {
+                if !texts.contains(&claims[i].text.as_str()) {
+                    texts.push(&claims[i].text);
+                }
+            }
+            format!("{} ({})", texts.join(" ≈ "), sources.join("; "))
         })
         .collect();
     let joiner = if verdict == Verdict::Changed {

@@ -255,7 +255,8 @@ pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-
 /// A place name: one to four capitalised words.
 pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
 /// The words a title's qualifier is made of: "Political Affairs and Security Policy".
-const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*";
+/// Lazy, so that a name after the title stays a name: "... for Partnerships Kevin Hamilton".
+const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
 /// An organisation or nationality before a title: "NATO", "U.S.", "Serbian".
 const TITLE_PREFIX: &str =
     r"(?:\p{Lu}{2,}\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
