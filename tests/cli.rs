@@ -23,15 +23,24 @@ fn check_on_the_corpus_prints_the_table_and_exits_1_on_conflicts() {
 #[test]
 fn same_input_gives_byte_identical_output() {
     for format in ["table", "json"] {
-        let first = claimcheck().args(["check", "corpus/", "--format", format]).output().unwrap();
-        let second = claimcheck().args(["check", "corpus/", "--format", format]).output().unwrap();
+        let first = claimcheck()
+            .args(["check", "corpus/", "--format", format])
+            .output()
+            .unwrap();
+        let second = claimcheck()
+            .args(["check", "corpus/", "--format", format])
+            .output()
+            .unwrap();
         assert_eq!(first.stdout, second.stdout, "{format}");
     }
 }
 
 #[test]
 fn json_follows_schema_v1() {
-    let output = claimcheck().args(["check", "corpus/", "--format", "json"]).output().unwrap();
+    let output = claimcheck()
+        .args(["check", "corpus/", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
@@ -41,14 +50,24 @@ fn json_follows_schema_v1() {
         assert!(source["path"].is_string() && source["name"].is_string());
         assert!(source["published"].is_string() || source["published"].is_null());
     }
-    let verdicts = ["agreement", "conflict", "changed", "possible-conflict", "internal-conflict"];
+    let verdicts = [
+        "agreement",
+        "conflict",
+        "changed",
+        "possible-conflict",
+        "internal-conflict",
+    ];
     for finding in json["findings"].as_array().unwrap() {
         assert!(verdicts.contains(&finding["verdict"].as_str().unwrap()));
         for key in ["rule", "subject", "attribute", "message"] {
             assert!(finding[key].is_string(), "{key}");
         }
         for claim in finding["claims"].as_array().unwrap() {
-            assert!(claim["path"].is_string() && claim["quote"].is_string() && claim["text"].is_string());
+            assert!(
+                claim["path"].is_string()
+                    && claim["quote"].is_string()
+                    && claim["text"].is_string()
+            );
             assert!(claim["line"].as_u64().unwrap() >= 1 && claim["column"].as_u64().unwrap() >= 1);
             assert!(claim["value"].is_object());
         }
@@ -63,7 +82,10 @@ fn json_follows_schema_v1() {
 
 #[test]
 fn claims_view_marks_single_source_claims_unverified() {
-    let output = claimcheck().args(["check", "corpus/", "--claims"]).output().unwrap();
+    let output = claimcheck()
+        .args(["check", "corpus/", "--claims"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("Slavic Brotherhood 2016"));
     assert!(stdout.contains("unverified"));
@@ -84,13 +106,23 @@ fn agreeing_sources_exit_0() {
     )
     .unwrap();
     let output = claimcheck().arg("check").arg(dir.path()).output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
-    assert!(String::from_utf8(output.stdout).unwrap().contains("agreement"));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains("agreement"));
 }
 
 #[test]
 fn missing_input_exits_2_and_names_it() {
-    let output = claimcheck().args(["check", "no/such/dir"]).output().unwrap();
+    let output = claimcheck()
+        .args(["check", "no/such/dir"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("no/such/dir"), "{stderr}");
@@ -98,10 +130,16 @@ fn missing_input_exits_2_and_names_it() {
 
 #[test]
 fn an_unreadable_input_does_not_stop_the_others() {
-    let output = claimcheck().args(["check", "no/such/file.txt", "corpus/"]).output().unwrap();
+    let output = claimcheck()
+        .args(["check", "no/such/file.txt", "corpus/"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("CONFLICT"), "findings for the readable corpus still print");
+    assert!(
+        stdout.contains("CONFLICT"),
+        "findings for the readable corpus still print"
+    );
 }
 
 #[test]
@@ -120,7 +158,10 @@ fn a_bad_rule_file_is_an_error_with_its_location() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("bad.toml:8:13"), "{stderr}");
-    assert!(stderr.contains("bad-rule") && stderr.contains("{NOPE}"), "{stderr}");
+    assert!(
+        stderr.contains("bad-rule") && stderr.contains("{NOPE}"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"));
 }
 
@@ -129,8 +170,16 @@ fn rules_lists_every_rule() {
     let output = claimcheck().arg("rules").output().unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    for id in ["person-title", "event-date", "event-duration", "event-troops", "event-ordinal"] {
+    for id in [
+        "person-title",
+        "event-date",
+        "event-duration",
+        "event-troops",
+        "event-ordinal",
+    ] {
         assert!(stdout.contains(id), "{id}");
     }
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/events.toml").exists());
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("rules/events.toml")
+        .exists());
 }

@@ -20,7 +20,12 @@ fn expected_rows() -> Vec<Row> {
             let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
             let mut sources: Vec<String> = cells[3].split(", ").map(str::to_string).collect();
             sources.sort();
-            (cells[0].to_string(), cells[1].to_string(), cells[2].to_string(), sources)
+            (
+                cells[0].to_string(),
+                cells[1].to_string(),
+                cells[2].to_string(),
+                sources,
+            )
         })
         .collect();
     rows.sort();
@@ -80,7 +85,10 @@ fn every_corpus_finding_cites_located_quotes() {
             let line = text.lines().nth(claim.line - 1).unwrap();
             let from_column: String = line.chars().skip(claim.column - 1).collect();
             let first_word = claim.written.split_whitespace().next().unwrap();
-            assert!(from_column.starts_with(first_word), "{claim:?} at {from_column:?}");
+            assert!(
+                from_column.starts_with(first_word),
+                "{claim:?} at {from_column:?}"
+            );
         }
     }
 }

@@ -24,7 +24,13 @@ fn cited<'a>(report: &'a Report, claims: &[usize]) -> Vec<&'a ClaimRecord> {
 fn from_file<'a>(claims: &[&'a ClaimRecord], prefix: &str) -> Vec<&'a ClaimRecord> {
     claims
         .iter()
-        .filter(|c| Path::new(&c.path).file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .filter(|c| {
+            Path::new(&c.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(prefix)
+        })
         .copied()
         .collect()
 }
@@ -42,9 +48,9 @@ fn hamilton_title_conflicts_between_rksnews_and_gazeta() {
         })
         .expect("a title conflict for Kevin Hamilton");
     let claims = cited(&report, &finding.claims);
-    assert!(from_file(&claims, "000_")
-        .iter()
-        .any(|c| c.text.ends_with("for Political Affairs and Security Policy")));
+    assert!(from_file(&claims, "000_").iter().any(|c| c
+        .text
+        .ends_with("for Political Affairs and Security Policy")));
     assert!(from_file(&claims, "003_")
         .iter()
         .any(|c| c.text.ends_with("for Partnerships")));
@@ -60,9 +66,15 @@ fn vucic_prime_minister_in_2016_is_a_change_to_president() {
         .expect("a title finding for Vucic");
     assert_eq!(finding.verdict, Verdict::Changed, "{}", finding.message);
     let claims = cited(&report, &finding.claims);
-    assert!(from_file(&claims, "001_").iter().any(|c| c.text == "Prime Minister"));
+    assert!(from_file(&claims, "001_")
+        .iter()
+        .any(|c| c.text == "Prime Minister"));
     assert!(claims.iter().any(|c| c.text.ends_with("President")));
-    assert!(finding.message.contains("2016-05-30"), "{}", finding.message);
+    assert!(
+        finding.message.contains("2016-05-30"),
+        "{}",
+        finding.message
+    );
     // "President Vučić" in the fifth text is the same person as "Aleksandar Vucic".
     assert!(!from_file(&claims, "004_").is_empty());
 }
@@ -111,9 +123,9 @@ fn platinum_wolf_in_june_is_against_the_may_exercise() {
     assert!(from_file(&claims, "002_")
         .iter()
         .any(|c| c.written.contains("mid to late June")));
-    assert!(claims
-        .iter()
-        .any(|c| c.value["start"].as_str().is_some_and(|s| s.starts_with("2026-05"))));
+    assert!(claims.iter().any(|c| c.value["start"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("2026-05"))));
 }
 
 #[test]
