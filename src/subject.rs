@@ -312,3 +312,110 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::TimeScope;
+    use crate::value::Value;
+
+    fn claim(doc: usize, subject: SubjectRef, date: &str) -> Claim {
+        Claim {
+            doc,
+            rule: 0,
+            subject,
+            attribute: "a".into(),
+            value: Value::Name("x".into()),
+            text: "x".into(),
+            span: 0..1,
+            sentence: 0..1,
+            time: TimeScope {
+                date: date.parse().ok(),
+                assumed: false,
+            },
+        }
+    }
+
+    fn person(name: &str) -> SubjectRef {
+        SubjectRef::Person {
+            name: name.into(),
+            key: crate::extract::person_key(name),
+        }
+    }
+
+    fn event(class: &str, name: Option<&str>) -> SubjectRef {
+        SubjectRef::Event {
+            class: class.into(),
+            name: name.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn folded_names_and_unique_surnames_are_one_person() {
+        let claims = vec![
+            claim(0, person("Aleksandar Vučić"), "2026-05-01"),
+            claim(1, person("Aleksandar Vucic"), "2026-05-01"),
+            claim(2, person("Vučić"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.of_claim, vec![0, 0, 0]);
+        assert_eq!(subjects.subjects.len(), 1);
+    }
+
+    #[test]
+    fn an_ambiguous_surname_stays_apart() {
+        let claims = vec![
+            claim(0, person("Ana Petrovic"), "2026-05-01"),
+            claim(1, person("Marko Petrovic"), "2026-05-01"),
+            claim(2, person("Petrovic"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.subjects.len(), 3);
+    }
+
+    #[test]
+    fn spelling_variants_are_linked_not_merged() {
+        let claims = vec![
+            claim(0, person("George M. Wikoff"), "2026-05-01"),
+            claim(1, person("George Wyckoff"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.subjects.len(), 2);
+        assert_eq!(subjects.links.len(), 1);
+        assert_eq!((subjects.links[0].a, subjects.links[0].b), (0, 1));
+    }
+
+    #[test]
+    fn unnamed_events_cluster_by_time_window() {
+        let claims = vec![
+            claim(0, event("exercise", None), "2026-05-20"),
+            claim(1, event("exercise", None), "2026-05-29"),
+            claim(2, event("exercise", None), "2016-05-30"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.of_claim[0], subjects.of_claim[1]);
+        assert_ne!(subjects.of_claim[0], subjects.of_claim[2]);
+        assert_eq!(
+            subjects.subjects[subjects.of_claim[2]].label,
+            "the exercise (2016-05)"
+        );
+    }
+
+    #[test]
+    fn named_events_match_by_name_and_link_to_unnamed_ones_of_their_time() {
+        let claims = vec![
+            claim(0, event("exercise", Some("Platinum Wolf")), "2026-05-29"),
+            claim(1, event("exercise", Some("Platinum Wolf")), "2026-06-02"),
+            claim(2, event("exercise", None), "2026-05-20"),
+            claim(3, event("summit", None), "2026-05-20"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.of_claim[0], subjects.of_claim[1]);
+        assert_eq!(subjects.subjects.len(), 3);
+        assert_eq!(
+            subjects.links.len(),
+            1,
+            "only the exercise of the same time links"
+        );
+    }
+}
