@@ -152,22 +152,14 @@ fn judge_group(
         }
         worst
     };
-    Some(Finding {
-        rule: first.rule,
+    Some(finding(
+        claims,
+        members.to_vec(),
+        &classes,
         verdict,
-        subject: subject.to_string(),
-        attribute: first.attribute.clone(),
-        message: message(
-            rule,
-            subject,
-            &first.attribute,
-            claims,
-            &classes,
-            verdict,
-            context,
-        ),
-        claims: members.to_vec(),
-    })
+        subject,
+        context,
+    ))
 }
 
 /// The verdict between two claims whose values disagree.
@@ -217,24 +209,45 @@ fn judge_link(
     let mut members: Vec<usize> = left.iter().chain(right).copied().collect();
     members.sort_unstable();
     let classes = classes(claims, &members, context);
-    let verdict = Verdict::PossibleConflict;
-    let base = message(
-        rule,
-        subject,
-        &first.attribute,
+    let mut found = finding(
         claims,
+        members,
         &classes,
-        verdict,
+        Verdict::PossibleConflict,
+        subject,
         context,
     );
-    Some(Finding {
+    found.message = format!("{}; the subjects may be one ({reason})", found.message);
+    Some(found)
+}
+
+/// A finding on `members`, with the message built from their value classes.
+fn finding(
+    claims: &[Claim],
+    members: Vec<usize>,
+    classes: &[Vec<usize>],
+    verdict: Verdict,
+    subject: &str,
+    context: &Context,
+) -> Finding {
+    let first = &claims[members[0]];
+    let rule = &context.rules.rules[first.rule];
+    Finding {
         rule: first.rule,
         verdict,
         subject: subject.to_string(),
         attribute: first.attribute.clone(),
-        message: format!("{base}; the subjects may be one ({reason})"),
+        message: message(
+            rule,
+            subject,
+            &first.attribute,
+            claims,
+            classes,
+            verdict,
+            context,
+        ),
         claims: members,
-    })
+    }
 }
 
 /// The rule's message with the values each source gives: "Sources give Kevin Hamilton
