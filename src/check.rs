@@ -3,7 +3,7 @@
 //! path, line and column.
 
 use crate::claim::Claim;
-use crate::error::{line_column, Warning};
+use crate::error::{Locator, Warning};
 use crate::extract::Extractor;
 use crate::finding::Verdict;
 use crate::fold::Thresholds;
@@ -147,13 +147,14 @@ pub fn check_documents(
         texts: &texts,
     };
     let (findings, unverified) = verdict::decide(&claims, &subjects, &context);
+    let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
     let claim_records = claims
         .iter()
         .zip(&unverified)
         .enumerate()
         .map(|(index, (claim, &unverified))| {
             let document = &documents[claim.doc];
-            let (line, column) = line_column(&document.text, claim.span.start);
+            let (line, column) = locators[claim.doc].locate(claim.span.start);
             ClaimRecord {
                 path: document.path.clone(),
                 source: document.name.clone(),

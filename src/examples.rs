@@ -11,7 +11,8 @@ use crate::source::Document;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleFailure {
     pub rule: String,
-    pub file: String,
+    /// Where the example stands in its rule file.
+    pub location: Location,
     pub text: String,
     pub problem: String,
 }
@@ -21,7 +22,7 @@ impl std::fmt::Display for ExampleFailure {
         write!(
             f,
             "{}: rule `{}`: {}: {:?}",
-            self.file, self.rule, self.problem, self.text
+            self.location, self.rule, self.problem, self.text
         )
     }
 }
@@ -31,17 +32,18 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
     let extractor = Extractor::new(rules);
     let mut failures = Vec::new();
     for (index, rule) in rules.rules.iter().enumerate() {
-        let failure = |text: &str, problem: String| ExampleFailure {
+        let failure = |location: &Location, text: &str, problem: String| ExampleFailure {
             rule: rule.id.clone(),
-            file: rule.file.clone(),
+            location: location.clone(),
             text: text.to_string(),
             problem,
         };
-        for example in &rule.examples {
+        for (location, example) in &rule.examples {
             let published = match example.published.as_deref().map(str::parse) {
                 Some(Ok(date)) => date,
                 Some(Err(_)) => {
                     failures.push(failure(
+                        location,
                         &example.text,
                         "`published` is not YYYY-MM-DD".into(),
                     ));
@@ -63,12 +65,13 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
                     None => example.value.clone(),
                 };
                 failures.push(failure(
+                    location,
                     &example.text,
                     format!("example should yield `{wanted}` but yields {got:?}"),
                 ));
             }
         }
-        for text in &rule.counterexamples {
+        for (location, text) in &rule.counterexamples {
             let claims = claims_of(
                 &extractor,
                 text,
@@ -77,6 +80,7 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
             );
             if !claims.is_empty() {
                 failures.push(failure(
+                    location,
                     text,
                     format!("counterexample should yield nothing but yields {claims:?}"),
                 ));
@@ -92,16 +96,20 @@ pub fn verify_or_error(rules: &RuleSet) -> Result<(), Error> {
     match failures.first() {
         None => Ok(()),
         Some(first) => Err(Error::Rule {
-            location: Location {
-                path: first.file.clone(),
-                line: 1,
-                column: 1,
-            },
+            location: first.location.clone(),
             message: failures
                 .iter()
-                .map(|f| format!("rule `{}`: {}: {:?}", f.rule, f.problem, f.text))
+                .enumerate()
+                .map(|(i, f)| {
+                    let at = if i == 0 {
+                        String::new()
+                    } else {
+                        format!("{}: ", f.location)
+                    };
+                    format!("{at}rule `{}`: {}: {:?}", f.rule, f.problem, f.text)
+                })
                 .collect::<Vec<_>>()
-                .join("\n  "),
+                .join("\n"),
         }),
     }
 }

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod finding;
 pub mod fold;
 pub mod normalize;
+pub mod output;
 pub mod render;
 pub mod rules;
 pub mod segment;

@@ -2,8 +2,8 @@
 //! the outcome to an exit code (0 clean, 1 conflicts, 2 errors).
 
 use claimcheck::check::{check, CheckOptions, Report};
-use claimcheck::render;
 use claimcheck::rules::RuleSet;
+use claimcheck::{output, render};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,6 +39,12 @@ enum Command {
         /// A directory of extra rule files (*.toml), added to the built-in rules.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Allow --output to write inside one of the input directories.
+        #[arg(long, requires = "output")]
+        allow_output_in_inputs: bool,
     },
     /// List the rules.
     Rules {
@@ -72,18 +78,40 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             claims,
             rules,
+            output,
+            allow_output_in_inputs,
         } => {
+            if let Some(output) = &output {
+                if let Some(input) = output::input_containing(output, &paths) {
+                    if !allow_output_in_inputs {
+                        return Err(format!(
+                            "{}: refusing to write the report inside the input {} (it would be read as a document next time); choose another path or pass --allow-output-in-inputs",
+                            output.display(),
+                            input.display()
+                        ));
+                    }
+                }
+            }
             let rules = load_rules(rules.as_deref())?;
             let report = check(&paths, &rules, &CheckOptions::default());
             for warning in &report.warnings {
                 eprintln!("claimcheck: warning: {warning}");
             }
-            let output = match format {
-                Format::Json => render::json::report(&report),
-                Format::Table if claims => render::table::claims(&report, table_width()),
-                Format::Table => render::table::findings(&report, table_width()),
+            let output_path = output;
+            let width = if output_path.is_some() {
+                PIPE_WIDTH
+            } else {
+                table_width()
             };
-            write_stdout(&output)?;
+            let rendered = match format {
+                Format::Json => render::json::report(&report),
+                Format::Table if claims => render::table::claims(&report, width),
+                Format::Table => render::table::findings(&report, width),
+            };
+            match &output_path {
+                Some(path) => output::write_atomically(path, rendered.as_bytes())?,
+                None => write_stdout(&rendered)?,
+            }
             Ok(exit_code(&report))
         }
         Command::Rules { rules } => {

@@ -7,6 +7,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The longest piece of text treated as one sentence.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// One sentence: its byte span in the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -161,19 +164,32 @@ fn push_trimmed(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sen
     let piece = &text[span.clone()];
     let trimmed = piece.trim_start();
     // A Markdown heading's "# " is markup, not part of the headline.
-    let markup = trimmed.len() - trimmed.trim_start_matches('#').trim_start().len();
-    let markup = if markup > 0
-        && trimmed.starts_with('#')
-        && trimmed[markup..].len() < trimmed.len()
-        && trimmed
-            .trim_start_matches('#')
-            .starts_with(char::is_whitespace)
-    {
-        markup
+    let after_hashes = trimmed.trim_start_matches('#');
+    let markup = if trimmed.starts_with('#') && after_hashes.starts_with(char::is_whitespace) {
+        trimmed.len() - after_hashes.trim_start().len()
     } else {
         0
     };
-    let start = span.start + (piece.len() - trimmed.len()) + markup;
+    let mut start = span.start + (piece.len() - trimmed.len()) + markup;
+    let end = span.start + piece.trim_end().len();
+    // No real sentence is this long (a log line, a table flattened into one line): cut it
+    // at white space so that every later stage works on bounded pieces.
+    while end > start + MAX_SENTENCE_BYTES {
+        let limit = floor_boundary(text, start + MAX_SENTENCE_BYTES);
+        let half = start + MAX_SENTENCE_BYTES / 2;
+        let cut = match text[start..limit].rfind(char::is_whitespace) {
+            Some(space) if start + space >= half => start + space,
+            _ => limit,
+        };
+        push_span(text, start..cut, heading, out);
+        start = cut;
+    }
+    push_span(text, start..end, heading, out);
+}
+
+fn push_span(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sentence>) {
+    let piece = &text[span.clone()];
+    let start = span.start + (piece.len() - piece.trim_start().len());
     let end = span.start + piece.trim_end().len();
     if start < end {
         out.push(Sentence {
@@ -181,6 +197,15 @@ fn push_trimmed(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sen
             heading,
         });
     }
+}
+
+/// The last char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn is_heading(line: &str) -> bool {
@@ -259,6 +284,23 @@ mod tests {
                 "- item two"
             ]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_white_space() {
+        let text = "word ".repeat(2000) + "end.";
+        let pieces = sentences(&text);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert!(pieces
+            .iter()
+            .all(|p| !p.starts_with(' ') && !p.ends_with(' ')));
+        let one_word = "x".repeat(5000);
+        assert!(sentences(&one_word)
+            .iter()
+            .all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        let wide = "é".repeat(3000);
+        assert_eq!(sentences(&wide).concat(), wide);
     }
 
     #[test]

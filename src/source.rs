@@ -271,6 +271,7 @@ fn walk_warning(input: &Path, error: &ignore::Error) -> Warning {
             path = child.display().to_string();
             "directory symlink loop; not followed".to_string()
         }
+        ignore::Error::Io(io) => format!("cannot read: {io}"),
         other => other.to_string(),
     };
     Warning {

@@ -9,6 +9,9 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 /// How much of a sentence an excerpt shows.
 const EXCERPT_CHARS: usize = 72;
 
+/// How many claims a finding's cell lists before it summarises the rest.
+const CLAIMS_PER_CELL: usize = 12;
+
 /// The findings table; `width` is the terminal width (a fixed width keeps output the same
 /// on every run when it goes to a file or pipe).
 pub fn findings(report: &Report, width: u16) -> String {
@@ -26,11 +29,18 @@ pub fn findings(report: &Report, width: u16) -> String {
         "verdict",
     ]);
     for finding in &report.findings {
-        let lines: Vec<String> = finding
+        let mut lines: Vec<String> = finding
             .claims
             .iter()
+            .take(CLAIMS_PER_CELL)
             .map(|&i| claim_line(&report.claims[i]))
             .collect();
+        if finding.claims.len() > CLAIMS_PER_CELL {
+            lines.push(format!(
+                "… and {} more claims (all in --format json)",
+                finding.claims.len() - CLAIMS_PER_CELL
+            ));
+        }
         let verdict = match finding.verdict {
             Verdict::Conflict => "CONFLICT".to_string(),
             Verdict::InternalConflict => "INTERNAL CONFLICT".to_string(),

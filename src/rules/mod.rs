@@ -39,8 +39,8 @@ pub struct Rule {
     pub period_days: u32,
     pub tolerance: f64,
     pub approx_tolerance: f64,
-    pub examples: Vec<ExampleSpec>,
-    pub counterexamples: Vec<String>,
+    pub examples: Vec<(Location, ExampleSpec)>,
+    pub counterexamples: Vec<(Location, String)>,
 }
 
 /// All rules and the merged lexicon.
@@ -243,8 +243,26 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         period_days: spec.period_days,
         tolerance: spec.tolerance,
         approx_tolerance: spec.approx_tolerance,
-        examples: spec.examples,
-        counterexamples: spec.counterexamples,
+        examples: spec
+            .examples
+            .into_iter()
+            .map(|e| {
+                (
+                    Location::in_text(path, text, e.span().start),
+                    e.into_inner(),
+                )
+            })
+            .collect(),
+        counterexamples: spec
+            .counterexamples
+            .into_iter()
+            .map(|c| {
+                (
+                    Location::in_text(path, text, c.span().start),
+                    c.into_inner(),
+                )
+            })
+            .collect(),
     })
 }
 

@@ -51,10 +51,10 @@ pub struct RuleSpec {
     pub approx_tolerance: f64,
     /// Texts that must yield a claim of this rule, run by the test suite and at load.
     #[serde(default)]
-    pub examples: Vec<ExampleSpec>,
+    pub examples: Vec<Spanned<ExampleSpec>>,
     /// Texts that must yield no claim of this rule.
     #[serde(default)]
-    pub counterexamples: Vec<String>,
+    pub counterexamples: Vec<Spanned<String>>,
 }
 
 fn default_period_days() -> u32 {
