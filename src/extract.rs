@@ -395,6 +395,10 @@ fn full_name_in_text(doc: &Document, surname: &str, lexicon: &Lexicon) -> Option
 fn clean_name(text: &str) -> Option<String> {
     let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric());
     let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+    // "The Platinum Wolf exercise": a capitalised article opens the sentence, not the name.
+    if words.len() > 1 && ["the", "a", "an"].contains(&words[0].to_lowercase().as_str()) {
+        words.remove(0);
+    }
     if let Some(last) = words.last_mut() {
         if last.len() == 2 && last.chars().all(|c| c.is_ascii_digit()) {
             *last = format!("20{last}");

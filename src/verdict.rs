@@ -52,10 +52,13 @@ pub fn decide(
         }
     }
     for link in &subjects.links {
-        let label = format!(
-            "{} ~ {}",
-            subjects.subjects[link.a].label, subjects.subjects[link.b].label
-        );
+        // Sorted, so the label does not depend on which file came first.
+        let mut labels = [
+            subjects.subjects[link.a].label.as_str(),
+            subjects.subjects[link.b].label.as_str(),
+        ];
+        labels.sort_unstable();
+        let label = labels.join(" ~ ");
         for ((subject, attribute, slot), members) in
             groups.range((link.a, String::new(), String::new())..)
         {

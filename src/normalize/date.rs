@@ -85,9 +85,11 @@ fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
     vec![
         (
-            r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(),
-            Form::Iso,
+            r"(?P<y1>\d{4})-(?P<mo1>\d{2})-(?P<d1>\d{2})\.\.(?P<y2>\d{4})-(?P<mo2>\d{2})-(?P<d2>\d{2})".to_string(),
+            Form::IsoSpan,
         ),
+        (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(), Form::Iso),
+        (r"(?P<y>\d{4})-(?P<m>\d{2})".to_string(), Form::IsoMonth),
         (
             r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})".to_string(),
             Form::Numeric,
@@ -145,7 +147,9 @@ fn forms() -> Vec<(String, Form)> {
 
 #[derive(Debug, Clone, Copy)]
 enum Form {
+    IsoSpan,
     Iso,
+    IsoMonth,
     Numeric,
     MonthDayRange,
     DayRangeMonth,
@@ -232,7 +236,9 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
     let (year, year_assumed) = match explicit_year {
         Some(year) => (year, false),
         None => match (form, reference) {
-            (Form::Iso | Form::Numeric | Form::Year, _) => (0, false),
+            (Form::IsoSpan | Form::Iso | Form::IsoMonth | Form::Numeric | Form::Year, _) => {
+                (0, false)
+            }
             (_, Some(reference)) => (reference.date.year(), reference.assumed),
             (_, None) => return None,
         },
@@ -255,6 +261,27 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
                 caps["d"].parse().ok()?,
             )?;
             span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::IsoSpan => {
+            let date = |y: &str, m: &str, d: &str| {
+                NaiveDate::from_ymd_opt(
+                    caps[y].parse().ok()?,
+                    caps[m].parse().ok()?,
+                    caps[d].parse().ok()?,
+                )
+            };
+            let start = date("y1", "mo1", "d1")?;
+            let end = date("y2", "mo2", "d2")?;
+            span(start, end, Grain::Span)
+        }
+        Form::IsoMonth => {
+            let y: i32 = caps["y"].parse().ok()?;
+            let m: u32 = caps["m"].parse().ok()?;
+            span(
+                NaiveDate::from_ymd_opt(y, m, 1)?,
+                first_of_next_month(y, m)?,
+                Grain::Month,
+            )
         }
         Form::Numeric => {
             let a: u32 = caps["a"].parse().ok()?;
@@ -458,6 +485,11 @@ mod tests {
         assert_eq!(canonical("29 May 2026", "2000-01-01"), "2026-05-29");
         assert_eq!(canonical("20/05/2026", "2000-01-01"), "2026-05-20");
         assert_eq!(canonical("2026-05-20", "2000-01-01"), "2026-05-20");
+        assert_eq!(canonical("2026-05", "2000-01-01"), "2026-05");
+        assert_eq!(
+            canonical("2026-05-11..2026-05-25", "2000-01-01"),
+            "2026-05-11..2026-05-25"
+        );
         assert_eq!(
             canonical("Monday August 14, 1964", "2000-01-01"),
             "1964-08-14"
