@@ -2,6 +2,9 @@
 //! the outcome to an exit code (0 clean, 1 conflicts, 2 errors).
 
 use claimcheck::check::{check, CheckOptions, Report};
+use claimcheck::normalize::date::Reference;
+use claimcheck::normalize::number::detect_convention;
+use claimcheck::normalize::scan::{scan, Kind, Mention, ScanOptions};
 use claimcheck::rules::RuleSet;
 use claimcheck::{output, render};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +48,22 @@ enum Command {
         /// Allow --output to write inside one of the input directories.
         #[arg(long, requires = "output")]
         allow_output_in_inputs: bool,
+    },
+    /// Print every number, range, ordinal, percentage, quantity, duration and date found in
+    /// the text of FILES (or standard input), one JSON object per line.
+    Normalize {
+        /// Files to read; none or "-" reads standard input.
+        files: Vec<PathBuf>,
+        /// The date relative expressions resolve against (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_reference_date)]
+        reference_date: Option<chrono::NaiveDate>,
+        /// Read every input line as a text of its own (offsets within the line).
+        #[arg(long)]
+        lines: bool,
+        /// Only these kinds (comma-separated): number, numberrange, ordinal, percent,
+        /// quantity, duration, date.
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+        kinds: Vec<Kind>,
     },
     /// List the rules.
     Rules {
@@ -114,6 +133,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(exit_code(&report))
         }
+        Command::Normalize {
+            files,
+            reference_date,
+            lines,
+            kinds,
+        } => {
+            let inputs = read_normalize_inputs(&files)?;
+            let mut out = String::new();
+            for (path, text) in &inputs {
+                out.push_str(&normalize_text(
+                    path.as_deref(),
+                    text,
+                    reference_date,
+                    lines,
+                    &kinds,
+                ));
+            }
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules { rules } => {
             let rules = load_rules(rules.as_deref())?;
             let mut out = String::new();
@@ -135,6 +174,116 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn parse_reference_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    text.parse()
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    Kind::from_name(text).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown kind `{text}`; kinds: {}", names.join(", "))
+    })
+}
+
+/// The texts to normalize: each file (lossily decoded), or standard input.
+fn read_normalize_inputs(files: &[PathBuf]) -> Result<Vec<(Option<String>, String)>, String> {
+    let mut inputs = Vec::new();
+    if files.is_empty() || files.iter().any(|f| f.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        inputs.push((None, String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    for file in files.iter().filter(|f| f.as_os_str() != "-") {
+        let bytes =
+            std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        inputs.push((
+            Some(file.display().to_string()),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+    }
+    Ok(inputs)
+}
+
+/// The JSON lines of every mention in `text`.
+fn normalize_text(
+    path: Option<&str>,
+    text: &str,
+    reference_date: Option<chrono::NaiveDate>,
+    per_line: bool,
+    kinds: &[Kind],
+) -> String {
+    let options = ScanOptions {
+        reference: reference_date.map(|date| Reference {
+            date,
+            assumed: false,
+        }),
+        convention: detect_convention(text),
+        kinds: if kinds.is_empty() {
+            Kind::ALL.to_vec()
+        } else {
+            kinds.to_vec()
+        },
+    };
+    // (piece, its byte offset in `text`, its line number if fixed)
+    let pieces: Vec<(&str, usize, Option<usize>)> = if per_line {
+        let mut offset = 0;
+        text.split_inclusive('\n')
+            .enumerate()
+            .map(|(index, line)| {
+                let piece = (line.trim_end_matches(['\n', '\r']), offset, Some(index + 1));
+                offset += line.len();
+                piece
+            })
+            .collect()
+    } else {
+        vec![(text, 0, None)]
+    };
+    let mut locator = claimcheck::error::Locator::new(text);
+    let mut out = String::new();
+    for (piece, offset, fixed_line) in pieces {
+        for mention in scan(piece, &options) {
+            let approx = approximate(&piece[..mention.span.start]);
+            let shifted = Mention {
+                span: mention.span.start + offset..mention.span.end + offset,
+                ..mention
+            };
+            let line = fixed_line.unwrap_or_else(|| locator.locate(shifted.span.start).0);
+            let mut json = render::mentions::mention(text, &shifted, line, offset, approx);
+            if let Some(path) = path {
+                json.insert_str(1, &format!("\"path\":{},", serde_json::json!(path)));
+            }
+            out.push_str(&json);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether the words before a number make it approximate ("about 600", "~600").
+fn approximate(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let last = last.to_lowercase();
+    last.ends_with('~')
+        || [
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "some",
+            "nearly",
+            "almost",
+            "circa",
+            "estimated",
+        ]
+        .contains(&last.as_str())
 }
 
 fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet, String> {

@@ -183,3 +183,64 @@ fn rules_lists_every_rule() {
         .join("rules/events.toml")
         .exists());
 }
+
+fn normalize(args: &[&str], stdin: &str) -> Vec<serde_json::Value> {
+    let output = claimcheck()
+        .arg("normalize")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn normalize_prints_one_json_object_per_mention() {
+    let text =
+        "Approximately 600 troops trained for a fortnight.\nIt ended on May 29, 2026, 20% early.\n";
+    let mentions = normalize(&["--reference-date", "2026-05-20"], text);
+    let kinds: Vec<&str> = mentions
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["number", "duration", "date", "percent"]);
+    assert_eq!(mentions[0]["value"], 600.0);
+    assert_eq!(mentions[0]["approx"], true);
+    assert_eq!(mentions[1]["seconds"], 14.0 * 86400.0);
+    assert_eq!(mentions[2]["line"], 2);
+    assert_eq!(mentions[2]["value"]["start"], "2026-05-29");
+    assert_eq!(mentions[2]["value"]["end"], "2026-05-30");
+    let start = mentions[2]["start"].as_u64().unwrap() as usize;
+    let end = mentions[2]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "May 29, 2026");
+}
+
+#[test]
+fn normalize_lines_gives_offsets_within_each_line() {
+    let mentions = normalize(&["--lines", "--kinds", "number"], "one\nx 42\n");
+    assert_eq!(mentions.len(), 2);
+    assert_eq!(
+        (mentions[1]["line"].as_u64(), mentions[1]["start"].as_u64()),
+        (Some(2), Some(2))
+    );
+}
+
+#[test]
+fn normalize_rejects_a_bad_reference_date() {
+    let output = claimcheck()
+        .args(["normalize", "--reference-date", "May 2026"])
+        .write_stdin("today")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
+}

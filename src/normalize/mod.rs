@@ -5,3 +5,6 @@
 pub mod date;
 pub mod duration;
 pub mod number;
+pub mod scan;
+pub mod tokens;
+pub mod units;

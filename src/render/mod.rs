@@ -1,6 +1,7 @@
 //! Renderers: a report in, bytes out. Each format is one module; none of them prints.
 
 pub mod json;
+pub mod mentions;
 pub mod table;
 
 use crate::check::Report;

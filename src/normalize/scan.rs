@@ -1,0 +1,881 @@
+//! The mention scanner: every number, number range, ordinal, percentage, quantity with a
+//! unit, duration and date in a text, with its byte span and typed value. Overlapping
+//! readings are settled longest first, so "two weeks" is a duration, not a number.
+
+use super::date::{parse_date, DateSpan, Reference, DATE};
+use super::number::Convention;
+use super::tokens::{cardinal, ordinal, tokenize, Token, TokenKind};
+use super::units::Units;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The kinds of mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Date,
+    Duration,
+    Quantity,
+    Percent,
+    NumberRange,
+    Ordinal,
+    Number,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Number,
+        Kind::NumberRange,
+        Kind::Ordinal,
+        Kind::Percent,
+        Kind::Quantity,
+        Kind::Duration,
+        Kind::Date,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::NumberRange => "numberrange",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A mention's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionValue {
+    Number(f64),
+    NumberRange {
+        min: Option<f64>,
+        max: Option<f64>,
+        min_inclusive: bool,
+        max_inclusive: bool,
+    },
+    Ordinal(i64),
+    Percent(f64),
+    Quantity {
+        value: f64,
+        unit: String,
+    },
+    Duration {
+        seconds: f64,
+    },
+    Date(DateSpan),
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub kind: Kind,
+    pub value: MentionValue,
+}
+
+/// What a scan looks for and how it reads it.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub reference: Option<Reference>,
+    pub convention: Convention,
+    pub kinds: Vec<Kind>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            reference: None,
+            convention: Convention::DotDecimal,
+            kinds: Kind::ALL.to_vec(),
+        }
+    }
+}
+
+/// Every mention of the wanted kinds in `text`, in text order, none overlapping.
+pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
+    let tokens = tokenize(text);
+    let mut candidates: Vec<Mention> = Vec::new();
+    let wants = |kind: Kind| options.kinds.contains(&kind);
+    let scanner = Scanner {
+        text,
+        tokens: &tokens,
+        options,
+    };
+    if wants(Kind::Date) {
+        candidates.extend(scanner.dates());
+    }
+    for start in 0..tokens.len() {
+        if wants(Kind::Duration) {
+            candidates.extend(scanner.duration(start));
+        }
+        if wants(Kind::Quantity) {
+            candidates.extend(scanner.quantity(start));
+        }
+        if wants(Kind::Percent) {
+            candidates.extend(scanner.percent(start));
+        }
+        if wants(Kind::NumberRange) {
+            candidates.extend(scanner.number_range(start));
+        }
+        if wants(Kind::Ordinal) {
+            candidates.extend(scanner.ordinal(start));
+        }
+        if wants(Kind::Number) {
+            candidates.extend(scanner.number(start));
+        }
+    }
+    select(candidates)
+}
+
+/// Longest first, then by kind (dates before durations before ... numbers); no overlaps.
+fn select(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.kind.cmp(&b.kind))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut chosen: Vec<Mention> = Vec::new();
+    for candidate in candidates {
+        let overlaps = chosen
+            .iter()
+            .any(|c| c.span.start < candidate.span.end && candidate.span.start < c.span.end);
+        if !overlaps {
+            chosen.push(candidate);
+        }
+    }
+    chosen.sort_by_key(|m| (m.span.start, m.span.end));
+    chosen
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    options: &'a ScanOptions,
+}
+
+impl Scanner<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).map(|t| t.text.as_str())
+    }
+
+    fn span(&self, start: usize, end: usize) -> Range<usize> {
+        self.tokens[start].span.start..self.tokens[end - 1].span.end
+    }
+
+    /// A number may start here: not inside a word or a digit group ("+1-222": "222" is a
+    /// number, "-222" is not).
+    fn starts_number(&self, start: usize) -> bool {
+        let token = &self.tokens[start];
+        if start == 0 || token.gap {
+            return true;
+        }
+        let previous = &self.tokens[start - 1];
+        match token.kind {
+            TokenKind::Word => previous.kind != TokenKind::Word,
+            TokenKind::Digits => {
+                previous.kind == TokenKind::Symbol && previous.text != "." && previous.text != ","
+            }
+            TokenKind::Symbol => previous.kind == TokenKind::Symbol || token.text != "-",
+        }
+    }
+
+    fn cardinal_at(&self, start: usize) -> Option<(f64, usize)> {
+        if !self.starts_number(start) {
+            return None;
+        }
+        let token = &self.tokens[start];
+        if token.text == "-" {
+            let previous_is_number = start > 0
+                && !token.gap
+                && matches!(
+                    self.tokens[start - 1].kind,
+                    TokenKind::Digits | TokenKind::Word
+                );
+            if previous_is_number {
+                return None;
+            }
+        }
+        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        // A number does not run into letters: "10kg" is a quantity, not a number.
+        let next = self.tokens.get(parsed.end);
+        let runs_into_word = next.is_some_and(|t| !t.gap && t.kind == TokenKind::Word)
+            && self.tokens[parsed.end - 1].kind != TokenKind::Word;
+        (!runs_into_word).then_some((parsed.value, parsed.end))
+    }
+
+    fn number(&self, start: usize) -> Option<Mention> {
+        if !self.starts_number(start) {
+            return None;
+        }
+        let token = &self.tokens[start];
+        // Digits whose separators do not make one number ("192.168.1.2") are several.
+        if token.kind == TokenKind::Digits && !super::tokens::valid_grouping(&token.text) {
+            return None;
+        }
+        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        Some(Mention {
+            span: self.span(start, parsed.end),
+            kind: Kind::Number,
+            value: MentionValue::Number(parsed.value),
+        })
+        .filter(|_| self.tokens[start].text != "-" || self.cardinal_at(start).is_some())
+    }
+
+    fn ordinal(&self, start: usize) -> Option<Mention> {
+        if !self.starts_number(start) {
+            return None;
+        }
+        let parsed = ordinal(self.tokens, start, self.options.convention)?;
+        Some(Mention {
+            span: self.span(start, parsed.end),
+            kind: Kind::Ordinal,
+            value: MentionValue::Ordinal(parsed.value as i64),
+        })
+    }
+
+    fn percent(&self, start: usize) -> Option<Mention> {
+        let word = |i| self.word(i);
+        // "percent of 10", "per cent of twenty-two"
+        let after_of = match (word(start), word(start + 1), word(start + 2)) {
+            (Some("percent"), Some("of"), _) => Some(start + 2),
+            (Some("per"), Some("cent"), Some("of")) => Some(start + 3),
+            _ => None,
+        };
+        if let Some(at) = after_of {
+            let (value, end) = self.cardinal_at(at)?;
+            return Some(Mention {
+                span: self.span(start, end),
+                kind: Kind::Percent,
+                value: MentionValue::Percent(value),
+            });
+        }
+        let (value, end) = self.cardinal_at(start)?;
+        let sign_end = match (word(end), word(end + 1)) {
+            (Some("%"), _) => end + 1,
+            (Some("percent" | "percents" | "pct"), _) => end + 1,
+            (Some("per"), Some("cent")) => end + 2,
+            _ => return None,
+        };
+        Some(Mention {
+            span: self.span(start, sign_end),
+            kind: Kind::Percent,
+            value: MentionValue::Percent(value),
+        })
+    }
+
+    fn quantity(&self, start: usize) -> Option<Mention> {
+        let (value, end) = self.number_before_unit(start)?;
+        let (unit, unit_end) = self.unit_after(end)?;
+        let mut total = value;
+        let mut last = unit_end;
+        // "5 ft 2 in", "5 feet and 2 inches"
+        if unit.name == "foot" {
+            let at = if self.word(unit_end) == Some("and") {
+                unit_end + 1
+            } else {
+                unit_end
+            };
+            if let Some((inches, inch_end)) = self.cardinal_at(at) {
+                if matches!(self.word(inch_end), Some("in" | "inch" | "inches" | "\"")) {
+                    total += inches / 12.0;
+                    last = inch_end + 1;
+                }
+            }
+        }
+        Some(Mention {
+            span: self.span(start, last),
+            kind: Kind::Quantity,
+            value: MentionValue::Quantity {
+                value: total,
+                unit: unit.name.clone(),
+            },
+        })
+    }
+
+    /// A number as it stands before a unit: "200lbs", "3-inch", "10 1/2 miles", "1.8m".
+    fn number_before_unit(&self, start: usize) -> Option<(f64, usize)> {
+        if !self.starts_number(start) {
+            return None;
+        }
+        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        Some((parsed.value, parsed.end)).map(|(v, e)| {
+            // Digits directly followed by a unit letter were read with the letter as a
+            // suffix ("1m" as a million): read them without it.
+            if self.tokens[start].kind == TokenKind::Digits
+                && e == start + 2
+                && !self.tokens[start + 1].gap
+                && self.tokens[start + 1].kind == TokenKind::Word
+            {
+                let plain =
+                    super::tokens::digits_value(&self.tokens[start].text, self.options.convention)
+                        .unwrap_or(v);
+                (plain, start + 1)
+            } else {
+                (v, e)
+            }
+        })
+    }
+
+    /// The unit written after token `at` (longest alias first), and the token after it.
+    fn unit_after(&self, at: usize) -> Option<(&'static super::units::Unit, usize)> {
+        let token = self.tokens.get(at)?;
+        let mut from = token.span.start;
+        let mut first = at;
+        // "3-inch", "20 (kg)", "20 [kg]"
+        if matches!(token.text.as_str(), "-" | "(" | "[") {
+            first = at + 1;
+            from = self.tokens.get(first)?.span.start;
+        }
+        let rest = &self.text[from..];
+        let (unit, length) = Units::builtin().longest_alias(rest)?;
+        let end_byte = from + length;
+        let mut end = first;
+        while end < self.tokens.len() && self.tokens[end].span.end <= end_byte {
+            end += 1;
+        }
+        if end == first {
+            return None;
+        }
+        if matches!(token.text.as_str(), "(" | "[") {
+            let close = if token.text == "(" { ")" } else { "]" };
+            if self.word(end) == Some(close) {
+                end += 1;
+            } else {
+                return None;
+            }
+        }
+        // "in" is an inch only where nothing else can be meant.
+        if unit.name == "inch" && self.text[from..end_byte].eq_ignore_ascii_case("in") {
+            return None;
+        }
+        Some((unit, end))
+    }
+
+    fn number_range(&self, start: usize) -> Option<Mention> {
+        let first = self.bound(start)?;
+        let mut best = Mention {
+            span: self.span(start, first.end),
+            kind: Kind::NumberRange,
+            value: first.value(),
+        };
+        // "greater than 30 and less than or equal to 40", "at most 100 and at least 20"
+        if let Some(joiner) = self.word(first.end) {
+            if matches!(joiner, "and" | "but" | ",") {
+                if let Some(second) = self.bound(first.end + 1) {
+                    if let Some(value) = first.combine(&second) {
+                        best = Mention {
+                            span: self.span(start, second.end),
+                            kind: Kind::NumberRange,
+                            value,
+                        };
+                    }
+                }
+            }
+        }
+        Some(best)
+    }
+
+    /// One bound or interval: "more than 40", "between 20 and 30", "500-600", "30 or more".
+    fn bound(&self, start: usize) -> Option<Bound> {
+        let words: Vec<&str> = (start..start + 7).filter_map(|i| self.word(i)).collect();
+        const LOWER_INCLUSIVE: &[&[&str]] = &[
+            &["greater", "than", "or", "equal", "to"],
+            &["more", "than", "or", "equal", "to"],
+            &["bigger", "or", "equal", "than"],
+            &["bigger", "than", "or", "equal", "to"],
+            &["larger", "than", "or", "equal", "to"],
+            &["equal", "to", "or", "more", "than"],
+            &["equal", "to", "or", "greater", "than"],
+            &["no", "less", "than"],
+            &["not", "less", "than"],
+            &["at", "least"],
+            &[">", "="],
+            &["≥"],
+        ];
+        const LOWER: &[&[&str]] = &[
+            &["more", "than"],
+            &["greater", "than"],
+            &["higher", "than"],
+            &["larger", "than"],
+            &["bigger", "than"],
+            &["above"],
+            &["over"],
+            &["exceeding"],
+            &[">"],
+        ];
+        const UPPER_INCLUSIVE: &[&[&str]] = &[
+            &["less", "than", "or", "equal", "to"],
+            &["fewer", "than", "or", "equal", "to"],
+            &["smaller", "than", "or", "equal", "to"],
+            &["equal", "to", "or", "less", "than"],
+            &["equal", "to", "or", "fewer", "than"],
+            &["no", "more", "than"],
+            &["not", "more", "than"],
+            &["at", "most"],
+            &["up", "to"],
+            &["<", "="],
+            &["≤"],
+        ];
+        const UPPER: &[&[&str]] = &[
+            &["less", "than"],
+            &["fewer", "than"],
+            &["lower", "than"],
+            &["smaller", "than"],
+            &["below"],
+            &["under"],
+            &["<"],
+        ];
+        const EXACT: &[&[&str]] = &[&["equal", "to"], &["equals", "to"], &["equals"], &["="]];
+        let matches = |phrases: &[&[&str]]| {
+            phrases
+                .iter()
+                .filter(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+                .map(|p| p.len())
+                .max()
+        };
+        let table: [(&[&[&str]], BoundKind); 5] = [
+            (LOWER_INCLUSIVE, BoundKind::Lower(true)),
+            (UPPER_INCLUSIVE, BoundKind::Upper(true)),
+            (LOWER, BoundKind::Lower(false)),
+            (UPPER, BoundKind::Upper(false)),
+            (EXACT, BoundKind::Exact),
+        ];
+        let mut best: Option<(usize, BoundKind)> = None;
+        for (phrases, kind) in table {
+            if let Some(length) = matches(phrases) {
+                if best.is_none_or(|(l, _)| length > l) {
+                    best = Some((length, kind));
+                }
+            }
+        }
+        if let Some((length, kind)) = best {
+            let at = start + length;
+            let at = if self.word(at) == Some("the") {
+                at + 1
+            } else {
+                at
+            };
+            let (value, end) = self.value_at(at)?;
+            // "less than 5000 or equal"
+            if let BoundKind::Upper(false) = kind {
+                if self.word(end) == Some("or") && self.word(end + 1) == Some("equal") {
+                    return Some(Bound {
+                        kind: BoundKind::Upper(true),
+                        value,
+                        high: None,
+                        end: end + 2,
+                    });
+                }
+            }
+            return Some(Bound {
+                kind,
+                value,
+                high: None,
+                end,
+            });
+        }
+        // "between 20 and 30", "from 1000 to 1500", "20 through 100", "1000-5000"
+        let (open, at) = match words.first() {
+            Some(&"between") => (true, start + 1),
+            Some(&"from") => (true, start + 1),
+            _ => (false, start),
+        };
+        let at = if self.word(at) == Some("the") {
+            at + 1
+        } else {
+            at
+        };
+        let (low, low_end) = self.value_at(at)?;
+        let joiner = self.word(low_end)?;
+        let valid_joiner = match joiner {
+            "and" => words.first() == Some(&"between"),
+            "to" | "till" | "until" => open || words.first() != Some(&"between"),
+            "through" | "-" | "–" | "~" => true,
+            "or" | "and_" => false,
+            _ => false,
+        };
+        if valid_joiner {
+            let next = low_end + 1;
+            let next = if self.word(next) == Some("the") {
+                next + 1
+            } else {
+                next
+            };
+            if let Some((high, high_end)) = self.value_at(next) {
+                if high > low && (open || joiner != "to") {
+                    return Some(Bound {
+                        kind: BoundKind::Between,
+                        value: low,
+                        high: Some(high),
+                        end: high_end,
+                    });
+                }
+            }
+        }
+        // "30 or more", "500 and more", "500 or less"
+        let tail: Vec<&str> = (low_end..low_end + 2)
+            .filter_map(|i| self.word(i))
+            .collect();
+        let kind = match tail.as_slice() {
+            ["or" | "and", "more" | "greater" | "above" | "over" | "higher"] => {
+                BoundKind::Lower(true)
+            }
+            ["or" | "and", "less" | "fewer" | "below" | "under" | "lower"] => {
+                BoundKind::Upper(true)
+            }
+            _ => return None,
+        };
+        Some(Bound {
+            kind,
+            value: low,
+            high: None,
+            end: low_end + 2,
+        })
+    }
+
+    /// A cardinal, or an ordinal ("the tenth") as the number it names.
+    fn value_at(&self, at: usize) -> Option<(f64, usize)> {
+        let as_ordinal = ordinal(self.tokens, at, self.options.convention);
+        let as_cardinal = self.cardinal_at(at).or_else(|| {
+            // "<-30": a sign right after a comparator.
+            (self.word(at) == Some("-"))
+                .then(|| cardinal(self.tokens, at, self.options.convention))
+                .flatten()
+                .map(|p| (p.value, p.end))
+        });
+        match (as_cardinal, as_ordinal) {
+            (Some(c), Some(o)) if o.end > c.1 => Some((o.value, o.end)),
+            (Some(c), _) => Some(c),
+            (None, Some(o)) => Some((o.value, o.end)),
+            (None, None) => None,
+        }
+    }
+
+    fn duration(&self, start: usize) -> Option<Mention> {
+        let word = |i: usize| self.word(i);
+        let mut i = start;
+        // A qualifier is part of the mention but not of the value.
+        for qualifier in [
+            &["more", "than"][..],
+            &["less", "than"],
+            &["at", "least"],
+            &["over"],
+            &["about"],
+            &["another"],
+        ] {
+            if (0..qualifier.len()).all(|k| word(start + k) == Some(qualifier[k])) {
+                i = start + qualifier.len();
+                break;
+            }
+        }
+        let mut seconds = 0.0;
+        let mut end = None;
+        while let Some((amount, after)) = self.duration_amount(i) {
+            let Some((unit_seconds, unit_end)) = self.time_unit(after) else {
+                break;
+            };
+            let mut part = amount * unit_seconds;
+            let mut next = unit_end;
+            // "an hour and half", "one hour and a half"
+            if word(next) == Some("and") {
+                match (word(next + 1), word(next + 2)) {
+                    (Some("half"), _) => {
+                        part += unit_seconds / 2.0;
+                        next += 2;
+                    }
+                    (Some("a"), Some("half")) => {
+                        part += unit_seconds / 2.0;
+                        next += 3;
+                    }
+                    _ => {}
+                }
+            }
+            seconds += part;
+            end = Some(next);
+            // "1 year 1 month 21 days", "1 hour and 30 minutes"
+            i = if word(next) == Some("and") {
+                next + 1
+            } else {
+                next
+            };
+        }
+        let end = end?;
+        Some(Mention {
+            span: self.span(start, end),
+            kind: Kind::Duration,
+            value: MentionValue::Duration { seconds },
+        })
+    }
+
+    /// How many units: a cardinal, or "a", "an", "all", "full", "couple of", "a few", ...
+    fn duration_amount(&self, at: usize) -> Option<(f64, usize)> {
+        let word = |i: usize| self.word(i);
+        match (word(at), word(at + 1), word(at + 2)) {
+            (Some("half"), Some("an" | "a"), _) => return Some((0.5, at + 2)),
+            (Some("a" | "the"), Some("couple"), Some("of")) => return Some((2.0, at + 3)),
+            (Some("couple"), Some("of"), _) => return Some((2.0, at + 2)),
+            (Some("a"), Some("few"), _) => return Some((3.0, at + 2)),
+            (Some("few" | "several" | "some"), _, _) => return Some((3.0, at + 1)),
+            (Some("all" | "full" | "whole"), Some("-"), _) => return Some((1.0, at + 2)),
+            (Some("all" | "full" | "whole"), _, _) => return Some((1.0, at + 1)),
+            (Some("a" | "an" | "one"), Some("and"), Some("a" | "half")) => {
+                let after = if word(at + 2) == Some("a") {
+                    at + 4
+                } else {
+                    at + 3
+                };
+                return Some((1.5, after));
+            }
+            (Some("a" | "an"), _, _) => return Some((1.0, at + 1)),
+            _ => {}
+        }
+        let token = self.tokens.get(at)?;
+        if token.kind == TokenKind::Digits || token.kind == TokenKind::Symbol {
+            let parsed = cardinal(self.tokens, at, self.options.convention)?;
+            // "3h", "2W": the unit letter may stick to the digits (read as a suffix).
+            let end = if parsed.end == at + 2
+                && !self.tokens[at + 1].gap
+                && self.tokens[at + 1].kind == TokenKind::Word
+            {
+                at + 1
+            } else {
+                parsed.end
+            };
+            let value = if end == at + 1 {
+                super::tokens::digits_value(&token.text, self.options.convention).or_else(|| {
+                    token
+                        .text
+                        .chars()
+                        .next()
+                        .and_then(super::tokens::vulgar_fraction)
+                })?
+            } else {
+                parsed.value
+            };
+            return Some((value, end));
+        }
+        let parsed = cardinal(self.tokens, at, self.options.convention)?;
+        Some((parsed.value, parsed.end))
+    }
+
+    /// A unit of time after token `at` (allowing "3-min", "all-day") and its length.
+    fn time_unit(&self, at: usize) -> Option<(f64, usize)> {
+        let at = if self.word(at) == Some("-") {
+            at + 1
+        } else {
+            at
+        };
+        let seconds = match self.word(at)? {
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+            "min" | "mins" | "minute" | "minutes" => 60.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
+            "d" | "day" | "days" | "night" | "nights" => 86400.0,
+            "weekend" | "weekends" => 2.0 * 86400.0,
+            "w" | "wk" | "wks" | "week" | "weeks" => 7.0 * 86400.0,
+            "fortnight" | "fortnights" => 14.0 * 86400.0,
+            "month" | "months" => 30.0 * 86400.0,
+            "y" | "yr" | "yrs" | "year" | "years" => 365.0 * 86400.0,
+            "decade" | "decades" => 3650.0 * 86400.0,
+            "century" | "centuries" => 36500.0 * 86400.0,
+            _ => return None,
+        };
+        Some((seconds, at + 1))
+    }
+
+    fn dates(&self) -> Vec<Mention> {
+        static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
+                .expect("date fragment compiles")
+        });
+        let mut found = Vec::new();
+        for m in DATE_RE.find_iter(self.text) {
+            if let Some(span) = parse_date(m.as_str(), self.options.reference) {
+                let mut range = m.range();
+                // Keep "on"/"in" out of the span.
+                let lead = m.as_str().len()
+                    - m.as_str()
+                        .trim_start_matches(|c: char| c.is_alphabetic())
+                        .len();
+                let lead_word = &m.as_str()[..lead].to_lowercase();
+                if matches!(lead_word.as_str(), "on" | "in" | "of") {
+                    let trimmed = m.as_str()[lead..].trim_start();
+                    range.start = range.end - trimmed.len();
+                }
+                found.push(Mention {
+                    span: range,
+                    kind: Kind::Date,
+                    value: MentionValue::Date(span),
+                });
+            }
+        }
+        found
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum BoundKind {
+    /// Inclusive?
+    Lower(bool),
+    Upper(bool),
+    Exact,
+    Between,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bound {
+    kind: BoundKind,
+    value: f64,
+    high: Option<f64>,
+    end: usize,
+}
+
+impl Bound {
+    fn value(&self) -> MentionValue {
+        let range = |min, max, min_inclusive, max_inclusive| MentionValue::NumberRange {
+            min,
+            max,
+            min_inclusive,
+            max_inclusive,
+        };
+        match self.kind {
+            BoundKind::Lower(inclusive) => range(Some(self.value), None, inclusive, false),
+            BoundKind::Upper(inclusive) => range(None, Some(self.value), false, inclusive),
+            BoundKind::Exact => range(Some(self.value), Some(self.value), true, true),
+            BoundKind::Between => range(Some(self.value), self.high, true, false),
+        }
+    }
+
+    /// A lower and an upper bound joined by "and": one interval, if it is not empty.
+    fn combine(&self, other: &Bound) -> Option<MentionValue> {
+        let (lower, upper) = match (self.kind, other.kind) {
+            (BoundKind::Lower(_), BoundKind::Upper(_)) => (self, other),
+            (BoundKind::Upper(_), BoundKind::Lower(_)) => (other, self),
+            _ => return None,
+        };
+        let (BoundKind::Lower(low_inclusive), BoundKind::Upper(high_inclusive)) =
+            (lower.kind, upper.kind)
+        else {
+            return None;
+        };
+        (lower.value < upper.value).then_some(MentionValue::NumberRange {
+            min: Some(lower.value),
+            max: Some(upper.value),
+            min_inclusive: low_inclusive,
+            max_inclusive: high_inclusive,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn only(text: &str, kind: Kind) -> Vec<(String, MentionValue)> {
+        let options = ScanOptions {
+            reference: Some(Reference {
+                date: "2026-05-20".parse().unwrap(),
+                assumed: false,
+            }),
+            kinds: vec![kind],
+            ..ScanOptions::default()
+        };
+        scan(text, &options)
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.value))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_of_the_seed_texts() {
+        let comma = ScanOptions {
+            convention: Convention::CommaDecimal,
+            kinds: vec![Kind::Number],
+            ..ScanOptions::default()
+        };
+        let text = "the destruction of 28.000 arms; 1,4 million landmines";
+        let values: Vec<MentionValue> = scan(text, &comma).into_iter().map(|m| m.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                MentionValue::Number(28000.0),
+                MentionValue::Number(1_400_000.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn quantities_with_units() {
+        assert_eq!(
+            only(
+                "approximately 8.000 tons of explosives and a 170 km range",
+                Kind::Quantity
+            ),
+            vec![
+                (
+                    "8.000 tons".to_string(),
+                    MentionValue::Quantity {
+                        value: 8.0,
+                        unit: "ton".into()
+                    }
+                ),
+                (
+                    "170 km".to_string(),
+                    MentionValue::Quantity {
+                        value: 170.0,
+                        unit: "kilometer".into()
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            only("the six-mile trip", Kind::Quantity),
+            vec![(
+                "six-mile".to_string(),
+                MentionValue::Quantity {
+                    value: 6.0,
+                    unit: "mile".into()
+                }
+            )]
+        );
+        assert_eq!(
+            only("the 35-floors building", Kind::Number),
+            vec![("35".to_string(), MentionValue::Number(35.0))]
+        );
+    }
+
+    #[test]
+    fn durations_and_percentages() {
+        assert_eq!(
+            only("the drill lasted fourteen days", Kind::Duration),
+            vec![(
+                "fourteen days".to_string(),
+                MentionValue::Duration {
+                    seconds: 14.0 * 86400.0
+                }
+            )]
+        );
+        assert_eq!(
+            only("up 20% and 10 per cent", Kind::Percent),
+            vec![
+                ("20%".to_string(), MentionValue::Percent(20.0)),
+                ("10 per cent".to_string(), MentionValue::Percent(10.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn number_ranges_from_comparators() {
+        let ranges = only("more than 700 and between 500 and 600", Kind::NumberRange);
+        assert_eq!(ranges[0].0, "more than 700");
+        assert_eq!(ranges[1].0, "between 500 and 600");
+    }
+}

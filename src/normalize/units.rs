@@ -1,0 +1,116 @@
+//! Units of measurement, read from `rules/units.toml`: canonical names, dimensions,
+//! conversion factors and the aliases texts use.
+
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// One unit as a rule file declares it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Unit {
+    /// Lower-case English name: "kilometer".
+    pub name: String,
+    /// What it measures; only quantities of one dimension compare.
+    pub dimension: String,
+    /// Its size in the dimension's base unit.
+    pub factor: f64,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitFile {
+    unit: Vec<Unit>,
+}
+
+/// All units, with their aliases longest first.
+#[derive(Debug)]
+pub struct Units {
+    units: Vec<Unit>,
+    /// (lower-cased alias, unit index), longest alias first.
+    aliases: Vec<(String, usize)>,
+}
+
+impl Units {
+    /// The units shipped in `rules/units.toml`.
+    pub fn builtin() -> &'static Units {
+        static BUILTIN: LazyLock<Units> = LazyLock::new(|| {
+            let file: UnitFile = toml::from_str(include_str!("../../rules/units.toml"))
+                .expect("rules/units.toml is valid (checked by the test suite)");
+            Units::new(file.unit)
+        });
+        &BUILTIN
+    }
+
+    pub fn new(units: Vec<Unit>) -> Units {
+        let mut aliases: Vec<(String, usize)> = units
+            .iter()
+            .enumerate()
+            .flat_map(|(i, u)| u.aliases.iter().map(move |a| (a.to_lowercase(), i)))
+            .collect();
+        aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Units { units, aliases }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.name == name)
+    }
+
+    /// The unit whose alias starts `text` (ignoring case, ending at a word boundary), and
+    /// the alias's length in bytes.
+    pub fn longest_alias(&self, text: &str) -> Option<(&Unit, usize)> {
+        self.aliases.iter().find_map(|(alias, index)| {
+            let head = text.get(..alias.len())?;
+            if !head.eq_ignore_ascii_case(alias) && head.to_lowercase() != *alias {
+                return None;
+            }
+            let ends_in_letter = alias.chars().last().is_some_and(char::is_alphanumeric);
+            let next = text[alias.len()..].chars().next();
+            let boundary = !ends_in_letter || next.is_none_or(|c| !c.is_alphanumeric());
+            boundary.then(|| (&self.units[*index], alias.len()))
+        })
+    }
+
+    /// `value` of `from` in `to`, if both measure the same dimension.
+    pub fn convert(&self, value: f64, from: &str, to: &str) -> Option<f64> {
+        let (from, to) = (self.get(from)?, self.get(to)?);
+        (from.dimension == to.dimension).then(|| value * from.factor / to.factor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_alias_wins_at_a_word_boundary() {
+        let units = Units::builtin();
+        assert_eq!(
+            units
+                .longest_alias("km/hr fast")
+                .map(|(u, l)| (u.name.as_str(), l)),
+            Some(("kilometer per hour", 5))
+        );
+        assert_eq!(
+            units
+                .longest_alias("metric tons of")
+                .map(|(u, _)| u.name.as_str()),
+            Some("metric ton")
+        );
+        assert_eq!(
+            units
+                .longest_alias("miles away")
+                .map(|(u, _)| u.name.as_str()),
+            Some("mile")
+        );
+        assert!(units.longest_alias("mister").is_none());
+    }
+
+    #[test]
+    fn conversions_stay_within_a_dimension() {
+        let units = Units::builtin();
+        let miles = units.convert(10.0, "kilometer", "mile").unwrap();
+        assert!((miles - 6.2137).abs() < 1e-3);
+        assert_eq!(units.convert(1.0, "kilometer", "kilogram"), None);
+    }
+}
