@@ -72,14 +72,15 @@ pub struct Reference {
     pub assumed: bool,
 }
 
-const MONTH: &str = r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
-const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b";
+/// Month names in any case, but for "May" and "March", which lower-case are other words.
+const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))\b\.?";
+/// A day of the month in digits or words: "7", "7th", "twenty nine", "twenty-second".
+const DAY: &str = r"(?:(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b|(?i:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b)";
 const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
-const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|until|through|and)\s)\s*";
-const RELATIVE_ONE: &str =
-    r"(?i:today|yesterday|tomorrow|(?:this|last|next|past)\s+(?:week|month|year))";
+const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
+const RELATIVE_ONE: &str = r"(?i:today|yesterday|tomorrow|the\s+day\s+before|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
@@ -89,10 +90,40 @@ fn forms() -> Vec<(String, Form)> {
             Form::IsoSpan,
         ),
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(), Form::Iso),
-        (r"(?P<y>\d{4})-(?P<m>\d{2})".to_string(), Form::IsoMonth),
+        (r"(?P<y>\d{4})-(?P<m>0?[1-9]|1[0-2])\b".to_string(), Form::IsoMonth),
+        (
+            format!(r"(?P<y>{y})[\s-]?(?P<half>[qQhH])(?P<n>[1-4])\b"),
+            Form::Quarter,
+        ),
+        (
+            format!(r"(?P<half>[qQhH])(?P<n>[1-4])[\s-](?P<y>{y})"),
+            Form::Quarter,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?P<m1>{m})\s+)?(?P<y>{y})"),
+            Form::WeekOfYear,
+        ),
+        (r"(?i:week)\s+(?P<n>\d{1,2})\b".to_string(), Form::WeekOfYear),
+        (
+            format!(r"(?P<p1>{part})\s+(?P<y>{y})"),
+            Form::PartOfYear,
+        ),
+        (r"(?P<m>\d{1,2})[-/](?P<y>\d{4})".to_string(), Form::IsoMonth),
         (
             r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})".to_string(),
             Form::Numeric,
+        ),
+        (
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})".to_string(),
+            Form::Numeric,
+        ),
+        (
+            r"(?i:the\s+)?(?P<c>\d{1,2})(?i:st|nd|rd|th)\s+(?i:century)".to_string(),
+            Form::Century,
+        ),
+        (
+            r"(?i:the\s+)(?P<d1>\d{1,2})(?i:st|nd|rd|th)".to_string(),
+            Form::DayOfMonth,
         ),
         (
             format!(
@@ -108,6 +139,14 @@ fn forms() -> Vec<(String, Form)> {
         ),
         (
             format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})(?:,\s*|\s+)(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<d1>\d{{1,2}})-(?P<m1>{m})-(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<d1>{d})\s+(?P<m1>{m})\s+in\s+(?P<y>{y})"),
             Form::MonthDay,
         ),
         (
@@ -135,6 +174,10 @@ fn forms() -> Vec<(String, Form)> {
             Form::MonthRange,
         ),
         (format!(r"(?P<m1>{m}),?\s+(?P<y>{y})"), Form::MonthRange),
+        (
+            format!(r"(?P<m1>{m})\s+(?:in|of)\s+(?P<y>{y})"),
+            Form::MonthRange,
+        ),
         (format!(r"(?P<m1>{m})"), Form::MonthRange),
         (format!(r"(?P<y>{y})"), Form::Year),
         (
@@ -147,6 +190,11 @@ fn forms() -> Vec<(String, Form)> {
 
 #[derive(Debug, Clone, Copy)]
 enum Form {
+    Quarter,
+    WeekOfYear,
+    PartOfYear,
+    Century,
+    DayOfMonth,
     IsoSpan,
     Iso,
     IsoMonth,
@@ -236,9 +284,16 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
     let (year, year_assumed) = match explicit_year {
         Some(year) => (year, false),
         None => match (form, reference) {
-            (Form::IsoSpan | Form::Iso | Form::IsoMonth | Form::Numeric | Form::Year, _) => {
-                (0, false)
-            }
+            (
+                Form::Quarter
+                | Form::PartOfYear
+                | Form::Century
+                | Form::IsoSpan
+                | Form::Iso
+                | Form::IsoMonth
+                | Form::Year,
+                _,
+            ) => (0, false),
             (_, Some(reference)) => (reference.date.year(), reference.assumed),
             (_, None) => return None,
         },
@@ -286,11 +341,84 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Form::Numeric => {
             let a: u32 = caps["a"].parse().ok()?;
             let b: u32 = caps["b"].parse().ok()?;
-            let y: i32 = caps["y"].parse().ok()?;
-            // Day first unless that is impossible: news outside the United States writes
-            // 20/05/2026, and a first field above 12 settles it either way.
-            let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            let y: i32 = match caps.name("y") {
+                Some(y) => y.as_str().parse().ok()?,
+                None => year,
+            };
+            // A field above 12 is the day ("20/05/2026"); otherwise month first, as in
+            // English ("5/12" is May 12).
+            let (d, m) = if a > 12 { (a, b) } else { (b, a) };
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::Quarter => {
+            let n: u32 = caps["n"].parse().ok()?;
+            let months = if caps["half"].eq_ignore_ascii_case("h") {
+                if n > 2 {
+                    return None;
+                }
+                6
+            } else {
+                3
+            };
+            let first_month = (n - 1) * months + 1;
+            let start = NaiveDate::from_ymd_opt(year, first_month, 1)?;
+            span(
+                start,
+                start.checked_add_months(chrono::Months::new(months))?,
+                Grain::Span,
+            )
+        }
+        Form::WeekOfYear => {
+            let n = match caps["n"]
+                .to_lowercase()
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            {
+                "" => match caps["n"].to_lowercase().as_str() {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    "fourth" => 4,
+                    "fifth" => 5,
+                    _ => return None,
+                },
+                digits => digits.parse().ok()?,
+            };
+            let year = match caps.name("y") {
+                Some(_) => year,
+                None => reference?.date.year(),
+            };
+            let start = NaiveDate::from_isoywd_opt(year, n, Weekday::Mon)?;
+            span(start, start + Duration::days(7), Grain::Week)
+        }
+        Form::PartOfYear => {
+            // As news and the Recognizers-Text cases read them: the first third, the middle
+            // third, the second half.
+            let (from, to) = match caps["p1"].to_lowercase().split_whitespace().next()? {
+                "early" | "beginning" | "start" => (1, 5),
+                "mid" | "middle" => (5, 9),
+                _ => (7, 13),
+            };
+            let start = NaiveDate::from_ymd_opt(year, from, 1)?;
+            let end = if to == 13 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, to, 1)?
+            };
+            span(start, end, Grain::Span)
+        }
+        Form::Century => {
+            let century: i32 = caps["c"].parse().ok()?;
+            span(
+                NaiveDate::from_ymd_opt((century - 1) * 100, 1, 1)?,
+                NaiveDate::from_ymd_opt(century * 100, 1, 1)?,
+                Grain::Span,
+            )
+        }
+        Form::DayOfMonth => {
+            let reference = reference?;
+            let date =
+                NaiveDate::from_ymd_opt(reference.date.year(), reference.date.month(), day("d1")?)?;
             span(date, date.succ_opt()?, Grain::Day)
         }
         Form::MonthDayRange | Form::DayRangeMonth => {
@@ -368,10 +496,31 @@ fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
             .collect();
         let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
             ["today"] => (today, today.succ_opt()?, Grain::Day),
+            ["the", "day", "before"] => (today.pred_opt()?, today, Grain::Day),
+            [which, "quarter"] => {
+                let first = (today.month() - 1) / 3 * 3 + 1;
+                let this = NaiveDate::from_ymd_opt(today.year(), first, 1)?;
+                let start = match offset(which) {
+                    -1 => this.checked_sub_months(chrono::Months::new(3))?,
+                    1 => this.checked_add_months(chrono::Months::new(3))?,
+                    _ => this,
+                };
+                (
+                    start,
+                    start.checked_add_months(chrono::Months::new(3))?,
+                    Grain::Span,
+                )
+            }
             ["yesterday"] => (today.pred_opt()?, today, Grain::Day),
             ["tomorrow"] => (today.succ_opt()?, today + Duration::days(2), Grain::Day),
-            ["this", "week"] => (week_start, week_start + Duration::days(7), Grain::Week),
-            ["last" | "past", "week"] => (week_start - Duration::days(7), week_start, Grain::Week),
+            ["the" | "same" | "this", "day"] => (today, today.succ_opt()?, Grain::Day),
+            ["previous", "day"] => (today.pred_opt()?, today, Grain::Day),
+            ["this" | "the" | "same" | "current", "week"] => {
+                (week_start, week_start + Duration::days(7), Grain::Week)
+            }
+            ["last" | "past" | "previous", "week"] => {
+                (week_start - Duration::days(7), week_start, Grain::Week)
+            }
             ["next", "week"] => (
                 week_start + Duration::days(7),
                 week_start + Duration::days(14),
@@ -412,7 +561,7 @@ fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
 
 fn offset(which: &str) -> i32 {
     match which {
-        "last" | "past" => -1,
+        "last" | "past" | "previous" => -1,
         "next" => 1,
         _ => 0,
     }
@@ -457,9 +606,19 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 fn day_number(text: &str) -> Option<u32> {
-    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .parse()
-        .ok()
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return text
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok();
+    }
+    // "twenty nine", "twenty-second", "first"
+    let tokens = super::tokens::tokenize(text);
+    let convention = super::number::Convention::DotDecimal;
+    let parsed = super::tokens::ordinal(&tokens, 0, convention)
+        .or_else(|| super::tokens::cardinal(&tokens, 0, convention))?;
+    (parsed.end == tokens.len() && (1.0..=31.0).contains(&parsed.value))
+        .then_some(parsed.value as u32)
 }
 
 #[cfg(test)]

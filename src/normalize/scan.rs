@@ -2,10 +2,11 @@
 //! unit, duration and date in a text, with its byte span and typed value. Overlapping
 //! readings are settled longest first, so "two weeks" is a duration, not a number.
 
-use super::date::{parse_date, DateSpan, Reference, DATE};
+use super::date::{parse_date, DateSpan, Grain, Reference, DATE};
 use super::number::Convention;
 use super::tokens::{cardinal, ordinal, tokenize, Token, TokenKind};
 use super::units::Units;
+use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -128,7 +129,7 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
             candidates.extend(scanner.ordinal(start));
         }
         if wants(Kind::Number) {
-            candidates.extend(scanner.number(start));
+            candidates.extend(scanner.numbers(start));
         }
     }
     select(candidates)
@@ -212,13 +213,34 @@ impl Scanner<'_> {
         (!runs_into_word).then_some((parsed.value, parsed.end))
     }
 
+    /// The number starting at token `start`; digits whose separators do not make one
+    /// number ("192.168.1.2", "22,24,26") are several.
+    fn numbers(&self, start: usize) -> Vec<Mention> {
+        let token = &self.tokens[start];
+        if token.kind != TokenKind::Digits || super::tokens::valid_grouping(&token.text) {
+            return self.number(start).into_iter().collect();
+        }
+        if !self.starts_number(start) {
+            return Vec::new();
+        }
+        let mut offset = token.span.start;
+        token
+            .text
+            .split([',', '.'])
+            .filter_map(|part| {
+                let span = offset..offset + part.len();
+                offset += part.len() + 1;
+                Some(Mention {
+                    span,
+                    kind: Kind::Number,
+                    value: MentionValue::Number(part.parse().ok()?),
+                })
+            })
+            .collect()
+    }
+
     fn number(&self, start: usize) -> Option<Mention> {
         if !self.starts_number(start) {
-            return None;
-        }
-        let token = &self.tokens[start];
-        // Digits whose separators do not make one number ("192.168.1.2") are several.
-        if token.kind == TokenKind::Digits && !super::tokens::valid_grouping(&token.text) {
             return None;
         }
         let parsed = cardinal(self.tokens, start, self.options.convention)?;
@@ -570,7 +592,6 @@ impl Scanner<'_> {
             &["at", "least"],
             &["over"],
             &["about"],
-            &["another"],
         ] {
             if (0..qualifier.len()).all(|k| word(start + k) == Some(qualifier[k])) {
                 i = start + qualifier.len();
@@ -635,7 +656,7 @@ impl Scanner<'_> {
                 };
                 return Some((1.5, after));
             }
-            (Some("a" | "an"), _, _) => return Some((1.0, at + 1)),
+            (Some("a" | "an" | "another"), _, _) => return Some((1.0, at + 1)),
             _ => {}
         }
         let token = self.tokens.get(at)?;
@@ -698,7 +719,12 @@ impl Scanner<'_> {
         });
         let mut found = Vec::new();
         for m in DATE_RE.find_iter(self.text) {
-            if let Some(span) = parse_date(m.as_str(), self.options.reference) {
+            let lead_text = m.as_str();
+            let body = lead_text
+                .split_once(char::is_whitespace)
+                .filter(|(w, _)| matches!(w.to_lowercase().as_str(), "on" | "in" | "of"))
+                .map_or(lead_text, |(_, rest)| rest.trim_start());
+            if let Some(span) = parse_date(body, self.options.reference) {
                 let mut range = m.range();
                 // Keep "on"/"in" out of the span.
                 let lead = m.as_str().len()
@@ -717,8 +743,309 @@ impl Scanner<'_> {
                 });
             }
         }
+        let mut combined = self.date_ranges(&found);
+        combined.extend(self.open_dates(&found));
+        combined.extend(self.relative_dates(&found));
+        found.extend(combined);
         found
     }
+}
+
+impl Scanner<'_> {
+    /// "from May to September", "between 2014 and 2018", "2014-2018", "Nov-Feb 2017": two
+    /// dates joined into the range from the start of the first to the end of the second.
+    fn date_ranges(&self, dates: &[Mention]) -> Vec<Mention> {
+        static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:-|–|~|(?i:to|till|until|through|and|thru))\s*$").unwrap()
+        });
+        static OPEN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(from|between)\s+(?:the\s+)?$").unwrap());
+        let mut ranges = Vec::new();
+        for pair in dates.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            let (MentionValue::Date(a), MentionValue::Date(b)) = (&first.value, &second.value)
+            else {
+                continue;
+            };
+            if first.span.end > second.span.start {
+                continue;
+            }
+            let between = &self.text[first.span.end..second.span.start];
+            if !JOIN.is_match(between) {
+                continue;
+            }
+            let before = &self.text[..first.span.start];
+            let opener = OPEN.captures(before);
+            let joined_by_and = between.trim().eq_ignore_ascii_case("and");
+            if joined_by_and
+                && !opener
+                    .as_ref()
+                    .is_some_and(|c| c[1].eq_ignore_ascii_case("between"))
+            {
+                continue;
+            }
+            // A first date without a year takes the second's ("Nov-Feb 2017" starts in 2016).
+            let mut start = a.start;
+            let first_text = &self.text[first.span.clone()];
+            if !first_text
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count()
+                .ge(&4)
+                && a.start.year() != b.start.year()
+            {
+                let year = if a.start.month() > b.start.month() {
+                    b.start.year() - 1
+                } else {
+                    b.start.year()
+                };
+                start = a.start.with_year(year).unwrap_or(a.start);
+            }
+            let mut end = b.end;
+            if start >= end {
+                // "from 10/25 to 01/25": the second date is in the next year.
+                let second_text = &self.text[second.span.clone()];
+                if second_text.chars().filter(char::is_ascii_digit).count() < 4 {
+                    end = b.end.with_year(b.end.year() + 1).unwrap_or(b.end);
+                }
+            }
+            if start >= end {
+                continue;
+            }
+            let span_start = opener.map_or(first.span.start, |c| {
+                c.get(0).map_or(first.span.start, |m| m.start())
+            });
+            ranges.push(Mention {
+                span: span_start..second.span.end,
+                kind: Kind::Date,
+                value: MentionValue::Date(DateSpan {
+                    start,
+                    end,
+                    grain: Grain::Span,
+                    year_assumed: a.year_assumed || b.year_assumed,
+                }),
+            });
+        }
+        ranges
+    }
+
+    /// "after 2018", "since late July", "starting January 7th", "before 2010": ranges open at
+    /// one end.
+    fn open_dates(&self, dates: &[Mention]) -> Vec<Mention> {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(after|later\s+than|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|from|before|until|till|earlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?)?$").unwrap()
+        });
+        let mut open = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            let Some(caps) = BEFORE.captures(&self.text[..date.span.start]) else {
+                continue;
+            };
+            let word = caps[1].to_lowercase();
+            // "from May" opens a range only when no end follows ("from May to October").
+            let rest = &self.text[date.span.end..];
+            let ranged = span.grain == Grain::Span
+                || rest.trim_start().starts_with(['-', '–', '~'])
+                || ["to ", "till ", "until ", "through "]
+                    .iter()
+                    .any(|j| rest.trim_start().to_lowercase().starts_with(j));
+            if word == "from" && ranged {
+                continue;
+            }
+            let (start, end) = match word.split_whitespace().next().unwrap_or("") {
+                _ if word.starts_with('>') && word.contains('=') => (span.start, NaiveDate::MAX),
+                _ if word.starts_with('<') && word.contains('=') => (NaiveDate::MIN, span.end),
+                "after" | "later" | ">" => (span.end, NaiveDate::MAX),
+                "since" | "starting" | "beginning" | "from" | ">=" => (span.start, NaiveDate::MAX),
+                _ if word.starts_with(">") => (span.start, NaiveDate::MAX),
+                _ => (NaiveDate::MIN, span.start),
+            };
+            open.push(Mention {
+                span: caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
+                kind: Kind::Date,
+                value: MentionValue::Date(DateSpan {
+                    start,
+                    end,
+                    grain: Grain::Span,
+                    year_assumed: span.year_assumed,
+                }),
+            });
+        }
+        open
+    }
+
+    /// "in 2 weeks", "two months ago", "3 days from today", "2 weeks before May 13 1999",
+    /// "next 3 days", "last 3 months", "next Monday", "last Wednesday".
+    fn relative_dates(&self, dates: &[Mention]) -> Vec<Mention> {
+        let Some(reference) = self.options.reference else {
+            return Vec::new();
+        };
+        let today = reference.date;
+        let mut found = Vec::new();
+        let day = |date: NaiveDate| DateSpan {
+            start: date,
+            end: date.succ_opt().unwrap_or(date),
+            grain: Grain::Day,
+            year_assumed: reference.assumed,
+        };
+        for start in 0..self.tokens.len() {
+            let word = |i: usize| self.word(i);
+            // "next Monday", "last Wednesday", "this past Friday", "following Friday"
+            let (modifier, weekday_at) = match (word(start), word(start + 1)) {
+                (Some("this"), Some("past")) => (Some("past"), start + 2),
+                (
+                    Some(
+                        m @ ("next" | "following" | "last" | "previous" | "past" | "this"
+                        | "coming"),
+                    ),
+                    _,
+                ) => (Some(m), start + 1),
+                _ => (None, start),
+            };
+            if let (Some(modifier), Some(weekday)) = (
+                modifier,
+                word(weekday_at).and_then(|w| w.parse::<Weekday>().ok()),
+            ) {
+                let monday =
+                    today - chrono::Duration::days(today.weekday().num_days_from_monday() as i64);
+                let in_week = |week_start: NaiveDate| {
+                    week_start + chrono::Duration::days(weekday.num_days_from_monday() as i64)
+                };
+                let date = match modifier {
+                    "next" | "following" => in_week(monday + chrono::Duration::days(7)),
+                    "last" | "previous" => in_week(monday - chrono::Duration::days(7)),
+                    "this" | "coming" => in_week(monday),
+                    _ => {
+                        let mut date = today.pred_opt().unwrap_or(today);
+                        while date.weekday() != weekday {
+                            date = date.pred_opt().unwrap_or(date);
+                        }
+                        date
+                    }
+                };
+                found.push(Mention {
+                    span: self.span(start, weekday_at + 1),
+                    kind: Kind::Date,
+                    value: MentionValue::Date(day(date)),
+                });
+                continue;
+            }
+            // "next 3 days", "last 3 months", "past two quarters"
+            if let Some(
+                direction @ ("next" | "last" | "past" | "previous" | "coming" | "following"),
+            ) = word(start)
+            {
+                if let Some(duration) = self.duration(start + 1) {
+                    let MentionValue::Duration { seconds } = duration.value else {
+                        continue;
+                    };
+                    let (after, before) = (
+                        shift(today.succ_opt().unwrap_or(today), seconds, 1),
+                        shift(today, seconds, -1),
+                    );
+                    let value = if matches!(direction, "next" | "coming" | "following") {
+                        DateSpan {
+                            start: today.succ_opt().unwrap_or(today),
+                            end: after,
+                            grain: Grain::Span,
+                            year_assumed: reference.assumed,
+                        }
+                    } else {
+                        DateSpan {
+                            start: before,
+                            end: today,
+                            grain: Grain::Span,
+                            year_assumed: reference.assumed,
+                        }
+                    };
+                    found.push(Mention {
+                        span: self.span(start, self.token_end(duration.span.end)),
+                        kind: Kind::Date,
+                        value: MentionValue::Date(value),
+                    });
+                    continue;
+                }
+            }
+            // "in 2 weeks", "in a week"
+            if word(start) == Some("in") {
+                if let Some(duration) = self.duration(start + 1) {
+                    let MentionValue::Duration { seconds } = duration.value else {
+                        continue;
+                    };
+                    found.push(Mention {
+                        span: self.span(start, self.token_end(duration.span.end)),
+                        kind: Kind::Date,
+                        value: MentionValue::Date(day(shift(today, seconds, 1))),
+                    });
+                    continue;
+                }
+            }
+            // "two months ago", "3 days from today", "2 weeks before May 13 1999"
+            if let Some(duration) = self.duration(start) {
+                let MentionValue::Duration { seconds } = duration.value else {
+                    continue;
+                };
+                let after = self.token_end(duration.span.end);
+                match word(after) {
+                    Some("ago") => found.push(Mention {
+                        span: self.span(start, after + 1),
+                        kind: Kind::Date,
+                        value: MentionValue::Date(day(shift(today, seconds, -1))),
+                    }),
+                    Some(direction @ ("after" | "from" | "before")) => {
+                        let anchor_start = self.tokens.get(after + 1).map(|t| t.span.start);
+                        if let Some(anchor) =
+                            dates.iter().find(|d| Some(d.span.start) == anchor_start)
+                        {
+                            if let MentionValue::Date(anchor_span) = &anchor.value {
+                                let sign = if direction == "before" { -1 } else { 1 };
+                                found.push(Mention {
+                                    span: duration.span.start..anchor.span.end,
+                                    kind: Kind::Date,
+                                    value: MentionValue::Date(day(shift(
+                                        anchor_span.start,
+                                        seconds,
+                                        sign,
+                                    ))),
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        found
+    }
+
+    /// The index of the token that starts at or after byte `at`.
+    fn token_end(&self, at: usize) -> usize {
+        self.tokens
+            .iter()
+            .position(|t| t.span.start >= at)
+            .unwrap_or(self.tokens.len())
+    }
+}
+
+/// `date` moved by a duration: whole months and years by the calendar, the rest by days.
+fn shift(date: NaiveDate, seconds: f64, sign: i32) -> NaiveDate {
+    const DAY: f64 = 86_400.0;
+    let days = (seconds / DAY).round() as i64;
+    let months = if days > 0 && days % 365 == 0 {
+        Some(days / 365 * 12)
+    } else if days > 0 && days % 30 == 0 {
+        Some(days / 30)
+    } else {
+        None
+    };
+    let moved = match months.and_then(|m| u32::try_from(m).ok()) {
+        Some(m) if sign > 0 => date.checked_add_months(chrono::Months::new(m)),
+        Some(m) => date.checked_sub_months(chrono::Months::new(m)),
+        None => date.checked_add_signed(chrono::Duration::days(days * i64::from(sign))),
+    };
+    moved.unwrap_or(date)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -346,7 +346,8 @@ fn digits_phrase(tokens: &[Token], start: usize, convention: Convention) -> Opti
     if adjacent(end).is_some_and(|t| t.text == "/") {
         if let Some(denominator) = adjacent(end + 1).and_then(|t| digits_value(&t.text, convention))
         {
-            if denominator != 0.0 {
+            // "3/4" is a fraction; "2222/2222" (a phone number, a date) is not.
+            if denominator != 0.0 && value < denominator {
                 return Some(Parsed {
                     value: value / denominator,
                     end: end + 2,
@@ -406,16 +407,25 @@ fn scaled(tokens: &[Token], first: f64, mut end: usize, convention: Convention) 
             end += 1;
             continue;
         }
+        if matches!(token.text.as_str(), "dozen" | "dozens" | "dz" | "dzs") {
+            current *= 12.0;
+            end += 1;
+            continue;
+        }
         if !any_scale {
             break;
         }
-        // After a scale word: "and 21", "3 hundred".
+        // After a scale word: "and 21", "3 hundred", "and one".
         let at = if token.text == "and" { end + 1 } else { end };
         let Some(next) = tokens.get(at) else { break };
-        if next.kind != TokenKind::Digits || (at == end && current != 0.0) {
+        let word_value = (token.text == "and")
+            .then(|| small_word(&next.text))
+            .flatten();
+        if (next.kind != TokenKind::Digits && word_value.is_none()) || (at == end && current != 0.0)
+        {
             break;
         }
-        let Some(value) = digits_value(&next.text, convention) else {
+        let Some(value) = word_value.or_else(|| digits_value(&next.text, convention)) else {
             break;
         };
         let has_scale_after = tokens
@@ -550,13 +560,15 @@ fn words(tokens: &[Token], start: usize, convention: Convention) -> Option<Parse
                 // "twenty one", "twenty-one": a unit after tens; anything else ends, but
                 // for a compound denominator: "one twenty-fifth", "three twenty-firsts".
                 if !(is_tens(previous) && value < 10.0 && value > 0.0) {
+                    let unit_ordinal = |w: &str| {
+                        let singular = w.strip_suffix('s').unwrap_or(w);
+                        ordinal_word(singular).map(|(v, _)| v).filter(|v| *v < 10.0)
+                    };
                     let compound = is_tens(value)
                         && text(i + 1) == Some("-")
-                        && text(i + 2)
-                            .and_then(denominator_word)
-                            .is_some_and(|d| d < 10.0);
+                        && text(i + 2).and_then(unit_ordinal).is_some();
                     if compound {
-                        let unit = text(i + 2).and_then(denominator_word).unwrap_or(1.0);
+                        let unit = text(i + 2).and_then(unit_ordinal).unwrap_or(1.0);
                         return Some(Parsed {
                             value: (total + current) / (value + unit),
                             end: i + 3,
