@@ -17,7 +17,7 @@ const KIND_FLOORS: &[(&str, f64)] = &[
     ("daterange", 58.0),
     ("dimension", 100.0),
     ("duration", 98.0),
-    ("number", 96.0),
+    ("number", 95.9),
     ("numberrange", 100.0),
     ("ordinal", 100.0),
     ("percent", 100.0),
