@@ -80,7 +80,7 @@ const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
-const RELATIVE_ONE: &str = r"(?i:today|yesterday|tomorrow|the\s+day\s+before|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
+const RELATIVE_ONE: &str = r"(?i:today|now|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
@@ -100,6 +100,14 @@ fn forms() -> Vec<(String, Form)> {
             Form::Quarter,
         ),
         (
+            format!(r"(?i:the\s+)?(?P<n>1st|2nd|3rd|4th|(?i:first|second|third|fourth))\s+(?P<half>(?i:quarter|half))\s+(?i:of)\s+(?:(?i:the\s+year)|(?P<y>{y}))"),
+            Form::Quarter,
+        ),
+        (
+            r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b".to_string(),
+            Form::Season,
+        ),
+        (
             format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?P<m1>{m})\s+)?(?P<y>{y})"),
             Form::WeekOfYear,
         ),
@@ -110,8 +118,16 @@ fn forms() -> Vec<(String, Form)> {
         ),
         (r"(?P<m>\d{1,2})[-/](?P<y>\d{4})".to_string(), Form::IsoMonth),
         (
-            r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})".to_string(),
+            r"(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})[/.-](?P<y>\d{4})".to_string(),
             Form::Numeric,
+        ),
+        (
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d{2})\b".to_string(),
+            Form::Numeric,
+        ),
+        (
+            r"\b(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b".to_string(),
+            Form::Iso,
         ),
         (
             r"(?P<a>\d{1,2})/(?P<b>\d{1,2})".to_string(),
@@ -138,7 +154,7 @@ fn forms() -> Vec<(String, Form)> {
             Form::DayRangeMonth,
         ),
         (
-            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})(?:,\s*|\s+)(?P<y>{y})"),
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?:the\s+)?(?P<d1>{d})(?:,\s*|\s+)(?:of\s+)?(?P<y>{y})"),
             Form::MonthDay,
         ),
         (
@@ -151,7 +167,7 @@ fn forms() -> Vec<(String, Form)> {
         ),
         (
             format!(
-                r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m}),?\s+(?P<y>{y})"
+                r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m}),?\s+(?:of\s+)?(?P<y>{y})"
             ),
             Form::MonthDay,
         ),
@@ -190,6 +206,7 @@ fn forms() -> Vec<(String, Form)> {
 
 #[derive(Debug, Clone, Copy)]
 enum Form {
+    Season,
     Quarter,
     WeekOfYear,
     PartOfYear,
@@ -284,6 +301,7 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
     let (year, year_assumed) = match explicit_year {
         Some(year) => (year, false),
         None => match (form, reference) {
+            (Form::Numeric, _) if caps.name("yy").is_some() => (0, false),
             (
                 Form::Quarter
                 | Form::PartOfYear
@@ -341,9 +359,18 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Form::Numeric => {
             let a: u32 = caps["a"].parse().ok()?;
             let b: u32 = caps["b"].parse().ok()?;
-            let y: i32 = match caps.name("y") {
-                Some(y) => y.as_str().parse().ok()?,
-                None => year,
+            let y: i32 = match (caps.name("y"), caps.name("yy")) {
+                (Some(y), _) => y.as_str().parse().ok()?,
+                // Two digits: this century up to '39, the last one from '40.
+                (None, Some(yy)) => {
+                    let yy: i32 = yy.as_str().parse().ok()?;
+                    if yy < 40 {
+                        2000 + yy
+                    } else {
+                        1900 + yy
+                    }
+                }
+                (None, None) => year,
             };
             // A field above 12 is the day ("20/05/2026"); otherwise month first, as in
             // English ("5/12" is May 12).
@@ -351,9 +378,29 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             span(date, date.succ_opt()?, Grain::Day)
         }
+        Form::Season => {
+            let (from, to) = match caps["season"].to_lowercase().as_str() {
+                "spring" => (3, 6),
+                "summer" => (6, 9),
+                "autumn" | "fall" => (9, 12),
+                _ => (12, 15),
+            };
+            let start = NaiveDate::from_ymd_opt(year, from, 1)?;
+            span(
+                start,
+                start.checked_add_months(chrono::Months::new(to - from))?,
+                Grain::Span,
+            )
+        }
         Form::Quarter => {
-            let n: u32 = caps["n"].parse().ok()?;
-            let months = if caps["half"].eq_ignore_ascii_case("h") {
+            let n: u32 = match &caps["n"].to_lowercase()[..] {
+                "first" | "1st" | "1" => 1,
+                "second" | "2nd" | "2" => 2,
+                "third" | "3rd" | "3" => 3,
+                _ => 4,
+            };
+            let half = caps["half"].to_lowercase();
+            let months = if half == "h" || half == "half" {
                 if n > 2 {
                     return None;
                 }
@@ -495,7 +542,16 @@ fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
             .map(str::to_lowercase)
             .collect();
         let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-            ["today"] => (today, today.succ_opt()?, Grain::Day),
+            ["today" | "now"] => (today, today.succ_opt()?, Grain::Day),
+            [.., "weekend"] => {
+                let which = if words.len() == 2 {
+                    offset(&words[0])
+                } else {
+                    0
+                };
+                let saturday = week_start + Duration::days(5 + 7 * i64::from(which));
+                (saturday, saturday + Duration::days(2), Grain::Span)
+            }
             ["the", "day", "before"] => (today.pred_opt()?, today, Grain::Day),
             [which, "quarter"] => {
                 let first = (today.month() - 1) / 3 * 3 + 1;
@@ -578,6 +634,50 @@ fn shift_month(year: i32, month: u32, by: i32) -> Option<(i32, u32)> {
 fn first_of_next_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (y, m) = shift_month(year, month, 1)?;
     NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// The date of a named holiday in `year`.
+pub fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
+    let nth_weekday = |month: u32, weekday: Weekday, n: u8| {
+        NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+    };
+    let folded: String = name
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(match folded.trim_end_matches("'s").trim_end_matches("’s") {
+        "christmas" | "christmas day" | "xmas" => NaiveDate::from_ymd_opt(year, 12, 25)?,
+        "christmas eve" => NaiveDate::from_ymd_opt(year, 12, 24)?,
+        "new year day" | "new year's day" | "new years day" | "new year" => {
+            NaiveDate::from_ymd_opt(year, 1, 1)?
+        }
+        "independence day" => NaiveDate::from_ymd_opt(year, 7, 4)?,
+        "thanksgiving" | "thanksgiving day" => nth_weekday(11, Weekday::Thu, 4)?,
+        "black friday" => nth_weekday(11, Weekday::Thu, 4)?.succ_opt()?,
+        "labor day" | "labour day" => nth_weekday(9, Weekday::Mon, 1)?,
+        "easter" | "easter sunday" => easter(year)?,
+        _ => return None,
+    })
+}
+
+/// Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// Days `start..end` of "early", "mid", "late", "the end of" a month.
@@ -711,6 +811,15 @@ mod tests {
         });
         assert!(parse_date("mid to late June", guess).unwrap().year_assumed);
         assert!(!parse_date("June 2026", guess).unwrap().year_assumed);
+    }
+
+    #[test]
+    fn holidays_fall_on_their_days() {
+        assert_eq!(holiday("easter", 2018), "2018-04-01".parse().ok());
+        assert_eq!(holiday("Easter", 2019), "2019-04-21".parse().ok());
+        assert_eq!(holiday("black friday", 2010), "2010-11-26".parse().ok());
+        assert_eq!(holiday("thanksgiving", 2023), "2023-11-23".parse().ok());
+        assert_eq!(holiday("christmas", 2016), "2016-12-25".parse().ok());
     }
 
     #[test]

@@ -743,8 +743,10 @@ impl Scanner<'_> {
                 });
             }
         }
+        found.extend(self.holidays());
         let mut combined = self.date_ranges(&found);
         combined.extend(self.open_dates(&found));
+        combined.extend(self.anchored_spans(&found));
         combined.extend(self.relative_dates(&found));
         found.extend(combined);
         found
@@ -829,11 +831,122 @@ impl Scanner<'_> {
         ranges
     }
 
+    /// "easter 2018", "last Easter", "next new year day", "Christmas".
+    fn holidays(&self) -> Vec<Mention> {
+        static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:(next|last|previous|following|this|coming)\s+)?(easter(?:\s+sunday)?|christmas(?:\s+eve|\s+day)?|xmas|new\s+year(?:['’]s)?\s+day|black\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|independence\s+day)(?:,?\s+((?:19|20)\d{2}))?\b").unwrap()
+        });
+        let mut found = Vec::new();
+        for caps in HOLIDAY.captures_iter(self.text) {
+            let name = &caps[2];
+            let today = self.options.reference.map(|r| r.date);
+            let date = match (
+                caps.get(3),
+                caps.get(1).map(|m| m.as_str().to_lowercase()),
+                today,
+            ) {
+                (Some(year), _, _) => year
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .and_then(|y| super::date::holiday(name, y)),
+                (None, Some(modifier), Some(today)) => {
+                    let this = super::date::holiday(name, today.year());
+                    match modifier.as_str() {
+                        "last" | "previous" => this
+                            .filter(|d| *d < today)
+                            .or_else(|| super::date::holiday(name, today.year() - 1)),
+                        "next" | "following" | "coming" => this
+                            .filter(|d| *d > today)
+                            .or_else(|| super::date::holiday(name, today.year() + 1)),
+                        _ => this,
+                    }
+                }
+                (None, None, Some(today)) => super::date::holiday(name, today.year()),
+                _ => None,
+            };
+            if let Some(date) = date {
+                found.push(Mention {
+                    span: caps.get(0).map_or(0..0, |m| m.range()),
+                    kind: Kind::Date,
+                    value: MentionValue::Date(DateSpan {
+                        start: date,
+                        end: date.succ_opt().unwrap_or(date),
+                        grain: Grain::Day,
+                        year_assumed: false,
+                    }),
+                });
+            }
+        }
+        found
+    }
+
+    /// "the week of April 10th" (Monday to Monday), "the week commencing February 4",
+    /// "2 weeks starting May 20th".
+    fn anchored_spans(&self, dates: &[Mention]) -> Vec<Mention> {
+        static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:the\s+)?week\s+(of|commencing|starting|beginning)\s+(?:on\s+)?$")
+                .unwrap()
+        });
+        let mut found = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            let before = &self.text[..date.span.start];
+            if let Some(caps) = WEEK_OF.captures(before) {
+                let start = if caps[1].eq_ignore_ascii_case("of") {
+                    span.start
+                        - chrono::Duration::days(span.start.weekday().num_days_from_monday() as i64)
+                } else {
+                    span.start
+                };
+                found.push(Mention {
+                    span: caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
+                    kind: Kind::Date,
+                    value: MentionValue::Date(DateSpan {
+                        start,
+                        end: start + chrono::Duration::days(7),
+                        grain: Grain::Week,
+                        year_assumed: span.year_assumed,
+                    }),
+                });
+            }
+            let starting = before.trim_end().to_lowercase();
+            if starting.ends_with("starting") || starting.ends_with("beginning") {
+                let keyword_at =
+                    before.trim_end().len() - "starting".len().min(before.trim_end().len());
+                let anchor = self.token_end(keyword_at);
+                let duration_start = (0..anchor).rev().find_map(|i| {
+                    self.duration(i).filter(|d| {
+                        d.span.end <= keyword_at
+                            && self.text[d.span.end..keyword_at].trim().is_empty()
+                    })
+                });
+                if let Some(duration) = duration_start {
+                    if let MentionValue::Duration { seconds } = duration.value {
+                        found.push(Mention {
+                            span: duration.span.start..date.span.end,
+                            kind: Kind::Date,
+                            value: MentionValue::Date(DateSpan {
+                                start: span.start,
+                                end: shift(span.start, seconds, 1),
+                                grain: Grain::Span,
+                                year_assumed: span.year_assumed,
+                            }),
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// "after 2018", "since late July", "starting January 7th", "before 2010": ranges open at
     /// one end.
     fn open_dates(&self, dates: &[Mention]) -> Vec<Mention> {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(after|later\s+than|since|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|from|before|until|till|earlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?)?$").unwrap()
+            Regex::new(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?)?$").unwrap()
         });
         let mut open = Vec::new();
         for date in dates {
@@ -933,9 +1046,27 @@ impl Scanner<'_> {
                 continue;
             }
             // "next 3 days", "last 3 months", "past two quarters"
+            let verb_before = start > 0
+                && matches!(
+                    word(start - 1),
+                    Some(
+                        "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "to"
+                            | "did"
+                            | "does"
+                            | "not"
+                            | "must"
+                    )
+                );
             if let Some(
                 direction @ ("next" | "last" | "past" | "previous" | "coming" | "following"),
-            ) = word(start)
+            ) = word(start).filter(|_| !verb_before)
             {
                 if let Some(duration) = self.duration(start + 1) {
                     let MentionValue::Duration { seconds } = duration.value else {
@@ -989,6 +1120,11 @@ impl Scanner<'_> {
                 };
                 let after = self.token_end(duration.span.end);
                 match word(after) {
+                    Some("later" | "hence") => found.push(Mention {
+                        span: self.span(start, after + 1),
+                        kind: Kind::Date,
+                        value: MentionValue::Date(day(shift(today, seconds, 1))),
+                    }),
                     Some("ago") => found.push(Mention {
                         span: self.span(start, after + 1),
                         kind: Kind::Date,
