@@ -80,7 +80,7 @@ const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
-const RELATIVE_ONE: &str = r"(?i:today|now|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
+const RELATIVE_ONE: &str = r"(?i:today|now|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
@@ -111,7 +111,23 @@ fn forms() -> Vec<(String, Form)> {
             format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?P<m1>{m})\s+)?(?P<y>{y})"),
             Form::WeekOfYear,
         ),
-        (r"(?i:week)\s+(?P<n>\d{1,2})\b".to_string(), Form::WeekOfYear),
+        (r"(?i:(?:the\s+)?week)\s+(?P<n>\d{1,2})\b".to_string(), Form::WeekOfYear),
+        (
+            format!(r"(?i:between)\s+(?:(?i:the)\s+)?(?P<d1>{d})\s+(?i:and)\s+(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::DayRangeMonth,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|\d{{1,2}}(?i:st|nd|rd|th))\s+(?i:month)\s+(?i:of)\s+(?P<y>{y})"),
+            Form::MonthOfYear,
+        ),
+        (
+            format!(r"(?i:(?:calendar\s+year|cy|fiscal\s+year|fy|sy)\s*)(?P<y>{y}|\d{{2}}\b)"),
+            Form::NamedYear,
+        ),
+        (
+            format!(r"(?P<p1>{part})\s+(?P<rel>(?i:this|next|last))\s+(?i:year)"),
+            Form::PartOfYear,
+        ),
         (
             format!(r"(?P<p1>{part})\s+(?P<y>{y})"),
             Form::PartOfYear,
@@ -149,7 +165,7 @@ fn forms() -> Vec<(String, Form)> {
         ),
         (
             format!(
-                r"(?:(?i:from|between)\s+)?(?P<d1>{d}){sep}(?P<d2>{d})\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
+                r"(?:(?i:from)\s+)?(?:(?i:the)\s+)?(?P<d1>{d}){sep}(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
             ),
             Form::DayRangeMonth,
         ),
@@ -206,6 +222,8 @@ fn forms() -> Vec<(String, Form)> {
 
 #[derive(Debug, Clone, Copy)]
 enum Form {
+    MonthOfYear,
+    NamedYear,
     Season,
     Quarter,
     WeekOfYear,
@@ -302,8 +320,15 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Some(year) => (year, false),
         None => match (form, reference) {
             (Form::Numeric, _) if caps.name("yy").is_some() => (0, false),
+            (Form::PartOfYear, _) if caps.name("rel").is_some() => (0, false),
+            (Form::Quarter, _) if caps.name("y").is_none() => match reference {
+                Some(reference) => (reference.date.year(), reference.assumed),
+                None => return None,
+            },
             (
                 Form::Quarter
+                | Form::MonthOfYear
+                | Form::NamedYear
                 | Form::PartOfYear
                 | Form::Century
                 | Form::IsoSpan
@@ -378,6 +403,38 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             span(date, date.succ_opt()?, Grain::Day)
         }
+        Form::MonthOfYear => {
+            let n = caps["n"].to_lowercase();
+            let words = [
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth", "eleventh", "twelfth",
+            ];
+            let m = match words.iter().position(|w| *w == n) {
+                Some(i) => i as u32 + 1,
+                None => n
+                    .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse()
+                    .ok()?,
+            };
+            span(
+                NaiveDate::from_ymd_opt(year, m, 1)?,
+                first_of_next_month(year, m)?,
+                Grain::Month,
+            )
+        }
+        Form::NamedYear => {
+            let raw = &caps["y"];
+            let y: i32 = if raw.len() == 2 {
+                2000 + raw.parse::<i32>().ok()?
+            } else {
+                raw.parse().ok()?
+            };
+            span(
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
+                Grain::Year,
+            )
+        }
         Form::Season => {
             let (from, to) = match caps["season"].to_lowercase().as_str() {
                 "spring" => (3, 6),
@@ -439,6 +496,13 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             span(start, start + Duration::days(7), Grain::Week)
         }
         Form::PartOfYear => {
+            let year = match (caps.name("rel"), reference) {
+                (Some(rel), Some(reference)) => {
+                    reference.date.year() + offset(&rel.as_str().to_lowercase())
+                }
+                (Some(_), None) => return None,
+                (None, _) => year,
+            };
             // As news and the Recognizers-Text cases read them: the first third, the middle
             // third, the second half.
             let (from, to) = match caps["p1"].to_lowercase().split_whitespace().next()? {
@@ -491,7 +555,9 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Form::MonthRange => {
             let first = month("m1")?;
             let last = month("m2").unwrap_or(first);
-            let start = NaiveDate::from_ymd_opt(year, first, 1)?;
+            // "Nov-Feb 2017" starts in the year before.
+            let start_year = if first > last { year - 1 } else { year };
+            let start = NaiveDate::from_ymd_opt(start_year, first, 1)?;
             let end = first_of_next_month(year, last)?;
             let grain = if first == last {
                 Grain::Month
@@ -543,6 +609,22 @@ fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
             .collect();
         let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
             ["today" | "now"] => (today, today.succ_opt()?, Grain::Day),
+            [which, "calendar", "year"] => {
+                let year = today.year() + offset(which);
+                (
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+                    Grain::Year,
+                )
+            }
+            [which, "decade"] => {
+                let decade = today.year() / 10 * 10 + 10 * offset(which);
+                (
+                    NaiveDate::from_ymd_opt(decade, 1, 1)?,
+                    NaiveDate::from_ymd_opt(decade + 10, 1, 1)?,
+                    Grain::Span,
+                )
+            }
             [.., "weekend"] => {
                 let which = if words.len() == 2 {
                     offset(&words[0])

@@ -789,13 +789,11 @@ impl Scanner<'_> {
             // A first date without a year takes the second's ("Nov-Feb 2017" starts in 2016).
             let mut start = a.start;
             let first_text = &self.text[first.span.clone()];
-            if !first_text
-                .chars()
-                .filter(char::is_ascii_digit)
-                .count()
-                .ge(&4)
-                && a.start.year() != b.start.year()
-            {
+            let this_before = self.text[..first.span.start]
+                .to_lowercase()
+                .trim_end()
+                .ends_with("this");
+            if !has_year(first_text) && !this_before && a.start.year() != b.start.year() {
                 let year = if a.start.month() > b.start.month() {
                     b.start.year() - 1
                 } else {
@@ -807,7 +805,7 @@ impl Scanner<'_> {
             if start >= end {
                 // "from 10/25 to 01/25": the second date is in the next year.
                 let second_text = &self.text[second.span.clone()];
-                if second_text.chars().filter(char::is_ascii_digit).count() < 4 {
+                if !has_year(second_text) {
                     end = b.end.with_year(b.end.year() + 1).unwrap_or(b.end);
                 }
             }
@@ -946,7 +944,7 @@ impl Scanner<'_> {
     /// one end.
     fn open_dates(&self, dates: &[Mention]) -> Vec<Mention> {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?)?$").unwrap()
+            Regex::new(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?|this\s+)?$").unwrap()
         });
         let mut open = Vec::new();
         for date in dates {
@@ -1163,6 +1161,14 @@ impl Scanner<'_> {
             .position(|t| t.span.start >= at)
             .unwrap_or(self.tokens.len())
     }
+}
+
+/// Whether a date as written names its year ("Oct 2020", "5/1/2019"), as opposed to one
+/// taken from the reference.
+fn has_year(text: &str) -> bool {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:1[89]|20)\d{2}\b|/\d{2}$").unwrap());
+    YEAR.is_match(text)
 }
 
 /// `date` moved by a duration: whole months and years by the calendar, the rest by days.
