@@ -178,6 +178,30 @@ fn forms() -> Vec<(String, Form)> {
             Form::MonthDay,
         ),
         (
+            format!(r"(?P<y>{y})/(?:(?P<d1>\d{{1,2}})/(?P<m1>{m})|(?P<m2>{m})/(?P<d2>\d{{1,2}}))"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<m1>{m})-(?P<y>{y})-(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})-(?P<y2>{y})-(?P<m2>{m}))"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<m1>{m})/(?P<d1>\d{{1,2}})\b"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
+            Form::RelativeMonthDay,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<w>{w}|(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.?,?\s+(?:(?i:the)\s+)?(?P<d1>{d})"),
+            Form::WeekdayDay,
+        ),
+        (
             format!(r"(?P<d1>{d})\s+(?P<m1>{m})\s+in\s+(?P<y>{y})"),
             Form::MonthDay,
         ),
@@ -222,6 +246,8 @@ fn forms() -> Vec<(String, Form)> {
 
 #[derive(Debug, Clone, Copy)]
 enum Form {
+    RelativeMonthDay,
+    WeekdayDay,
     MonthOfYear,
     NamedYear,
     Season,
@@ -320,6 +346,8 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Some(year) => (year, false),
         None => match (form, reference) {
             (Form::Numeric, _) if caps.name("yy").is_some() => (0, false),
+            (Form::MonthDay, _) if caps.name("y2").is_some() => (0, false),
+            (Form::RelativeMonthDay | Form::WeekdayDay, _) => (0, false),
             (Form::PartOfYear, _) if caps.name("rel").is_some() => (0, false),
             (Form::Quarter, _) if caps.name("y").is_none() => match reference {
                 Some(reference) => (reference.date.year(), reference.assumed),
@@ -505,7 +533,8 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             };
             // As news and the Recognizers-Text cases read them: the first third, the middle
             // third, the second half.
-            let (from, to) = match caps["p1"].to_lowercase().split_whitespace().next()? {
+            let part = caps["p1"].to_lowercase();
+            let (from, to) = match part.trim_start_matches("the").split_whitespace().next()? {
                 "early" | "beginning" | "start" => (1, 5),
                 "mid" | "middle" => (5, 9),
                 _ => (7, 13),
@@ -538,6 +567,48 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             let start = NaiveDate::from_ymd_opt(year, first_month, day("d1")?)?;
             let last = NaiveDate::from_ymd_opt(year, last_month, day("d2")?)?;
             span(start, last.succ_opt()?, Grain::Span)
+        }
+        Form::RelativeMonthDay => {
+            let reference = reference?;
+            let (y, m) = shift_month(
+                reference.date.year(),
+                reference.date.month(),
+                offset(&caps["rel"].to_lowercase()),
+            )?;
+            let date = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::WeekdayDay => {
+            // "Tue 13th": the nearest month, back or forth, whose 13th is a Tuesday.
+            let reference = reference?;
+            let weekday = weekday_named(&caps["w"])?;
+            let d = day("d1")?;
+            let found = (0..24).find_map(|step: i32| {
+                let back = if step % 2 == 0 {
+                    -(step / 2)
+                } else {
+                    step / 2 + 1
+                };
+                let (y, m) = shift_month(reference.date.year(), reference.date.month(), back)?;
+                NaiveDate::from_ymd_opt(y, m, d).filter(|date| date.weekday() == weekday)
+            })?;
+            Some(DateSpan {
+                start: found,
+                end: found.succ_opt()?,
+                grain: Grain::Day,
+                year_assumed: reference.assumed,
+            })
+        }
+        Form::MonthDay if caps.name("m2").is_some() => {
+            let y = caps.name("y").or(caps.name("y2"))?.as_str().parse().ok()?;
+            let date = NaiveDate::from_ymd_opt(y, month("m2")?, day("d2")?)?;
+            span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::MonthDay if year_assumed || explicit_year.is_none() => {
+            // Without a year, February 29th is the nearest leap year's.
+            let (m, d) = (month("m1")?, day("d1")?);
+            let date = (0..8).find_map(|back| NaiveDate::from_ymd_opt(year - back, m, d))?;
+            span(date, date.succ_opt()?, Grain::Day)
         }
         Form::MonthDay => {
             let date = NaiveDate::from_ymd_opt(year, month("m1")?, day("d1")?)?;
@@ -774,6 +845,15 @@ fn part_of_month(part: &str, year: i32, month: u32) -> Option<(NaiveDate, NaiveD
         ["late"] | [.., "end", "of"] => (day(21)?, next),
         _ => return None,
     })
+}
+
+/// A weekday by its name or abbreviation.
+fn weekday_named(name: &str) -> Option<Weekday> {
+    let prefix: String = name.chars().take(3).collect::<String>().to_lowercase();
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|w| *w == prefix)
+        .and_then(|i| Weekday::try_from(i as u8).ok())
 }
 
 fn month_number(name: &str) -> Option<u32> {

@@ -704,6 +704,7 @@ impl Scanner<'_> {
             "w" | "wk" | "wks" | "week" | "weeks" => 7.0 * 86400.0,
             "fortnight" | "fortnights" => 14.0 * 86400.0,
             "month" | "months" => 30.0 * 86400.0,
+            "quarter" | "quarters" => 90.0 * 86400.0,
             "y" | "yr" | "yrs" | "year" | "years" => 365.0 * 86400.0,
             "decade" | "decades" => 3650.0 * 86400.0,
             "century" | "centuries" => 36500.0 * 86400.0,
@@ -747,6 +748,7 @@ impl Scanner<'_> {
         let mut combined = self.date_ranges(&found);
         combined.extend(self.open_dates(&found));
         combined.extend(self.anchored_spans(&found));
+        combined.extend(self.refined_dates(&found));
         combined.extend(self.relative_dates(&found));
         found.extend(combined);
         found
@@ -827,6 +829,169 @@ impl Scanner<'_> {
             });
         }
         ranges
+    }
+
+    /// "the first 2 weeks of 2021", "the last four months of 2021", "earlier this month",
+    /// "later this week", "August two thousand and fifteen".
+    fn refined_dates(&self, dates: &[Mention]) -> Vec<Mention> {
+        static PART_OF: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+)?(first|last)\s+$").unwrap());
+        let mut found = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            let before = &self.text[..date.span.start];
+            // "<first|last> <duration> of <date>"
+            if let Some(of_at) = before
+                .trim_end()
+                .to_lowercase()
+                .strip_suffix(" of")
+                .map(|b| b.len())
+            {
+                let duration = (0..self.tokens.len())
+                    .filter(|&i| self.tokens[i].span.start < of_at)
+                    .find_map(|i| self.duration(i).filter(|d| d.span.end == of_at));
+                if let (Some(duration), true) = (duration, true) {
+                    if let (MentionValue::Duration { seconds }, Some(caps)) = (
+                        &duration.value,
+                        PART_OF.captures(&self.text[..duration.span.start]),
+                    ) {
+                        let weeks = self.text[duration.span.clone()]
+                            .to_lowercase()
+                            .contains("week");
+                        let (start, end) = if caps[1].eq_ignore_ascii_case("first") {
+                            let mut start = span.start;
+                            if weeks {
+                                while start.weekday() != Weekday::Mon {
+                                    start = start.succ_opt().unwrap_or(start);
+                                }
+                            }
+                            (start, shift(start, *seconds, 1))
+                        } else {
+                            let mut end = span.end;
+                            if weeks {
+                                while end.weekday() != Weekday::Mon {
+                                    end = end.pred_opt().unwrap_or(end);
+                                }
+                            }
+                            (shift(end, *seconds, -1), end)
+                        };
+                        found.push(Mention {
+                            span: caps.get(0).map_or(duration.span.start, |m| m.start())
+                                ..date.span.end,
+                            kind: Kind::Date,
+                            value: MentionValue::Date(DateSpan {
+                                start,
+                                end,
+                                grain: Grain::Span,
+                                year_assumed: span.year_assumed,
+                            }),
+                        });
+                    }
+                }
+            }
+            // "earlier this month" (its first half), "later this week" (Thursday on)
+            let lower_before = before.trim_end().to_lowercase();
+            let earlier = lower_before.ends_with("earlier");
+            let later = lower_before.ends_with("later");
+            if (earlier || later) && matches!(span.grain, Grain::Week | Grain::Month | Grain::Year)
+            {
+                let today = self.options.reference.map_or(span.start, |r| r.date);
+                let (start, end) = match (span.grain, earlier) {
+                    (Grain::Week, true) => (span.start, span.start + chrono::Duration::days(3)),
+                    (Grain::Week, false) => (
+                        (span.start + chrono::Duration::days(3)).max(today),
+                        span.end,
+                    ),
+                    (Grain::Month, true) => (span.start, span.start + chrono::Duration::days(15)),
+                    (Grain::Month, false) => (span.start + chrono::Duration::days(15), span.end),
+                    (_, true) => (span.start, today.clamp(span.start, span.end)),
+                    (_, false) => (today.clamp(span.start, span.end), span.end),
+                };
+                let keyword = if earlier { "earlier" } else { "later" };
+                found.push(Mention {
+                    span: before.trim_end().len() - keyword.len()..date.span.end,
+                    kind: Kind::Date,
+                    value: MentionValue::Date(DateSpan {
+                        start,
+                        end,
+                        grain: Grain::Span,
+                        year_assumed: span.year_assumed,
+                    }),
+                });
+            }
+            // A month, then its year in words: "August two thousand and fifteen".
+            if span.grain == Grain::Month || span.grain == Grain::Day {
+                let next = self.token_end(date.span.end);
+                if let Some((year, end)) = self.year_in_words(next) {
+                    let start = span.start.with_year(year).unwrap_or(span.start);
+                    let end_date = span
+                        .end
+                        .with_year(if span.end.month() == 1 && span.grain == Grain::Month {
+                            year + 1
+                        } else {
+                            year
+                        })
+                        .unwrap_or(span.end);
+                    found.push(Mention {
+                        span: date.span.start..self.tokens[end - 1].span.end,
+                        kind: Kind::Date,
+                        value: MentionValue::Date(DateSpan {
+                            start,
+                            end: end_date,
+                            grain: span.grain,
+                            year_assumed: false,
+                        }),
+                    });
+                }
+            }
+        }
+        // "in two thousand and twenty"
+        for start in 0..self.tokens.len() {
+            if self.word(start) == Some("in") {
+                if let Some((year, end)) = self.year_in_words(start + 1) {
+                    if let (Some(from), Some(to)) = (
+                        NaiveDate::from_ymd_opt(year, 1, 1),
+                        NaiveDate::from_ymd_opt(year + 1, 1, 1),
+                    ) {
+                        found.push(Mention {
+                            span: self.span(start + 1, end),
+                            kind: Kind::Date,
+                            value: MentionValue::Date(DateSpan {
+                                start: from,
+                                end: to,
+                                grain: Grain::Year,
+                                year_assumed: false,
+                            }),
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// A year written in words at token `at`: "two thousand and fifteen", "nineteen
+    /// eighty six".
+    fn year_in_words(&self, at: usize) -> Option<(i32, usize)> {
+        if self.tokens.get(at)?.kind != TokenKind::Word {
+            return None;
+        }
+        let convention = self.options.convention;
+        if let Some(parsed) = cardinal(self.tokens, at, convention) {
+            if (1000.0..2200.0).contains(&parsed.value) && parsed.value.fract() == 0.0 {
+                return Some((parsed.value as i32, parsed.end));
+            }
+        }
+        // "nineteen eighty six": a century and a year of it.
+        let century = super::tokens::small_word(self.word(at)?)?;
+        if !(10.0..=20.0).contains(&century) {
+            return None;
+        }
+        let rest = cardinal(self.tokens, at + 1, convention)?;
+        (rest.value < 100.0 && rest.value.fract() == 0.0)
+            .then(|| ((century * 100.0 + rest.value) as i32, rest.end))
     }
 
     /// "easter 2018", "last Easter", "next new year day", "Christmas".
@@ -1070,6 +1235,40 @@ impl Scanner<'_> {
                     let MentionValue::Duration { seconds } = duration.value else {
                         continue;
                     };
+                    let in_quarters = self.text[duration.span.clone()]
+                        .to_lowercase()
+                        .contains("quarter");
+                    if in_quarters {
+                        // Quarters count from the quarter's boundaries.
+                        let this_quarter = NaiveDate::from_ymd_opt(
+                            today.year(),
+                            (today.month() - 1) / 3 * 3 + 1,
+                            1,
+                        )
+                        .unwrap_or(today);
+                        let quarters = (seconds / (90.0 * 86400.0)).round() as u32;
+                        let (start_date, end_date) =
+                            if matches!(direction, "next" | "coming" | "following") {
+                                let next = this_quarter + chrono::Months::new(3);
+                                (next, next + chrono::Months::new(3 * quarters))
+                            } else {
+                                (
+                                    this_quarter - chrono::Months::new(3 * quarters),
+                                    this_quarter,
+                                )
+                            };
+                        found.push(Mention {
+                            span: self.span(start, self.token_end(duration.span.end)),
+                            kind: Kind::Date,
+                            value: MentionValue::Date(DateSpan {
+                                start: start_date,
+                                end: end_date,
+                                grain: Grain::Span,
+                                year_assumed: reference.assumed,
+                            }),
+                        });
+                        continue;
+                    }
                     let (after, before) = (
                         shift(today.succ_opt().unwrap_or(today), seconds, 1),
                         shift(today, seconds, -1),
@@ -1135,14 +1334,29 @@ impl Scanner<'_> {
                         {
                             if let MentionValue::Date(anchor_span) = &anchor.value {
                                 let sign = if direction == "before" { -1 } else { 1 };
+                                let moved = shift(anchor_span.start, seconds, sign);
+                                let qualifier = self.text[duration.span.clone()].to_lowercase();
+                                let value = if qualifier.starts_with("more than") && sign > 0 {
+                                    DateSpan {
+                                        start: moved,
+                                        end: NaiveDate::MAX,
+                                        grain: Grain::Span,
+                                        year_assumed: reference.assumed,
+                                    }
+                                } else if qualifier.starts_with("less than") && sign > 0 {
+                                    DateSpan {
+                                        start: anchor_span.start,
+                                        end: moved,
+                                        grain: Grain::Span,
+                                        year_assumed: reference.assumed,
+                                    }
+                                } else {
+                                    day(moved)
+                                };
                                 found.push(Mention {
                                     span: duration.span.start..anchor.span.end,
                                     kind: Kind::Date,
-                                    value: MentionValue::Date(day(shift(
-                                        anchor_span.start,
-                                        seconds,
-                                        sign,
-                                    ))),
+                                    value: MentionValue::Date(value),
                                 });
                             }
                         }
@@ -1167,7 +1381,7 @@ impl Scanner<'_> {
 /// taken from the reference.
 fn has_year(text: &str) -> bool {
     static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:1[89]|20)\d{2}\b|/\d{2}$").unwrap());
+        LazyLock::new(|| Regex::new(r"\b(?:1[89]|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2}$").unwrap());
     YEAR.is_match(text)
 }
 
