@@ -991,7 +991,7 @@ impl Scanner<'_> {
         }
         let rest = cardinal(self.tokens, at + 1, convention)?;
         (rest.value < 100.0 && rest.value.fract() == 0.0)
-            .then(|| ((century * 100.0 + rest.value) as i32, rest.end))
+            .then_some(((century * 100.0 + rest.value) as i32, rest.end))
     }
 
     /// "easter 2018", "last Easter", "next new year day", "Christmas".
