@@ -80,7 +80,7 @@ const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
-const RELATIVE_ONE: &str = r"(?i:today|now|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
+const RELATIVE_ONE: &str = r"(?i:today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
@@ -132,7 +132,11 @@ fn forms() -> Vec<(String, Form)> {
             format!(r"(?P<p1>{part})\s+(?P<y>{y})"),
             Form::PartOfYear,
         ),
-        (r"(?P<m>\d{1,2})[-/](?P<y>\d{4})".to_string(), Form::IsoMonth),
+        (r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>\d{4})".to_string(), Form::IsoMonth),
+        (
+            format!(r"(?P<y>{y})-(?P<m1>{m})-(?P<d1>\d{{1,2}})"),
+            Form::MonthDay,
+        ),
         (
             r"(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})[/.-](?P<y>\d{4})".to_string(),
             Form::Numeric,
@@ -152,6 +156,14 @@ fn forms() -> Vec<(String, Form)> {
         (
             r"(?i:the\s+)?(?P<c>\d{1,2})(?i:st|nd|rd|th)\s+(?i:century)".to_string(),
             Form::Century,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
+            Form::RelativeMonthDay,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::MonthDay,
         ),
         (
             r"(?i:the\s+)(?P<d1>\d{1,2})(?i:st|nd|rd|th)".to_string(),
@@ -189,13 +201,10 @@ fn forms() -> Vec<(String, Form)> {
             format!(r"(?P<m1>{m})/(?P<d1>\d{{1,2}})\b"),
             Form::MonthDay,
         ),
+
         (
-            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
-            Form::RelativeMonthDay,
-        ),
-        (
-            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
-            Form::MonthDay,
+            format!(r"(?i:(?:this|next|last|coming)\s+)?{w}\s+(?P<a>\d{{1,2}})[./](?P<b>\d{{1,2}})"),
+            Form::Numeric,
         ),
         (
             format!(r"(?P<w>{w}|(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.?,?\s+(?:(?i:the)\s+)?(?P<d1>{d})"),
@@ -230,6 +239,10 @@ fn forms() -> Vec<(String, Form)> {
             Form::MonthRange,
         ),
         (format!(r"(?P<m1>{m}),?\s+(?P<y>{y})"), Form::MonthRange),
+        (
+            format!(r"(?P<m1>{m})\s+(?i:of)\s+'?(?P<yy>\d{{2}})\b"),
+            Form::MonthRange,
+        ),
         (
             format!(r"(?P<m1>{m})\s+(?:in|of)\s+(?P<y>{y})"),
             Form::MonthRange,
@@ -341,7 +354,21 @@ pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
 }
 
 fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<DateSpan> {
-    let explicit_year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+    let two_digit_year = caps
+        .name("yy")
+        .and_then(|yy| yy.as_str().parse::<i32>().ok())
+        .map(|yy| {
+            // This century up to '39, the last one from '40.
+            if yy < 40 {
+                2000 + yy
+            } else {
+                1900 + yy
+            }
+        });
+    let explicit_year = caps
+        .name("y")
+        .and_then(|y| y.as_str().parse::<i32>().ok())
+        .or(two_digit_year);
     let (year, year_assumed) = match explicit_year {
         Some(year) => (year, false),
         None => match (form, reference) {
@@ -428,7 +455,13 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
             // A field above 12 is the day ("20/05/2026"); otherwise month first, as in
             // English ("5/12" is May 12).
             let (d, m) = if a > 12 { (a, b) } else { (b, a) };
-            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            // Without a year, February 29th is the nearest leap year's.
+            let tries = if caps.name("y").is_some() || caps.name("yy").is_some() {
+                1
+            } else {
+                8
+            };
+            let date = (0..tries).find_map(|back| NaiveDate::from_ymd_opt(y - back, m, d))?;
             span(date, date.succ_opt()?, Grain::Day)
         }
         Form::MonthOfYear => {
@@ -679,7 +712,30 @@ fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
             .map(str::to_lowercase)
             .collect();
         let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-            ["today" | "now"] => (today, today.succ_opt()?, Grain::Day),
+            ["today" | "now" | "otd"] => (today, today.succ_opt()?, Grain::Day),
+            ["till" | "to", "date"] => (NaiveDate::MIN, today.succ_opt()?, Grain::Span),
+            ["eoy"] => (
+                NaiveDate::from_ymd_opt(today.year(), 7, 1)?,
+                NaiveDate::from_ymd_opt(today.year() + 1, 1, 1)?,
+                Grain::Span,
+            ),
+            [.., "fiscal", "year"] => {
+                let year = today.year()
+                    + if words.len() == 3 {
+                        offset(&words[0])
+                    } else {
+                        0
+                    };
+                (
+                    NaiveDate::from_ymd_opt(year, 1, 1)?,
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+                    Grain::Year,
+                )
+            }
+            [which, "workweek"] | [which, "work", "week"] => {
+                let monday = week_start + Duration::days(7 * i64::from(offset(which)));
+                (monday, monday + Duration::days(5), Grain::Week)
+            }
             [which, "calendar", "year"] => {
                 let year = today.year() + offset(which);
                 (

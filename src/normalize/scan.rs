@@ -620,6 +620,10 @@ impl Scanner<'_> {
                     _ => {}
                 }
             }
+            if end.is_some() && word(next) == Some("ago") {
+                // "the last 3 months and 2 days ago": the second part is a date of its own.
+                break;
+            }
             seconds += part;
             end = Some(next);
             // "1 year 1 month 21 days", "1 hour and 30 minutes"
@@ -683,6 +687,11 @@ impl Scanner<'_> {
                 parsed.value
             };
             return Some((value, end));
+        }
+        if let Some(value) = word(at).and_then(super::tokens::small_word) {
+            if self.time_unit(at + 1).is_some() {
+                return Some((value, at + 1));
+            }
         }
         let parsed = cardinal(self.tokens, at, self.options.convention)?;
         Some((parsed.value, parsed.end))
