@@ -330,6 +330,40 @@ pub fn parse_date(text: &str, reference: Option<Reference>) -> Option<DateSpan> 
     None
 }
 
+/// Whether `text` is written as a date but names a day that does not exist ("feb 30",
+/// "2/29/2019").
+pub fn is_impossible_date(text: &str) -> bool {
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}))?)$"
+        ))
+        .expect("impossible-date pattern compiles")
+    });
+    let Some(caps) = WRITTEN.captures(text.trim()) else {
+        return false;
+    };
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (month, day, year) = match caps.name("m1") {
+        Some(m) => (month_number(m.as_str()), number("d1"), None),
+        None => (
+            number("a"),
+            number("b"),
+            caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()),
+        ),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return false;
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day).is_none(),
+        // Without a year only a day no year has is impossible (February 29th is not).
+        None => NaiveDate::from_ymd_opt(2024, month, day).is_none(),
+    }
+}
+
 /// Finds a dated header line's date: a full day with a year, also in the header-only
 /// short form "30 May 16" and the numeric "20/05/2026 15:49".
 pub fn parse_header_date(line: &str) -> Option<NaiveDate> {

@@ -71,6 +71,8 @@ pub enum MentionValue {
         seconds: f64,
     },
     Date(DateSpan),
+    /// Written as a date, but no such day exists ("feb 30").
+    InvalidDate,
 }
 
 /// One mention.
@@ -728,7 +730,16 @@ impl Scanner<'_> {
                 .expect("date fragment compiles")
         });
         let mut found = Vec::new();
-        for m in DATE_RE.find_iter(self.text) {
+        let mut at = 0;
+        while let Some(m) = DATE_RE.find_at(self.text, at) {
+            at = m.end().max(m.start() + 1);
+            // "$12 December 27": the number is an amount; the date starts after it.
+            if self.text[..m.start()].trim_end().ends_with('$')
+                && m.as_str().starts_with(|c: char| c.is_ascii_digit())
+            {
+                at = m.start() + m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(1);
+                continue;
+            }
             let lead_text = m.as_str();
             let body = lead_text
                 .split_once(char::is_whitespace)
@@ -750,6 +761,12 @@ impl Scanner<'_> {
                     span: range,
                     kind: Kind::Date,
                     value: MentionValue::Date(span),
+                });
+            } else if super::date::is_impossible_date(body) {
+                found.push(Mention {
+                    span: m.range(),
+                    kind: Kind::Date,
+                    value: MentionValue::InvalidDate,
                 });
             }
         }
@@ -1038,6 +1055,50 @@ impl Scanner<'_> {
                 _ => None,
             };
             if let Some(date) = date {
+                let whole = caps.get(0).map_or(0..0, |m| m.range());
+                // "labor day weekend", "weekend of thanksgiving 2023": the long weekend.
+                let after_weekend = self.text[whole.end..]
+                    .to_lowercase()
+                    .trim_start()
+                    .starts_with("weekend");
+                let before = self.text[..whole.start].to_lowercase();
+                let before_weekend = before.trim_end().ends_with("weekend of");
+                if after_weekend || before_weekend {
+                    let (start, end) = match date.weekday() {
+                        Weekday::Mon => (
+                            date - chrono::Duration::days(2),
+                            date + chrono::Duration::days(1),
+                        ),
+                        _ => {
+                            let mut monday = date.succ_opt().unwrap_or(date);
+                            while monday.weekday() != Weekday::Mon {
+                                monday = monday.succ_opt().unwrap_or(monday);
+                            }
+                            (date, monday)
+                        }
+                    };
+                    let span_start = if before_weekend {
+                        before.trim_end().len() - "weekend of".len()
+                    } else {
+                        whole.start
+                    };
+                    let span_end = if after_weekend {
+                        let rest = &self.text[whole.end..];
+                        whole.end + (rest.len() - rest.trim_start().len()) + "weekend".len()
+                    } else {
+                        whole.end
+                    };
+                    found.push(Mention {
+                        span: span_start..span_end,
+                        kind: Kind::Date,
+                        value: MentionValue::Date(DateSpan {
+                            start,
+                            end,
+                            grain: Grain::Span,
+                            year_assumed: false,
+                        }),
+                    });
+                }
                 found.push(Mention {
                     span: caps.get(0).map_or(0..0, |m| m.range()),
                     kind: Kind::Date,
@@ -1177,9 +1238,15 @@ impl Scanner<'_> {
         };
         for start in 0..self.tokens.len() {
             let word = |i: usize| self.word(i);
-            // "next Monday", "last Wednesday", "this past Friday", "following Friday"
+            // "next Monday", "last Wednesday", "this past Friday", "following Friday",
+            // "next week Wednesday"
             let (modifier, weekday_at) = match (word(start), word(start + 1)) {
                 (Some("this"), Some("past")) => (Some("past"), start + 2),
+                (Some(m @ ("next" | "last" | "previous")), Some("week"))
+                    if word(start + 2).is_some_and(|w| w.parse::<Weekday>().is_ok()) =>
+                {
+                    (Some(if m == "next" { "next" } else { "last" }), start + 2)
+                }
                 (
                     Some(
                         m @ ("next" | "following" | "last" | "previous" | "past" | "this"
@@ -1338,11 +1405,32 @@ impl Scanner<'_> {
                     }),
                     Some(direction @ ("after" | "from" | "before")) => {
                         let anchor_start = self.tokens.get(after + 1).map(|t| t.span.start);
-                        if let Some(anchor) =
-                            dates.iter().find(|d| Some(d.span.start) == anchor_start)
-                        {
+                        let anchor = dates
+                            .iter()
+                            .chain(found.iter())
+                            .filter(|d| Some(d.span.start) == anchor_start)
+                            .max_by_key(|d| d.span.len())
+                            .cloned();
+                        if let Some(anchor) = anchor {
                             if let MentionValue::Date(anchor_span) = &anchor.value {
                                 let sign = if direction == "before" { -1 } else { 1 };
+                                // "3 days after January 12th", "3 days from Tuesday": a
+                                // year-less anchor counts forward from today.
+                                let mut anchor_date = anchor_span.start;
+                                let anchor_text = &self.text[anchor.span.clone()];
+                                if sign > 0 && anchor_date < today && !has_year(anchor_text) {
+                                    anchor_date = if anchor_text.trim().parse::<Weekday>().is_ok() {
+                                        anchor_date + chrono::Duration::days(7)
+                                    } else {
+                                        anchor_date
+                                            .with_year(anchor_date.year() + 1)
+                                            .unwrap_or(anchor_date)
+                                    };
+                                }
+                                let anchor_span = DateSpan {
+                                    start: anchor_date,
+                                    ..*anchor_span
+                                };
                                 let moved = shift(anchor_span.start, seconds, sign);
                                 let qualifier = self.text[duration.span.clone()].to_lowercase();
                                 let value = if qualifier.starts_with("more than") && sign > 0 {

@@ -42,6 +42,9 @@ pub fn mention(text: &str, mention: &Mention, line: usize, offset: usize, approx
         MentionValue::Duration { seconds } => {
             object.insert("seconds".into(), finite(*seconds));
         }
+        MentionValue::InvalidDate => {
+            object.insert("value".into(), Value::Null);
+        }
         MentionValue::Date(span) => {
             // `start` and `end` of the object are byte offsets; the dates go under `value`.
             let end = if span.end == chrono::NaiveDate::MAX {
