@@ -11,6 +11,8 @@ pub enum SubjectRef {
     Person { name: String, key: String },
     /// An event: its class ("exercise") and, if the document names it, its name.
     Event { class: String, name: Option<String> },
+    /// A date, as written.
+    Date { text: String },
 }
 
 impl SubjectRef {
@@ -22,6 +24,7 @@ impl SubjectRef {
                 name: Some(name), ..
             } => name.clone(),
             SubjectRef::Event { class, name: None } => format!("the {class}"),
+            SubjectRef::Date { text } => text.clone(),
         }
     }
 }

@@ -185,6 +185,10 @@ impl<'r> Extractor<'r> {
                     near: caps.name("near").map(|m| m.as_str().to_string()),
                 }
             }
+            ValueKind::WeekdayDate => {
+                let (written, date) = crate::normalize::date::weekday_mismatch(value_text)?;
+                Value::WeekdayDate { written, date }
+            }
             ValueKind::Ordinal => {
                 let scope_text = caps.name("scope").map_or("", |m| m.as_str());
                 let words: Vec<String> = scope_text.split_whitespace().map(fold).collect();
@@ -214,6 +218,9 @@ impl<'r> Extractor<'r> {
             SubjectKind::Event => SubjectRef::Event {
                 class: self.event_class(caps, sentence_text)?,
                 name: None,
+            },
+            SubjectKind::Date => SubjectRef::Date {
+                text: value_text.split_whitespace().collect::<Vec<_>>().join(" "),
             },
         };
         let attribute = match &value {

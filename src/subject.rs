@@ -55,6 +55,11 @@ pub fn resolve(claims: &[Claim], options: &SubjectOptions) -> Subjects {
     let mut links_by_key = Vec::new();
     resolve_people(claims, options, &mut keys, &mut links_by_key);
     resolve_events(claims, options, &mut keys, &mut links_by_key);
+    for (claim, key) in claims.iter().zip(keys.iter_mut()) {
+        if let SubjectRef::Date { text } = &claim.subject {
+            *key = Key::Date(crate::fold::fold(text));
+        }
+    }
     number_subjects(claims, &keys, &links_by_key)
 }
 
@@ -65,6 +70,7 @@ enum Key {
     Person(String),
     NamedEvent(String, String),
     UnnamedEvent(String, usize),
+    Date(String),
 }
 
 fn resolve_people(

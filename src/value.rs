@@ -14,10 +14,24 @@ pub enum Value {
     Title(Title),
     Date(DateSpan),
     Duration(Duration),
-    Count { amount: Amount, unit: String },
+    Count {
+        amount: Amount,
+        unit: String,
+    },
     Name(String),
-    Place { name: String, near: Option<String> },
-    Ordinal { rank: i64, scope: String },
+    Place {
+        name: String,
+        near: Option<String>,
+    },
+    Ordinal {
+        rank: i64,
+        scope: String,
+    },
+    /// A date and the weekday the text gives it.
+    WeekdayDate {
+        written: chrono::Weekday,
+        date: chrono::NaiveDate,
+    },
 }
 
 /// A title split into its parts: "NATO" + "Deputy Assistant Secretary General" + "for
@@ -170,6 +184,13 @@ impl Value {
                 Some(near) => format!("{name} near {near}"),
                 None => name.clone(),
             },
+            Value::WeekdayDate { written, date } => {
+                format!(
+                    "{written} {} (a {})",
+                    date.format("%Y-%m-%d"),
+                    chrono::Datelike::weekday(date)
+                )
+            }
             Value::Ordinal { rank, scope } => {
                 let word = ordinal_word(*rank);
                 if scope.is_empty() {
@@ -262,6 +283,12 @@ impl Value {
             Value::Ordinal { rank, scope } => {
                 json!({"type": "ordinal", "rank": rank, "scope": scope})
             }
+            Value::WeekdayDate { written, date } => json!({
+                "type": "weekday-date",
+                "written": written.to_string(),
+                "date": date.format("%Y-%m-%d").to_string(),
+                "actual": chrono::Datelike::weekday(date).to_string(),
+            }),
         }
     }
 }

@@ -30,13 +30,36 @@ pub fn decide(
     context: &Context,
 ) -> (Vec<Finding>, Vec<bool>) {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    let mut findings = Vec::new();
+    for (index, claim) in claims.iter().enumerate() {
+        // A claim that contradicts itself is a finding of its own, compared with nothing.
+        if let Value::WeekdayDate { written, date } = &claim.value {
+            let rule = &context.rules.rules[claim.rule];
+            findings.push(Finding {
+                rule: claim.rule,
+                verdict: Verdict::InternalConflict,
+                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
+                attribute: claim.attribute.clone(),
+                message: format!(
+                    "{}: {} is a {}, not a {written} ({})",
+                    rule.message,
+                    date.format("%B %-d, %Y"),
+                    chrono::Datelike::weekday(date),
+                    context.source_names[claim.doc]
+                ),
+                claims: vec![index],
+            });
+        }
+    }
     for index in 0..claims.len() {
+        if matches!(claims[index].value, Value::WeekdayDate { .. }) {
+            continue;
+        }
         groups
             .entry(group_key(claims, subjects, index, context))
             .or_default()
             .push(index);
     }
-    let mut findings = Vec::new();
     let mut corroborated = vec![false; claims.len()];
     for ((subject, _, _), members) in &groups {
         let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].doc).collect();

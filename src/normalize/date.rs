@@ -298,6 +298,24 @@ static FORMS: LazyLock<Vec<CompiledForm>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Regex fragment (no capture groups) for a full date written with its weekday: "Monday
+/// August 14, 1964", "Friday, 29 May 2026".
+pub static WEEKDAY_DATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:{WEEKDAY},?\s+(?:{MONTH}\s+{DAY},?\s+{YEAR}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}))"
+    )
+});
+
+/// The weekday a text gives a date, and the weekday that date really is, if they differ.
+pub fn weekday_mismatch(text: &str) -> Option<(Weekday, NaiveDate)> {
+    let (written, rest) = text
+        .trim()
+        .split_once(|c: char| c == ',' || c.is_whitespace())?;
+    let written = weekday_named(written)?;
+    let date = parse_date(rest.trim_start_matches([',', ' ']), None)?;
+    (date.grain == Grain::Day && date.start.weekday() != written).then_some((written, date.start))
+}
+
 /// Regex fragment (no capture groups) for one date expression of any form above.
 pub static DATE: LazyLock<String> = LazyLock::new(|| {
     let alternatives: Vec<String> = forms()
@@ -1063,6 +1081,14 @@ mod tests {
         });
         assert!(parse_date("mid to late June", guess).unwrap().year_assumed);
         assert!(!parse_date("June 2026", guess).unwrap().year_assumed);
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_date_is_caught() {
+        let (written, date) = weekday_mismatch("Monday August 14, 1964").unwrap();
+        assert_eq!((written, date.weekday()), (Weekday::Mon, Weekday::Fri));
+        assert_eq!(weekday_mismatch("Friday August 14, 1964"), None);
+        assert_eq!(weekday_mismatch("Friday, 29 May 2026"), None);
     }
 
     #[test]

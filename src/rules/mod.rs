@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("rules/people.toml", include_str!("../../rules/people.toml")),
     ("rules/events.toml", include_str!("../../rules/events.toml")),
+    ("rules/dates.toml", include_str!("../../rules/dates.toml")),
 ];
 
 /// A compiled rule.
@@ -315,6 +316,7 @@ impl Lexicon {
             format!(r"(?i:{})\b", alternation(&spec.title_past_markers)),
         );
         fragments.insert("DATE", date::DATE.clone());
+        fragments.insert("WEEKDAY_DATE", date::WEEKDAY_DATE.clone());
         fragments.insert("DURATION", duration::DURATION.clone());
         fragments.insert("COUNT", number::AMOUNT.clone());
         fragments.insert("NUMBER", number::NUMBER.to_string());

@@ -107,6 +107,8 @@ pub enum ValueKind {
     Name,
     Place,
     Ordinal,
+    /// A date written with its weekday.
+    WeekdayDate,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,6 +116,8 @@ pub enum ValueKind {
 pub enum SubjectKind {
     Person,
     Event,
+    /// The date a claim states about itself ("Monday August 14, 1964").
+    Date,
 }
 
 /// Word lists; the lists of all files are merged.

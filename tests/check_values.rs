@@ -1,0 +1,75 @@
+//! Claims compare on normalized values: equal quantities written differently agree, and
+//! different ones conflict.
+
+use claimcheck::check::{check_documents, CheckOptions, Report};
+use claimcheck::finding::Verdict;
+use claimcheck::rules::RuleSet;
+use claimcheck::source::Document;
+
+fn report(texts: &[&str]) -> Report {
+    let documents = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let header = format!("source: S{i}\npublished: 2026-05-2{i}\n\n{text}\n");
+            Document::new(&format!("s{i}.md"), header).0
+        })
+        .collect();
+    let rules = RuleSet::builtin().unwrap();
+    check_documents(documents, Vec::new(), &rules, &CheckOptions::default())
+}
+
+fn verdicts(report: &Report) -> Vec<(Verdict, String)> {
+    report
+        .findings
+        .iter()
+        .map(|f| (f.verdict, f.attribute.clone()))
+        .collect()
+}
+
+#[test]
+fn two_weeks_agrees_with_fourteen_days() {
+    let report = report(&[
+        "The exercise lasted two weeks.",
+        "The drill lasted 14 days.",
+    ]);
+    assert_eq!(
+        verdicts(&report),
+        vec![(Verdict::Agreement, "duration".into())]
+    );
+}
+
+#[test]
+fn fifty_six_servicemen_conflict_with_twenty_six() {
+    let report = report(&[
+        "The exercise involved 56 Serbian servicemen.",
+        "The exercise involved 26 Serbian servicemen.",
+    ]);
+    assert_eq!(
+        verdicts(&report),
+        vec![(Verdict::Conflict, "troops".into())]
+    );
+}
+
+#[test]
+fn separator_conventions_meet_in_one_value() {
+    // The first text writes decimals with a comma ("1,5"), so its "1.200" is 1200.
+    let report = report(&[
+        "At 1,5 times the usual size, the exercise involved 1.200 troops.",
+        "The exercise involved 1,200 troops.",
+    ]);
+    assert_eq!(
+        verdicts(&report),
+        vec![(Verdict::Agreement, "troops".into())]
+    );
+}
+
+#[test]
+fn a_weekday_that_contradicts_its_date_is_a_finding() {
+    let report = report(&["The talks opened on Monday August 14, 1964."]);
+    assert_eq!(
+        verdicts(&report),
+        vec![(Verdict::InternalConflict, "weekday".into())]
+    );
+    assert!(report.findings[0].message.contains("is a Fri"));
+}
