@@ -188,6 +188,10 @@ fn push_trimmed(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sen
 }
 
 fn push_span(text: &str, span: Range<usize>, heading: bool, out: &mut Vec<Sentence>) {
+    // A heading of markup alone ("#" and white space) leaves nothing.
+    if span.start >= span.end {
+        return;
+    }
     let piece = &text[span.clone()];
     let start = span.start + (piece.len() - piece.trim_start().len());
     let end = span.start + piece.trim_end().len();
@@ -301,6 +305,16 @@ mod tests {
             .all(|p| p.len() <= MAX_SENTENCE_BYTES));
         let wide = "é".repeat(3000);
         assert_eq!(sentences(&wide).concat(), wide);
+    }
+
+    #[test]
+    fn a_heading_of_markup_alone_is_no_sentence() {
+        // Found by fuzzing: the marker and trailing white space left an inverted span.
+        assert!(sentences("#\u{b}\u{b}\n\nText.")
+            .iter()
+            .all(|s| *s == "Text."));
+        assert_eq!(sentences("# \n"), Vec::<&str>::new());
+        assert_eq!(sentences("###"), vec!["###"]);
     }
 
     #[test]
