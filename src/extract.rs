@@ -185,6 +185,14 @@ impl<'r> Extractor<'r> {
                     near: caps.name("near").map(|m| m.as_str().to_string()),
                 }
             }
+            ValueKind::Quantity => {
+                let units = crate::normalize::units::Units::builtin();
+                let (amount, unit) = units.parse_quantity(value_text, doc.convention)?;
+                Value::Quantity {
+                    amount,
+                    unit: unit.name.clone(),
+                }
+            }
             ValueKind::WeekdayDate => {
                 let (written, date) = crate::normalize::date::weekday_mismatch(value_text)?;
                 Value::WeekdayDate { written, date }

@@ -27,6 +27,11 @@ pub enum Value {
         rank: i64,
         scope: String,
     },
+    /// An amount with a unit ("10 kilometers").
+    Quantity {
+        amount: Amount,
+        unit: String,
+    },
     /// A date and the weekday the text gives it.
     WeekdayDate {
         written: chrono::Weekday,
@@ -184,6 +189,14 @@ impl Value {
                 Some(near) => format!("{name} near {near}"),
                 None => name.clone(),
             },
+            Value::Quantity { amount, unit } => {
+                let plural = if amount.low == 1.0 && amount.high == 1.0 {
+                    ""
+                } else {
+                    "s"
+                };
+                format!("{} {unit}{plural}", amount.canonical())
+            }
             Value::WeekdayDate { written, date } => {
                 format!(
                     "{written} {} (a {})",
@@ -228,6 +241,28 @@ impl Value {
             }
             (Value::Count { amount: a, .. }, Value::Count { amount: b, .. }) => {
                 a.agrees_with(b, rule.tolerance, rule.approx_tolerance)
+            }
+            (
+                Value::Quantity {
+                    amount: a,
+                    unit: a_unit,
+                },
+                Value::Quantity {
+                    amount: b,
+                    unit: b_unit,
+                },
+            ) => {
+                // Compare in the first value's unit; other dimensions never agree.
+                let units = crate::normalize::units::Units::builtin();
+                let Some(factor) = units.convert(1.0, b_unit, a_unit) else {
+                    return false;
+                };
+                let converted = Amount {
+                    low: b.low * factor,
+                    high: b.high * factor,
+                    approx: b.approx,
+                };
+                a.agrees_with(&converted, rule.tolerance, rule.approx_tolerance)
             }
             (Value::Name(a), Value::Name(b)) => {
                 thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same
@@ -283,6 +318,10 @@ impl Value {
             Value::Ordinal { rank, scope } => {
                 json!({"type": "ordinal", "rank": rank, "scope": scope})
             }
+            Value::Quantity { amount, unit } => json!({
+                "type": "quantity", "min": bound(amount.low), "max": bound(amount.high),
+                "approx": amount.approx, "unit": unit,
+            }),
             Value::WeekdayDate { written, date } => json!({
                 "type": "weekday-date",
                 "written": written.to_string(),

@@ -73,3 +73,17 @@ fn a_weekday_that_contradicts_its_date_is_a_finding() {
     );
     assert!(report.findings[0].message.contains("is a Fri"));
 }
+
+#[test]
+fn ten_kilometers_agree_with_six_miles() {
+    let near = report(&[
+        "The exercise covered 10 kilometers of terrain.",
+        "The drill stretched over a six-mile front.",
+    ]);
+    assert_eq!(verdicts(&near), vec![(Verdict::Agreement, "extent".into())]);
+    let far = report(&[
+        "The exercise covered 10 kilometers of terrain.",
+        "The drill stretched over a 20-mile front.",
+    ]);
+    assert_eq!(verdicts(&far), vec![(Verdict::Conflict, "extent".into())]);
+}

@@ -71,6 +71,48 @@ impl Units {
         })
     }
 
+    /// Regex fragment (no capture groups) for an amount and a unit: "10 kilometers",
+    /// "six-mile", "170 km", "approximately 8.000 tons".
+    pub fn quantity_fragment(&self) -> String {
+        let aliases: Vec<String> = self
+            .aliases
+            .iter()
+            .filter(|(alias, _)| {
+                alias
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '/')
+            })
+            .map(|(alias, _)| regex::escape(alias).replace(' ', r"\s+"))
+            .collect();
+        format!(
+            r"(?:{}(?:\s+|-)(?i:{})\b)",
+            *super::number::AMOUNT,
+            aliases.join("|")
+        )
+    }
+
+    /// Reads a quantity matched by [`Units::quantity_fragment`].
+    pub fn parse_quantity(
+        &self,
+        text: &str,
+        convention: super::number::Convention,
+    ) -> Option<(super::number::Amount, &Unit)> {
+        let lower = text.to_lowercase();
+        // The unit is the longest alias the text ends with.
+        let (unit, alias_len) = self
+            .aliases
+            .iter()
+            .filter(|(alias, _)| {
+                lower.ends_with(alias.as_str())
+                    && lower[..lower.len() - alias.len()].ends_with([' ', '-', '\t', '\n'])
+            })
+            .map(|(alias, index)| (&self.units[*index], alias.len()))
+            .next()?;
+        let amount_text = text[..text.len() - alias_len].trim_end_matches([' ', '-', '\t', '\n']);
+        let amount = super::number::parse_amount(amount_text, convention)?;
+        Some((amount, unit))
+    }
+
     /// `value` of `from` in `to`, if both measure the same dimension.
     pub fn convert(&self, value: f64, from: &str, to: &str) -> Option<f64> {
         let (from, to) = (self.get(from)?, self.get(to)?);

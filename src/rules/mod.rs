@@ -319,6 +319,10 @@ impl Lexicon {
         fragments.insert("WEEKDAY_DATE", date::WEEKDAY_DATE.clone());
         fragments.insert("DURATION", duration::DURATION.clone());
         fragments.insert("COUNT", number::AMOUNT.clone());
+        fragments.insert(
+            "QUANTITY",
+            crate::normalize::units::Units::builtin().quantity_fragment(),
+        );
         fragments.insert("NUMBER", number::NUMBER.to_string());
         fragments.insert("ORDINAL", number::ORDINAL.to_string());
         let units: Vec<String> = spec.count_units.values().flatten().cloned().collect();

@@ -109,6 +109,8 @@ pub enum ValueKind {
     Ordinal,
     /// A date written with its weekday.
     WeekdayDate,
+    /// An amount with a unit of `rules/units.toml`.
+    Quantity,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
