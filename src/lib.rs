@@ -9,6 +9,7 @@ pub mod examples;
 pub mod extract;
 pub mod finding;
 pub mod fold;
+pub mod generate;
 pub mod normalize;
 pub mod output;
 pub mod render;

@@ -48,6 +48,27 @@ enum Command {
         /// Allow --output to write inside one of the input directories.
         #[arg(long, requires = "output")]
         allow_output_in_inputs: bool,
+        /// Worker threads (default: every core). The output does not depend on it.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
+        /// Print counts and wall time per stage on standard error.
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Write a synthetic corpus (deterministic by seed) for benchmarks and scale tests.
+    Generate {
+        /// Directory to write the articles into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Total size in megabytes.
+        #[arg(long, default_value_t = 10.0)]
+        size_mb: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 40)]
+        outlets: usize,
+        #[arg(long, default_value_t = 60)]
+        events: usize,
     },
     /// Print every number, range, ordinal, percentage, quantity, duration and date found in
     /// the text of FILES (or standard input), one JSON object per line.
@@ -99,6 +120,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             rules,
             output,
             allow_output_in_inputs,
+            threads,
+            stats,
         } => {
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
@@ -112,7 +135,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             let rules = load_rules(rules.as_deref())?;
-            let report = check(&paths, &rules, &CheckOptions::default());
+            let options = CheckOptions {
+                threads: threads.map(usize::from),
+                ..CheckOptions::default()
+            };
+            let report = check(&paths, &rules, &options);
+            if stats {
+                eprint!("{}", render::stats(&report.stats));
+            }
             for warning in &report.warnings {
                 eprintln!("claimcheck: warning: {warning}");
             }
@@ -132,6 +162,34 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => write_stdout(&rendered)?,
             }
             Ok(exit_code(&report))
+        }
+        Command::Generate {
+            out,
+            size_mb,
+            seed,
+            outlets,
+            events,
+        } => {
+            let plan = claimcheck::generate::Plan {
+                seed,
+                bytes: (size_mb * 1024.0 * 1024.0) as usize,
+                outlets,
+                events,
+            };
+            std::fs::create_dir_all(&out)
+                .map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
+            let articles = claimcheck::generate::corpus(&plan);
+            for (name, text) in &articles {
+                let path = out.join(name);
+                std::fs::write(&path, text)
+                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            }
+            eprintln!(
+                "claimcheck: wrote {} articles to {}",
+                articles.len(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Normalize {
             files,

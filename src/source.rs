@@ -201,11 +201,18 @@ pub struct Loaded {
 /// file-name order, skipping hidden files and those listed in [`IGNORE_FILE`]. Nothing that
 /// goes wrong with one file stops the others.
 pub fn load(inputs: &[PathBuf]) -> Loaded {
+    use rayon::prelude::*;
     let mut loaded = Loaded::default();
+    let mut paths = Vec::new();
     for input in inputs {
-        for path in walk(input, &mut loaded.warnings) {
-            read_one(&path, &mut loaded);
-        }
+        paths.extend(walk(input, &mut loaded.warnings));
+    }
+    // Files are read and classified in parallel; collecting keeps the walk's order.
+    let read: Vec<(Option<Document>, Vec<Warning>)> =
+        paths.par_iter().map(|path| read_one(path)).collect();
+    for (document, warnings) in read {
+        loaded.warnings.extend(warnings);
+        loaded.documents.extend(document);
     }
     loaded
 }
@@ -281,25 +288,26 @@ fn walk_warning(input: &Path, error: &ignore::Error) -> Warning {
     }
 }
 
-fn read_one(path: &Path, loaded: &mut Loaded) {
+fn read_one(path: &Path) -> (Option<Document>, Vec<Warning>) {
     let display = path.display().to_string();
+    let mut warnings = Vec::new();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            loaded.warnings.push(Warning {
+            warnings.push(Warning {
                 path: display,
                 message: format!("cannot read: {error}"),
                 unreadable: true,
             });
-            return;
+            return (None, warnings);
         }
     };
-    let Some(text) = decode(&display, bytes, &mut loaded.warnings) else {
-        return;
+    let Some(text) = decode(&display, bytes, &mut warnings) else {
+        return (None, warnings);
     };
-    let (document, warnings) = Document::new(&display, text);
-    loaded.warnings.extend(warnings);
-    loaded.documents.push(document);
+    let (document, more) = Document::new(&display, text);
+    warnings.extend(more);
+    (Some(document), warnings)
 }
 
 /// Text from bytes: binary files are skipped, invalid UTF-8 is decoded lossily (U+FFFD)

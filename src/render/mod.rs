@@ -7,6 +7,29 @@ pub mod table;
 use crate::check::Report;
 use crate::finding::Verdict;
 
+/// The `--stats` lines: counts and wall time per stage.
+pub fn stats(stats: &crate::check::Stats) -> String {
+    let seconds = |d: std::time::Duration| d.as_secs_f64();
+    let total = stats.read + stats.extract + stats.group + stats.verdicts;
+    let megabytes = stats.bytes as f64 / (1024.0 * 1024.0);
+    format!(
+        "claimcheck stats: {} documents, {:.1} MB, {} sentences, {} claims, {} subjects, {} findings\n\
+         claimcheck stats: read {:.3}s, segment+extract {:.3}s, subjects {:.3}s, verdicts {:.3}s, total {:.3}s ({:.1} MB/s)\n",
+        stats.documents,
+        megabytes,
+        stats.sentences,
+        stats.claims,
+        stats.subjects,
+        stats.findings,
+        seconds(stats.read),
+        seconds(stats.extract),
+        seconds(stats.group),
+        seconds(stats.verdicts),
+        seconds(total),
+        megabytes / seconds(total).max(1e-9),
+    )
+}
+
 /// "claimcheck: 5 sources, 212 sentences, 87 claims, 3 conflicts, 1 changed, 6 agreements"
 pub fn summary_line(report: &Report) -> String {
     let plural =
