@@ -40,7 +40,7 @@ PY
 
 measure() { # command... -> "seconds peak_kib"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-  cat "$work/time"
+  tail -1 "$work/time"
 }
 
 declare -A seconds
@@ -50,8 +50,8 @@ for size in "$small" "$large"; do
   bytes=$(du -sb "$corpus" | cut -f1)
   mb=$(python3 -c "print(round($bytes/1048576, 1))")
   read -r cc_s cc_kib < <(measure "$bin" check "$corpus" --format json --stats)
+  stats=$(grep "claimcheck stats" "$work/stderr" | tail -1 | sed 's/claimcheck stats: //' || true)
   read -r rg_s rg_kib < <(measure rg -c -i "$triggers" "$corpus")
-  stats=$(grep "claimcheck stats" "$work/stderr" | tail -1 | sed 's/claimcheck stats: //')
   seconds[$size]=$cc_s
   python3 - "$mb" "$cc_s" "$cc_kib" "$rg_s" "$rg_kib" <<'PY'
 import sys
