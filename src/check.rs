@@ -49,8 +49,9 @@ impl CheckOptions {
 /// A source as the report lists it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SourceRecord {
-    pub path: String,
+    // Fields in alphabetical order: the JSON report lists keys that way.
     pub name: String,
+    pub path: String,
     pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
