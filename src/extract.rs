@@ -75,7 +75,13 @@ impl<'r> Extractor<'r> {
         let mut claims = Vec::new();
         let mut seen = HashSet::new();
         for sentence in &sentences {
+            // An event claim needs a trigger word in its sentence (its class comes from
+            // one), so sentences without any skip the event rules.
+            let has_trigger = self.trigger.is_match(&doc.text[sentence.span.clone()]);
             for (rule_index, rule) in self.rules.rules.iter().enumerate() {
+                if rule.subject == SubjectKind::Event && !has_trigger {
+                    continue;
+                }
                 for pattern in &rule.patterns {
                     let found = self.run_pattern(
                         pattern, doc, doc_index, sentence, rule_index, reference, time,
