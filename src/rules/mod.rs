@@ -24,6 +24,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/dates.toml", include_str!("../../rules/dates.toml")),
 ];
 
+/// The lazy DFA cache of each rule pattern (per thread).
+const RULE_DFA_CACHE_BYTES: usize = 64 << 20;
+
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -194,13 +197,19 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         let expanded = lexicon
             .expand(pattern.get_ref())
             .map_err(|m| rule_error(offset, m))?;
-        let regex = Regex::new(&expanded).map_err(|e| {
-            let detail = match e {
-                regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
-                other => other.to_string(),
-            };
-            rule_error(offset, format!("invalid pattern: {detail}"))
-        })?;
+        // Patterns embed large alternations (every date form, every title): a lazy DFA
+        // cache larger than the default keeps them from being rebuilt sentence after
+        // sentence.
+        let regex = regex::RegexBuilder::new(&expanded)
+            .dfa_size_limit(RULE_DFA_CACHE_BYTES)
+            .build()
+            .map_err(|e| {
+                let detail = match e {
+                    regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
+                    other => other.to_string(),
+                };
+                rule_error(offset, format!("invalid pattern: {detail}"))
+            })?;
         let names: Vec<&str> = regex.capture_names().flatten().collect();
         let mut required = vec!["value"];
         if spec.subject == SubjectKind::Person {
