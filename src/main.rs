@@ -97,7 +97,10 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
+    Markdown,
     Json,
+    Jsonl,
+    Github,
 }
 
 fn main() -> ExitCode {
@@ -154,6 +157,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let rendered = match format {
                 Format::Json => render::json::report(&report),
+                Format::Jsonl => render::jsonl::report(&report),
+                Format::Markdown => render::markdown::report(&report),
+                Format::Github => {
+                    append_step_summary(&render::markdown::report(&report))?;
+                    render::github::report(&report)
+                }
                 Format::Table if claims => render::table::claims(&report, width),
                 Format::Table => render::table::findings(&report, width),
             };
@@ -232,6 +241,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// With `GITHUB_STEP_SUMMARY` set (as in GitHub Actions), the Markdown report is appended
+/// to the job summary.
+fn append_step_summary(markdown: &str) -> Result<(), String> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return Ok(());
+    };
+    let path = PathBuf::from(path);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(markdown.as_bytes()))
+        .map_err(|e| format!("{}: cannot append the step summary: {e}", path.display()))
 }
 
 fn parse_reference_date(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -1,6 +1,9 @@
 //! Renderers: a report in, bytes out. Each format is one module; none of them prints.
 
+pub mod github;
 pub mod json;
+pub mod jsonl;
+pub mod markdown;
 pub mod mentions;
 pub mod table;
 

@@ -1,0 +1,87 @@
+//! GitHub Actions workflow commands: one annotation per finding at its first claim,
+//! `error` for conflicts, `warning` for possible conflicts and changes; at most
+//! [`ANNOTATIONS_PER_LEVEL`] per level (GitHub shows no more), the rest summarised.
+
+use crate::check::Report;
+use crate::finding::Verdict;
+use std::collections::BTreeMap;
+
+/// GitHub displays at most ten annotations of each level per step.
+pub const ANNOTATIONS_PER_LEVEL: usize = 10;
+
+pub fn report(report: &Report) -> String {
+    let mut out = String::new();
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut hidden: BTreeMap<&str, usize> = BTreeMap::new();
+    for finding in &report.findings {
+        let level = match finding.verdict {
+            Verdict::Conflict | Verdict::InternalConflict => "error",
+            Verdict::PossibleConflict | Verdict::Changed => "warning",
+            Verdict::Agreement => continue,
+        };
+        let count = shown.entry(level).or_default();
+        if *count >= ANNOTATIONS_PER_LEVEL {
+            *hidden.entry(level).or_default() += 1;
+            continue;
+        }
+        *count += 1;
+        let Some(&first) = finding.claims.first() else {
+            continue;
+        };
+        let claim = &report.claims[first];
+        let title = format!(
+            "{}: {} ({})",
+            finding.verdict.name(),
+            finding.subject,
+            finding.attribute
+        );
+        let mut message = finding.message.clone();
+        for &i in &finding.claims[1..] {
+            let other = &report.claims[i];
+            message.push_str(&format!(
+                "\n{}:{}:{} {}",
+                other.path, other.line, other.column, other.text
+            ));
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            property(&claim.path),
+            claim.line,
+            claim.column,
+            property(&title),
+            data(&message)
+        ));
+    }
+    for (level, count) in hidden {
+        out.push_str(&format!(
+            "::notice title=claimcheck::{}\n",
+            data(&format!(
+                "{count} more {level} findings are not shown as annotations; see the report"
+            ))
+        ));
+    }
+    out
+}
+
+/// Escapes a command's message.
+pub fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value (where `:` and `,` are separators).
+pub fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_properties_are_escaped() {
+        assert_eq!(data("100% sure\r\nyes"), "100%25 sure%0D%0Ayes");
+        assert_eq!(property("a:b,c%d\ne"), "a%3Ab%2Cc%25d%0Ae");
+    }
+}
