@@ -101,6 +101,7 @@ enum Format {
     Json,
     Jsonl,
     Github,
+    Sarif,
 }
 
 fn main() -> ExitCode {
@@ -158,6 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let rendered = match format {
                 Format::Json => render::json::report(&report),
                 Format::Jsonl => render::jsonl::report(&report),
+                Format::Sarif => render::sarif::report(&report, &rules),
                 Format::Markdown => render::markdown::report(&report),
                 Format::Github => {
                     append_step_summary(&render::markdown::report(&report))?;

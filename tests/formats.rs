@@ -95,3 +95,48 @@ fn github_annotations_stop_at_ten_per_level() {
         "{out}"
     );
 }
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0_with_fingerprints_and_related_locations() {
+    let (code, out) = check(corpus(), &["corpus/", "--format", "sarif"], &[]);
+    assert_eq!(code, Some(1));
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("sarif-schema-2.1.0.json", schema)
+        .unwrap();
+    let index = compiler
+        .compile("sarif-schema-2.1.0.json", &mut schemas)
+        .unwrap();
+    if let Err(error) = schemas.validate(&sarif, index) {
+        panic!("SARIF output does not validate: {error:#}");
+    }
+    let run = &sarif["runs"][0];
+    let rule_ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(rule_ids.contains(&"person-title"));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 8, "every finding but the six agreements");
+    for result in results {
+        assert!(
+            result["partialFingerprints"]["claimcheck/v1"]
+                .as_str()
+                .unwrap()
+                .len()
+                == 32
+        );
+        let related = result["relatedLocations"].as_array().unwrap();
+        let cited = result["properties"]["verdict"] != "internal-conflict";
+        assert!(!related.is_empty() || !cited, "{result}");
+        assert!(
+            result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() >= Some(1)
+        );
+    }
+}

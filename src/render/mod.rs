@@ -5,10 +5,33 @@ pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod mentions;
+pub mod sarif;
 pub mod table;
 
 use crate::check::Report;
 use crate::finding::Verdict;
+
+/// A finding's identity without positions: rule, subject, attribute and the normalized
+/// values, hashed. It survives edits that move text around, and changes when a value does.
+pub fn fingerprint(report: &Report, finding: &crate::check::FindingRecord) -> String {
+    use sha2::{Digest, Sha256};
+    let mut values: Vec<&str> = finding
+        .claims
+        .iter()
+        .map(|&i| report.claims[i].text.as_str())
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    let key = format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        finding.rule,
+        crate::fold::fold(&finding.subject),
+        finding.attribute,
+        values.join("\u{1e}")
+    );
+    let digest = Sha256::digest(key.as_bytes());
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
 
 /// The `--stats` lines: counts and wall time per stage.
 pub fn stats(stats: &crate::check::Stats) -> String {
