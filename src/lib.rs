@@ -1,6 +1,7 @@
 //! claimcheck: reads a corpus, extracts claims with rule files, matches claims about the
 //! same subject across sources and reports agreements and conflicts.
 
+pub mod baseline;
 pub mod boilerplate;
 pub mod check;
 pub mod claim;

@@ -5,7 +5,7 @@ use claimcheck::check::{check, CheckOptions, Report};
 use claimcheck::normalize::date::Reference;
 use claimcheck::normalize::number::detect_convention;
 use claimcheck::normalize::scan::{scan, Kind, Mention, ScanOptions};
-use claimcheck::rules::RuleSet;
+use claimcheck::rules::{RuleSet, Severity};
 use claimcheck::{output, render};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -54,6 +54,16 @@ enum Command {
         /// Print counts and wall time per stage on standard error.
         #[arg(long)]
         stats: bool,
+        /// Exit 1 when a conflict of a rule at this level or above is found.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Hide the findings recorded in this baseline file; report its entries that no
+        /// longer occur.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings as a baseline (written atomically).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Write a synthetic corpus (deterministic by seed) for benchmarks and scale tests.
     Generate {
@@ -91,6 +101,9 @@ enum Command {
         /// A directory of extra rule files (*.toml), added to the built-in rules.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Print one rule in full: what it finds and why, its patterns and examples.
+        #[arg(long, value_name = "RULE")]
+        explain: Option<String>,
     },
 }
 
@@ -126,6 +139,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             allow_output_in_inputs,
             threads,
             stats,
+            fail_on,
+            baseline,
+            write_baseline,
         } => {
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
@@ -143,7 +159,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 threads: threads.map(usize::from),
                 ..CheckOptions::default()
             };
-            let report = check(&paths, &rules, &options);
+            let mut report = check(&paths, &rules, &options);
+            if let Some(path) = &write_baseline {
+                let recorded = claimcheck::baseline::Baseline::of(&report);
+                output::write_atomically(path, recorded.to_json().as_bytes())?;
+                eprintln!(
+                    "claimcheck: recorded {} findings in {}",
+                    recorded.findings.len(),
+                    path.display()
+                );
+            }
+            if let Some(path) = &baseline {
+                let accepted = claimcheck::baseline::Baseline::read(path)?;
+                for gone in accepted.apply(&mut report) {
+                    eprintln!(
+                        "claimcheck: baseline entry no longer occurs: {} {} {} ({})",
+                        gone.verdict, gone.subject, gone.attribute, gone.rule
+                    );
+                }
+            }
             if stats {
                 eprint!("{}", render::stats(&report.stats));
             }
@@ -172,7 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(path) => output::write_atomically(path, rendered.as_bytes())?,
                 None => write_stdout(&rendered)?,
             }
-            Ok(exit_code(&report))
+            Ok(exit_code(&report, fail_on))
         }
         Command::Generate {
             out,
@@ -222,8 +256,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Rules { rules } => {
+        Command::Rules { rules, explain } => {
             let rules = load_rules(rules.as_deref())?;
+            if let Some(id) = explain {
+                let rule = rules.rule(&id).ok_or_else(|| {
+                    let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                    format!("no rule `{id}`; rules: {}", ids.join(", "))
+                })?;
+                write_stdout(&render::explain(rule))?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut out = String::new();
             for rule in &rules.rules {
                 let summary = rule
@@ -402,12 +444,33 @@ fn write_stdout(text: &str) -> Result<(), String> {
     }
 }
 
-fn exit_code(report: &Report) -> ExitCode {
+fn exit_code(report: &Report, fail_on: FailOn) -> ExitCode {
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::None => None,
+    };
+    let fails = threshold.is_some_and(|level| {
+        report
+            .findings
+            .iter()
+            .any(|f| f.verdict.is_conflict() && f.severity >= level)
+    });
     if report.has_unreadable_inputs() {
         ExitCode::from(2)
-    } else if report.has_conflicts() {
+    } else if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Which conflicts fail a run (exit 1).
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    None,
 }

@@ -11,26 +11,30 @@ pub mod table;
 use crate::check::Report;
 use crate::finding::Verdict;
 
-/// A finding's identity without positions: rule, subject, attribute and the normalized
-/// values, hashed. It survives edits that move text around, and changes when a value does.
-pub fn fingerprint(report: &Report, finding: &crate::check::FindingRecord) -> String {
-    use sha2::{Digest, Sha256};
-    let mut values: Vec<&str> = finding
-        .claims
-        .iter()
-        .map(|&i| report.claims[i].text.as_str())
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    let key = format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        finding.rule,
-        crate::fold::fold(&finding.subject),
-        finding.attribute,
-        values.join("\u{1e}")
+/// `claimcheck rules --explain RULE`: a rule in full.
+pub fn explain(rule: &crate::rules::Rule) -> String {
+    let description = rule
+        .description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = format!(
+        "{} ({}, {})\n\n{description}\n\nattribute: {}\ntime-varying: {}\nmessage: {}\n\nexamples:\n",
+        rule.id,
+        rule.severity.name(),
+        rule.file,
+        rule.attribute,
+        rule.time_varying,
+        rule.message
     );
-    let digest = Sha256::digest(key.as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    for (_, example) in &rule.examples {
+        out.push_str(&format!("  {:?}\n    -> {}\n", example.text, example.value));
+    }
+    out.push_str("counterexamples (no claim):\n");
+    for (_, text) in &rule.counterexamples {
+        out.push_str(&format!("  {text:?}\n"));
+    }
+    out
 }
 
 /// The `--stats` lines: counts and wall time per stage.

@@ -60,7 +60,7 @@ pub fn report(report: &Report, rules: &RuleSet) -> String {
                 "message": {"text": finding.message},
                 "locations": [location(first)],
                 "relatedLocations": related,
-                "partialFingerprints": {"claimcheck/v1": super::fingerprint(report, finding)},
+                "partialFingerprints": {"claimcheck/v1": crate::baseline::fingerprint(report, finding)},
                 "properties": {
                     "verdict": finding.verdict.name(),
                     "subject": finding.subject,

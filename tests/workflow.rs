@@ -1,0 +1,159 @@
+//! The CI workflow: baselines, failing levels, exit codes, rule explanations.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn copy_corpus(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    std::fs::create_dir(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn a_baseline_round_trip_hides_everything_until_a_value_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_corpus(&corpus);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["check", "corpus", "--write-baseline", "baseline.json"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("recorded 14 findings"), "{stderr}");
+
+    let (code, stdout, _) = run(
+        dir.path(),
+        &[
+            "check",
+            "corpus",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
+
+    // Moving text around changes no fingerprint.
+    let herald = corpus.join("nis-herald.md");
+    let text = std::fs::read_to_string(&herald).unwrap();
+    std::fs::write(
+        &herald,
+        text.replacen("\n\n", "\n\nA new opening paragraph.\n\n", 2),
+    )
+    .unwrap();
+    let (code, _, _) = run(
+        dir.path(),
+        &["check", "corpus", "--baseline", "baseline.json"],
+    );
+    assert_eq!(code, Some(0));
+
+    // Changing one planted value brings exactly its finding back.
+    let wire = corpus.join("balkan-wire.md");
+    let text = std::fs::read_to_string(&wire).unwrap();
+    std::fs::write(
+        &wire,
+        text.replace("concluded on May 29, 2026", "concluded on May 30, 2026"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "corpus",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["attribute"], "end date");
+    assert!(
+        stderr
+            .contains("baseline entry no longer occurs: conflict the exercise (2026-05) end date"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn exit_codes_follow_the_failing_level() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "source: A\npublished: 2026-05-20\n\nThe talks opened on Monday August 14, 1964.\n",
+    )
+    .unwrap();
+    // A weekday contradiction is a warning-level rule.
+    assert_eq!(run(dir.path(), &["check", "a.md"]).0, Some(0));
+    assert_eq!(
+        run(dir.path(), &["check", "a.md", "--fail-on", "warning"]).0,
+        Some(1)
+    );
+    assert_eq!(
+        run(dir.path(), &["check", "a.md", "--fail-on", "info"]).0,
+        Some(1)
+    );
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(run(corpus, &["check", "corpus/"]).0, Some(1));
+    assert_eq!(
+        run(corpus, &["check", "corpus/", "--fail-on", "none"]).0,
+        Some(0)
+    );
+    assert_eq!(
+        run(corpus, &["check", "corpus/", "--fail-on", "sometimes"]).0,
+        Some(2)
+    );
+    assert_eq!(run(corpus, &["check", "no/such/corpus"]).0, Some(2));
+}
+
+#[test]
+fn a_broken_baseline_is_an_error_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "Text.\n").unwrap();
+    std::fs::write(
+        dir.path().join("baseline.json"),
+        "{\"version\": 1, \"findings\": [}\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["check", "a.md", "--baseline", "baseline.json"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("baseline.json:1:"), "{stderr}");
+}
+
+#[test]
+fn explain_prints_a_rule_with_its_examples() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, stdout, _) = run(corpus, &["rules", "--explain", "event-duration"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.starts_with("event-duration (error, rules/events.toml)"));
+    assert!(stdout.contains("-> 14 days"));
+    let (code, _, stderr) = run(corpus, &["rules", "--explain", "no-such-rule"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("no rule `no-such-rule`"));
+}
