@@ -118,6 +118,16 @@ impl Report {
         self.findings.iter().any(|f| f.verdict.is_conflict())
     }
 
+    /// Keeps only the findings that cite a claim of one of `paths` and are not agreements
+    /// (checking a submission against a trusted corpus: does it contradict it?).
+    pub fn keep_findings_involving(&mut self, paths: &std::collections::HashSet<String>) {
+        let claims = &self.claims;
+        self.findings.retain(|f| {
+            f.verdict != Verdict::Agreement
+                && f.claims.iter().any(|&i| paths.contains(&claims[i].path))
+        });
+    }
+
     /// Whether some input could not be read at all.
     pub fn has_unreadable_inputs(&self) -> bool {
         self.warnings.iter().any(|w| w.unreadable)
@@ -136,6 +146,38 @@ pub fn check(inputs: &[PathBuf], rules: &RuleSet, options: &CheckOptions) -> Rep
     })
 }
 
+/// Checks new documents against a trusted corpus and a facts file: only findings that
+/// involve a new document are kept. With no corpus and no facts this is [`check`].
+///
+/// # Errors
+/// A fact whose attribute no rule sets or whose value does not read.
+pub fn check_submission(
+    new: &[PathBuf],
+    against: &[PathBuf],
+    facts: Option<&crate::facts::Facts>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Result<Report, crate::error::Error> {
+    with_threads(options.threads, || {
+        let started = std::time::Instant::now();
+        let trusted = source::load(against);
+        let submitted = source::load(new);
+        let new_paths: std::collections::HashSet<String> =
+            submitted.documents.iter().map(|d| d.path.clone()).collect();
+        let mut documents = trusted.documents;
+        documents.extend(submitted.documents);
+        let mut warnings = trusted.warnings;
+        warnings.extend(submitted.warnings);
+        let read = started.elapsed();
+        let mut report = check_with_facts(documents, warnings, facts, rules, options)?;
+        report.stats.read = read;
+        if !against.is_empty() {
+            report.keep_findings_involving(&new_paths);
+        }
+        Ok(report)
+    })
+}
+
 /// Runs `work` on a pool of `threads` workers (all cores when `None`).
 fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
     match threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
@@ -151,13 +193,37 @@ pub fn check_documents(
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Report {
+    check_with_facts(documents, warnings, None, rules, options).expect("no facts, no fact errors")
+}
+
+/// Checks documents against each other and against a facts file, whose claims outrank
+/// every source.
+///
+/// # Errors
+/// A fact whose attribute no rule sets or whose value does not read.
+pub fn check_with_facts(
+    mut documents: Vec<Document>,
+    warnings: Vec<Warning>,
+    facts: Option<&crate::facts::Facts>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Result<Report, crate::error::Error> {
     // An undated document is read as of the corpus's latest date, and marked as assumed.
     let latest = documents.iter().filter_map(|d| d.published).max();
+    let articles = documents.len();
+    let fact_claims = match facts {
+        Some(facts) => {
+            let claims = facts.claims(articles, rules, latest)?;
+            documents.push(facts.document.clone());
+            claims
+        }
+        None => Vec::new(),
+    };
     let extractor = Extractor::new(rules);
     let started = std::time::Instant::now();
     // Documents are extracted in parallel; collecting keeps document order, so the
     // claims (and everything after) are the same whatever the number of threads.
-    let extracted: Vec<_> = documents
+    let extracted: Vec<_> = documents[..articles]
         .par_iter()
         .enumerate()
         .map(|(index, document)| {
@@ -181,6 +247,7 @@ pub fn check_documents(
         sentences += one.sentences.len();
         claims.extend(one.claims);
     }
+    claims.extend(fact_claims);
     let extract_time = started.elapsed();
     let started = std::time::Instant::now();
     let subjects = subject::resolve(&claims, &options.subjects);
@@ -193,6 +260,7 @@ pub fn check_documents(
         thresholds: options.thresholds(),
         source_names: &source_names,
         texts: &texts,
+        trusted: facts.map(|_| articles),
     };
     let (findings, unverified) = verdict::decide(&claims, &subjects, &context);
     let verdict_time = started.elapsed();
@@ -244,7 +312,7 @@ pub fn check_documents(
         group: group_time,
         verdicts: verdict_time,
     };
-    Report {
+    Ok(Report {
         stats,
         sources: documents
             .iter()
@@ -259,7 +327,7 @@ pub fn check_documents(
         claims: claim_records,
         findings: finding_records,
         warnings,
-    }
+    })
 }
 
 fn collapse_whitespace(text: &str) -> String {

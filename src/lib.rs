@@ -8,6 +8,7 @@ pub mod claim;
 pub mod error;
 pub mod examples;
 pub mod extract;
+pub mod facts;
 pub mod finding;
 pub mod fold;
 pub mod generate;

@@ -1,7 +1,7 @@
 //! The claimcheck command: parses arguments, calls the library, writes the output and maps
 //! the outcome to an exit code (0 clean, 1 conflicts, 2 errors).
 
-use claimcheck::check::{check, CheckOptions, Report};
+use claimcheck::check::{check, check_submission, CheckOptions, Report};
 use claimcheck::normalize::date::Reference;
 use claimcheck::normalize::number::detect_convention;
 use claimcheck::normalize::scan::{scan, Kind, Mention, ScanOptions};
@@ -64,6 +64,13 @@ enum Command {
         /// Record the current findings as a baseline (written atomically).
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// A trusted corpus to check the PATHS against: only findings that involve one of
+        /// the PATHS are reported.
+        #[arg(long, value_name = "CORPUS", num_args = 1..)]
+        against: Vec<PathBuf>,
+        /// A facts file (canonical names, titles, dates, numbers) that outranks every source.
+        #[arg(long, value_name = "FILE")]
+        facts: Option<PathBuf>,
     },
     /// Write a synthetic corpus (deterministic by seed) for benchmarks and scale tests.
     Generate {
@@ -142,6 +149,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             fail_on,
             baseline,
             write_baseline,
+            against,
+            facts,
         } => {
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
@@ -159,7 +168,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 threads: threads.map(usize::from),
                 ..CheckOptions::default()
             };
-            let mut report = check(&paths, &rules, &options);
+            let facts = match &facts {
+                Some(path) => {
+                    Some(claimcheck::facts::Facts::read(path).map_err(|e| e.to_string())?)
+                }
+                None => None,
+            };
+            let mut report = if against.is_empty() && facts.is_none() {
+                check(&paths, &rules, &options)
+            } else {
+                check_submission(&paths, &against, facts.as_ref(), &rules, &options)
+                    .map_err(|e| e.to_string())?
+            };
             if let Some(path) = &write_baseline {
                 let recorded = claimcheck::baseline::Baseline::of(&report);
                 output::write_atomically(path, recorded.to_json().as_bytes())?;

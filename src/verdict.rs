@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub source_names: &'a [String],
     /// Each document's text, by document index (to compare surface forms).
     pub texts: &'a [&'a str],
+    /// The document of the facts file, whose claims outrank every source.
+    pub trusted: Option<usize>,
 }
 
 /// The group a claim belongs to.
@@ -211,7 +213,16 @@ fn judge_group(
             for other in &keys[i + 1..] {
                 for &a in class {
                     for &b in other {
-                        worst = worst.min(pair_verdict(&claims[a], &claims[b], rule));
+                        let verdict = if context
+                            .trusted
+                            .is_some_and(|t| claims[a].doc == t || claims[b].doc == t)
+                        {
+                            // A fact against a source is a conflict, whatever the time.
+                            Verdict::Conflict
+                        } else {
+                            pair_verdict(&claims[a], &claims[b], rule)
+                        };
+                        worst = worst.min(verdict);
                     }
                 }
             }

@@ -157,3 +157,105 @@ fn explain_prints_a_rule_with_its_examples() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("no rule `no-such-rule`"));
 }
+
+const DRAFT: &str = "source: Draft\npublished: 2026-05-28\n\n\
+NATO Deputy Assistant Secretary General for Defence Kevin Hamilton visited Belgrade.\n\n\
+The drill, held from May 13 to May 23, trained units for peace support operations.\n";
+
+fn findings(stdout: &str) -> Vec<(String, String, String)> {
+    let report: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["verdict"].as_str().unwrap().to_string(),
+                f["subject"].as_str().unwrap().to_string(),
+                f["attribute"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_draft_against_the_corpus_reports_only_its_wrong_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "draft.md",
+            "--format",
+            "json",
+            "--against",
+            corpus.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        findings(&stdout),
+        vec![("conflict".into(), "Kevin Hamilton".into(), "title".into())]
+    );
+}
+
+#[test]
+fn a_draft_against_a_facts_file_reports_only_its_wrong_title() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(
+        dir.path().join("facts.toml"),
+        "[[fact]]\nsubject = \"Kevin Hamilton\"\nattribute = \"title\"\nvalue = \"NATO Deputy Assistant Secretary General for Political Affairs and Security Policy\"\n\n\
+         [[fact]]\nsubject = \"the exercise\"\nattribute = \"date\"\nvalue = \"May 11 to May 24, 2026\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "draft.md",
+            "--format",
+            "json",
+            "--facts",
+            "facts.toml",
+            "--against",
+            "empty",
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        findings(&stdout),
+        vec![("conflict".into(), "Kevin Hamilton".into(), "title".into())]
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let cited: Vec<&str> = report["findings"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        cited.contains(&"facts.toml") && cited.contains(&"draft.md"),
+        "{cited:?}"
+    );
+}
+
+#[test]
+fn a_fact_no_rule_knows_is_an_error_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    std::fs::write(
+        dir.path().join("facts.toml"),
+        "[[fact]]\nsubject = \"Kevin Hamilton\"\nattribute = \"shoe size\"\nvalue = \"44\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["check", "draft.md", "--facts", "facts.toml"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("facts.toml:4:10") && stderr.contains("shoe size"),
+        "{stderr}"
+    );
+}

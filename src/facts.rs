@@ -1,0 +1,191 @@
+//! The facts file: canonical names, titles, dates and numbers an editor maintains. Facts
+//! are claims of a trusted source: a source that disagrees with a fact is in conflict with
+//! it, whatever the time or the closeness of the subject.
+//!
+//! ```toml
+//! [[fact]]
+//! subject = "Kevin Hamilton"
+//! attribute = "title"
+//! value = "NATO Deputy Assistant Secretary General for Partnerships"
+//! ```
+
+use crate::claim::{Claim, SubjectRef, TimeScope};
+use crate::error::{Error, Location};
+use crate::extract::person_key;
+use crate::normalize::date::{parse_date, Reference};
+use crate::normalize::duration::parse_duration;
+use crate::normalize::number::{parse_amount, Convention};
+use crate::rules::{RuleSet, SubjectKind, ValueKind};
+use crate::source::Document;
+use crate::value::{Title, Value};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactsFile {
+    #[serde(default)]
+    fact: Vec<FactSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FactSpec {
+    subject: String,
+    attribute: String,
+    value: Spanned<String>,
+    /// The date the fact holds at (YYYY-MM-DD); the latest corpus date if absent.
+    as_of: Option<String>,
+}
+
+/// Facts read from a file: the file as a document (so claims cite its lines) and its
+/// claims, to be added with document index `doc`.
+#[derive(Debug)]
+pub struct Facts {
+    pub document: Document,
+    specs: Vec<(
+        String,
+        String,
+        String,
+        std::ops::Range<usize>,
+        Option<chrono::NaiveDate>,
+    )>,
+}
+
+impl Facts {
+    /// Reads and checks a facts file.
+    ///
+    /// # Errors
+    /// Malformed TOML, unknown keys, an `as-of` that is not a date — with file:line:col.
+    pub fn read(path: &std::path::Path) -> Result<Facts, Error> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
+            path: display.clone(),
+            message: format!("cannot read the facts file: {e}"),
+        })?;
+        let file: FactsFile = toml::from_str(&text).map_err(|e| Error::Rule {
+            location: Location::in_text(&display, &text, e.span().map_or(0, |s| s.start)),
+            message: e.message().trim_end().to_string(),
+        })?;
+        let mut specs = Vec::new();
+        for fact in file.fact {
+            let as_of = match fact.as_of.as_deref().map(str::parse) {
+                None => None,
+                Some(Ok(date)) => Some(date),
+                Some(Err(_)) => {
+                    return Err(Error::Rule {
+                        location: Location::in_text(&display, &text, fact.value.span().start),
+                        message: "`as-of` must be a date of the form YYYY-MM-DD".into(),
+                    })
+                }
+            };
+            // The span of the value inside its quotes.
+            let span = fact.value.span();
+            let inner = span.start + 1..span.end.saturating_sub(1).max(span.start + 1);
+            specs.push((
+                fact.subject,
+                fact.attribute,
+                fact.value.into_inner(),
+                inner,
+                as_of,
+            ));
+        }
+        // The facts file is a document only so that claims can cite it; it has no prose.
+        let (document, _) = Document::new(&display, text);
+        Ok(Facts { document, specs })
+    }
+
+    /// The claims of the facts, for document index `doc`, read with the rule that sets
+    /// each attribute. A fact whose attribute no rule sets, or whose value does not read,
+    /// is an error naming it.
+    ///
+    /// # Errors
+    /// An unknown attribute or an unreadable value, with the fact's place.
+    pub fn claims(
+        &self,
+        doc: usize,
+        rules: &RuleSet,
+        current: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<Claim>, Error> {
+        let mut claims = Vec::new();
+        for (subject, attribute, value_text, span, as_of) in &self.specs {
+            let place = || Location::in_text(&self.document.path, &self.document.text, span.start);
+            let found = rules.rules.iter().enumerate().find(|(_, rule)| {
+                rule.attribute == *attribute
+                    || (rule.value == ValueKind::Count
+                        && rules.lexicon.unit_of(attribute) == Some(attribute.as_str()))
+            });
+            let Some((rule_index, rule)) = found else {
+                return Err(Error::Rule {
+                    location: place(),
+                    message: format!("no rule sets the attribute `{attribute}`"),
+                });
+            };
+            let date = as_of.or(current);
+            let reference = date.map(|date| Reference {
+                date,
+                assumed: false,
+            });
+            let value = match rule.value {
+                ValueKind::Title => Title::parse(value_text, &rules.lexicon).map(Value::Title),
+                ValueKind::Date => parse_date(value_text, reference).map(Value::Date),
+                ValueKind::Duration => {
+                    parse_duration(value_text, Convention::DotDecimal).map(Value::Duration)
+                }
+                ValueKind::Count => {
+                    parse_amount(value_text, Convention::DotDecimal).map(|amount| Value::Count {
+                        amount,
+                        unit: attribute.clone(),
+                    })
+                }
+                ValueKind::Name => Some(Value::Name(value_text.clone())),
+                ValueKind::Place => Some(Value::Place {
+                    name: value_text.clone(),
+                    near: None,
+                }),
+                _ => None,
+            };
+            let Some(value) = value else {
+                return Err(Error::Rule {
+                    location: place(),
+                    message: format!("`{value_text}` does not read as a value of `{attribute}`"),
+                });
+            };
+            let subject_ref = match rule.subject {
+                SubjectKind::Person => SubjectRef::Person {
+                    name: subject.clone(),
+                    key: person_key(subject),
+                },
+                _ => match subject.strip_prefix("the ") {
+                    Some(class) => SubjectRef::Event {
+                        class: rules.lexicon.class_of(class).unwrap_or(class).to_string(),
+                        name: None,
+                    },
+                    None => SubjectRef::Event {
+                        class: "exercise".to_string(),
+                        name: Some(subject.clone()),
+                    },
+                },
+            };
+            claims.push(Claim {
+                doc,
+                rule: rule_index,
+                subject: subject_ref,
+                attribute: if rule.value == ValueKind::Count {
+                    attribute.clone()
+                } else {
+                    rule.attribute.clone()
+                },
+                text: value.canonical(),
+                value,
+                span: span.clone(),
+                sentence: span.clone(),
+                time: TimeScope {
+                    date,
+                    assumed: false,
+                },
+            });
+        }
+        Ok(claims)
+    }
+}
