@@ -38,18 +38,23 @@ struct FactSpec {
     as_of: Option<String>,
 }
 
+/// One fact, read.
+#[derive(Debug)]
+struct Fact {
+    subject: String,
+    attribute: String,
+    value: String,
+    /// The value's byte span in the file (inside its quotes).
+    span: std::ops::Range<usize>,
+    as_of: Option<chrono::NaiveDate>,
+}
+
 /// Facts read from a file: the file as a document (so claims cite its lines) and its
 /// claims, to be added with document index `doc`.
 #[derive(Debug)]
 pub struct Facts {
     pub document: Document,
-    specs: Vec<(
-        String,
-        String,
-        String,
-        std::ops::Range<usize>,
-        Option<chrono::NaiveDate>,
-    )>,
+    facts: Vec<Fact>,
 }
 
 impl Facts {
@@ -67,7 +72,7 @@ impl Facts {
             location: Location::in_text(&display, &text, e.span().map_or(0, |s| s.start)),
             message: e.message().trim_end().to_string(),
         })?;
-        let mut specs = Vec::new();
+        let mut facts = Vec::new();
         for fact in file.fact {
             let as_of = match fact.as_of.as_deref().map(str::parse) {
                 None => None,
@@ -82,17 +87,17 @@ impl Facts {
             // The span of the value inside its quotes.
             let span = fact.value.span();
             let inner = span.start + 1..span.end.saturating_sub(1).max(span.start + 1);
-            specs.push((
-                fact.subject,
-                fact.attribute,
-                fact.value.into_inner(),
-                inner,
+            facts.push(Fact {
+                subject: fact.subject,
+                attribute: fact.attribute,
+                value: fact.value.into_inner(),
+                span: inner,
                 as_of,
-            ));
+            });
         }
         // The facts file is a document only so that claims can cite it; it has no prose.
         let (document, _) = Document::new(&display, text);
-        Ok(Facts { document, specs })
+        Ok(Facts { document, facts })
     }
 
     /// The claims of the facts, for document index `doc`, read with the rule that sets
@@ -108,7 +113,14 @@ impl Facts {
         current: Option<chrono::NaiveDate>,
     ) -> Result<Vec<Claim>, Error> {
         let mut claims = Vec::new();
-        for (subject, attribute, value_text, span, as_of) in &self.specs {
+        for Fact {
+            subject,
+            attribute,
+            value: value_text,
+            span,
+            as_of,
+        } in &self.facts
+        {
             let place = || Location::in_text(&self.document.path, &self.document.text, span.start);
             let found = rules.rules.iter().enumerate().find(|(_, rule)| {
                 rule.attribute == *attribute
