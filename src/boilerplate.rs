@@ -19,6 +19,8 @@ pub enum LineKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Furniture {
     Metadata,
+    /// A `claimcheck:` suppression directive.
+    Directive,
     Advertisement,
     Prompt,
     ReadingTime,
@@ -102,7 +104,9 @@ pub fn classify(text: &str, body_start: usize) -> Vec<Line> {
 
 fn furniture(trimmed: &str, raw: &str, seen: &HashSet<&str>) -> Option<Furniture> {
     let words = trimmed.split_whitespace().count();
-    if ADVERTISEMENT.is_match(trimmed) {
+    if crate::suppress::is_directive_line(trimmed) {
+        Some(Furniture::Directive)
+    } else if ADVERTISEMENT.is_match(trimmed) {
         Some(Furniture::Advertisement)
     } else if READING_TIME.is_match(trimmed) {
         Some(Furniture::ReadingTime)

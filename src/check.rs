@@ -300,6 +300,10 @@ pub fn check_with_facts(
             claims: finding.claims,
         })
         .collect();
+    let suppressions: Vec<crate::suppress::Suppression> = documents[..articles]
+        .iter()
+        .flat_map(crate::suppress::directives)
+        .collect();
     let stats = Stats {
         bytes: documents.iter().map(|d| d.text.len()).sum(),
         documents: documents.len(),
@@ -312,7 +316,7 @@ pub fn check_with_facts(
         group: group_time,
         verdicts: verdict_time,
     };
-    Ok(Report {
+    let mut report = Report {
         stats,
         sources: documents
             .iter()
@@ -327,7 +331,10 @@ pub fn check_with_facts(
         claims: claim_records,
         findings: finding_records,
         warnings,
-    })
+    };
+    let unused = crate::suppress::apply(&mut report, &suppressions);
+    report.warnings.extend(unused);
+    Ok(report)
 }
 
 fn collapse_whitespace(text: &str) -> String {

@@ -19,5 +19,6 @@ pub mod rules;
 pub mod segment;
 pub mod source;
 pub mod subject;
+pub mod suppress;
 pub mod value;
 pub mod verdict;

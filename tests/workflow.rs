@@ -259,3 +259,26 @@ fn a_fact_no_rule_knows_is_an_error_with_its_place() {
         "{stderr}"
     );
 }
+
+#[test]
+fn inline_suppressions_silence_their_finding_and_unused_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "source: A\npublished: 2026-05-20\n\n<!-- claimcheck: ignore event-duration -->\nThe two-week exercise began.\n\nThe exercise involved 600 troops. <!-- claimcheck: ignore event-date -->\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "source: B\npublished: 2026-05-21\n\nThe exercise lasted 13 days.\n# claimcheck: ignore-next-line event-troops\nThe exercise involved 400 troops.\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(findings(&stdout).is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("a.md:7: suppression of event-date silences nothing"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("silences nothing").count(), 1, "{stderr}");
+}
