@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod boilerplate;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod error;
 pub mod examples;
 pub mod extract;

@@ -34,8 +34,9 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (default: the configuration's, else table).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Show every claim (cross-checked or unverified) instead of the findings.
         #[arg(long)]
         claims: bool,
@@ -55,8 +56,14 @@ enum Command {
         #[arg(long)]
         stats: bool,
         /// Exit 1 when a conflict of a rule at this level or above is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// A configuration file (default: claimcheck.toml here or in a parent directory).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Print the effective configuration and exit.
+        #[arg(long)]
+        dump_config: bool,
         /// Hide the findings recorded in this baseline file; report its entries that no
         /// longer occur.
         #[arg(long, value_name = "FILE")]
@@ -151,7 +158,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             write_baseline,
             against,
             facts,
+            config,
+            dump_config,
         } => {
+            let config = load_config(config.as_deref())?;
+            if dump_config {
+                write_stdout(&config.to_toml())?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let format = match format {
+                Some(format) => format,
+                None => match config.format.as_deref() {
+                    Some(name) => Format::from_str(name, true)
+                        .map_err(|_| format!("configuration: unknown format `{name}`"))?,
+                    None => Format::Table,
+                },
+            };
+            let fail_on = match fail_on {
+                Some(level) => level,
+                None => match config.fail_on.as_deref() {
+                    Some(name) => FailOn::from_str(name, true)
+                        .map_err(|_| format!("configuration: unknown fail-on level `{name}`"))?,
+                    None => FailOn::Error,
+                },
+            };
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
                     if !allow_output_in_inputs {
@@ -163,10 +193,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }
                 }
             }
-            let rules = load_rules(rules.as_deref())?;
+            let rules = load_rules_with(rules.as_deref(), &config)?;
             let options = CheckOptions {
                 threads: threads.map(usize::from),
-                ..CheckOptions::default()
+                subjects: config.subject_options(),
             };
             let facts = match &facts {
                 Some(path) => {
@@ -433,14 +463,42 @@ fn approximate(before: &str) -> bool {
 }
 
 fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet, String> {
-    let rules = match dir {
-        Some(dir) => RuleSet::builtin_with_dir(dir).map_err(|e| e.to_string())?,
-        None => RuleSet::builtin().map_err(|e| e.to_string())?,
-    };
-    if dir.is_some() {
+    load_rules_with(dir, &claimcheck::config::Config::default())
+}
+
+/// The shipped rules, the configuration's rule folders and `dir`, selected as the
+/// configuration says; added rules must pass their examples.
+fn load_rules_with(
+    dir: Option<&std::path::Path>,
+    config: &claimcheck::config::Config,
+) -> Result<RuleSet, String> {
+    let mut dirs = config.rules.clone();
+    dirs.extend(dir.map(std::path::Path::to_path_buf));
+    let mut rules = RuleSet::builtin_with_dirs(&dirs).map_err(|e| e.to_string())?;
+    if !dirs.is_empty() {
         claimcheck::examples::verify_or_error(&rules).map_err(|e| e.to_string())?;
     }
+    for id in config.select.iter().flatten().chain(&config.ignore) {
+        if rules.rule(id).is_none() {
+            return Err(format!("configuration: no rule `{id}` to select or ignore"));
+        }
+    }
+    rules.retain(|id| config.selects(id));
     Ok(rules)
+}
+
+/// The configuration named, else the nearest claimcheck.toml, else the defaults.
+fn load_config(path: Option<&std::path::Path>) -> Result<claimcheck::config::Config, String> {
+    let found = match path {
+        Some(path) => Some(path.to_path_buf()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| claimcheck::config::discover(&dir)),
+    };
+    match found {
+        Some(path) => claimcheck::config::Config::read(&path).map_err(|e| e.to_string()),
+        None => Ok(claimcheck::config::Config::default()),
+    }
 }
 
 fn table_width() -> u16 {

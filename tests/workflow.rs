@@ -282,3 +282,61 @@ fn inline_suppressions_silence_their_finding_and_unused_ones_are_reported() {
     );
     assert_eq!(stderr.matches("silences nothing").count(), 1, "{stderr}");
 }
+
+#[test]
+fn configuration_is_found_layered_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("work");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(
+        sub.join("a.md"),
+        "source: A\npublished: 2026-05-20\n\nThe two-week exercise involved 600 troops.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sub.join("b.md"),
+        "source: B\npublished: 2026-05-21\n\nThe exercise lasted 13 days and involved 400 troops.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "ignore = [\"event-troops\"]\nformat = \"json\"\n\n[thresholds]\nevent-window-days = 30\n",
+    )
+    .unwrap();
+    // Found by walking up from the working directory.
+    let (code, stdout, _) = run(&sub, &["check", "."]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        findings(&stdout),
+        vec![("conflict".into(), "the exercise".into(), "duration".into())]
+    );
+    // The command line outranks the file.
+    let (_, stdout, _) = run(&sub, &["check", ".", "--format", "markdown"]);
+    assert!(stdout.starts_with("## claimcheck"));
+    let (code, stdout, _) = run(&sub, &["check", ".", "--dump-config"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains("ignore = [\"event-troops\"]") && stdout.contains("event-window-days = 30"),
+        "{stdout}"
+    );
+    // Unknown keys and unknown rules are errors.
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "ignore = [\"event-troops\"]\nfromat = \"json\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&sub, &["check", "."]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("claimcheck.toml:2:1") && stderr.contains("fromat"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        "ignore = [\"no-such-rule\"]\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&sub, &["check", "."]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("no rule `no-such-rule`"), "{stderr}");
+}

@@ -10,7 +10,6 @@ pub use model::{ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 use std::sync::LazyLock;
 
 /// The rule files shipped with claimcheck, compiled into the binary.
@@ -67,33 +66,40 @@ impl RuleSet {
         RuleSet::from_sources(&sources)
     }
 
-    /// The shipped rules plus every `*.toml` file in `dir` (sorted by name).
+    /// The shipped rules plus every `*.toml` file in each of `dirs` (sorted by name).
     ///
     /// # Errors
-    /// A file that cannot be read or any error of [`RuleSet::from_sources`].
-    pub fn builtin_with_dir(dir: &Path) -> Result<RuleSet, Error> {
+    /// A folder or file that cannot be read or any error of [`RuleSet::from_sources`].
+    pub fn builtin_with_dirs(dirs: &[std::path::PathBuf]) -> Result<RuleSet, Error> {
         let mut sources: Vec<(String, String)> = BUILTIN
             .iter()
             .map(|(path, text)| (path.to_string(), text.to_string()))
             .collect();
-        let entries = std::fs::read_dir(dir).map_err(|e| Error::Input {
-            path: dir.display().to_string(),
-            message: format!("cannot read rule directory: {e}"),
-        })?;
-        let mut paths: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::Input {
-                path: path.display().to_string(),
-                message: format!("cannot read rule file: {e}"),
+        for dir in dirs {
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::Input {
+                path: dir.display().to_string(),
+                message: format!("cannot read rule directory: {e}"),
             })?;
-            sources.push((path.display().to_string(), text));
+            let mut paths: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Input {
+                    path: path.display().to_string(),
+                    message: format!("cannot read rule file: {e}"),
+                })?;
+                sources.push((path.display().to_string(), text));
+            }
         }
         RuleSet::from_sources(&sources)
+    }
+
+    /// Keeps the rules `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.rules.retain(|rule| keep(&rule.id));
     }
 
     /// Parses and compiles rule files given as (path, text).
