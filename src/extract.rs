@@ -163,7 +163,15 @@ impl<'r> Extractor<'r> {
         let base = sentence.span.start;
         let sentence_text = &doc.text[sentence.span.clone()];
         let value_match = caps.name("value")?;
-        let value_text = value_match.as_str();
+        let mut value_range = value_match.range();
+        let mut subject_text = caps.name("subject").map(|m| m.as_str().to_string());
+        if rule.value == ValueKind::Title {
+            if let Some((value_end, name)) = resplit_title_and_name(sentence_text, caps) {
+                value_range.end = value_end;
+                subject_text = Some(name);
+            }
+        }
+        let value_text = &sentence_text[value_range.clone()];
         let value = match rule.value {
             ValueKind::Title => {
                 if self
@@ -228,7 +236,7 @@ impl<'r> Extractor<'r> {
             }
         };
         let subject = match rule.subject {
-            SubjectKind::Person => person(caps.name("subject")?.as_str(), lexicon)?,
+            SubjectKind::Person => person(subject_text.as_deref()?, lexicon)?,
             SubjectKind::Event => SubjectRef::Event {
                 class: self.event_class(caps, sentence_text)?,
                 name: None,
@@ -248,7 +256,7 @@ impl<'r> Extractor<'r> {
             attribute,
             text: value.canonical(),
             value,
-            span: base + value_match.start()..base + value_match.end(),
+            span: base + value_range.start..base + value_range.end,
             sentence: sentence.span.clone(),
             time,
         })
@@ -293,6 +301,46 @@ impl<'r> Extractor<'r> {
             *name = in_sentence.or(before).map(|(_, _, n)| n.clone());
         }
     }
+}
+
+/// A title with a qualifier directly followed by a name ("... for Defence Policy Kevin
+/// Hamilton") is ambiguous to a pattern: the name is read as the run's last two words (three
+/// with a middle initial), the qualifier as the words before. Returns the title's new end and
+/// the name, or `None` when the pattern's reading needs no change.
+fn resplit_title_and_name(sentence: &str, caps: &Captures) -> Option<(usize, String)> {
+    let value = caps.name("value")?;
+    let subject = caps.name("subject")?;
+    if subject.start() < value.end() || !sentence[value.end()..subject.start()].trim().is_empty() {
+        return None;
+    }
+    let title = value.as_str();
+    let qualifier_start = [" for ", " of "]
+        .iter()
+        .filter_map(|link| title.find(link).map(|i| i + link.len()))
+        .min()?;
+    let run_start = value.start() + qualifier_start;
+    let run = &sentence[run_start..subject.end()];
+    let words: Vec<(usize, &str)> = run
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - run.as_ptr() as usize, w))
+        .collect();
+    let is_initial =
+        |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+    let name_words = if words.len() >= 3 && is_initial(words[words.len() - 2].1) {
+        3
+    } else {
+        2
+    };
+    if words.len() <= name_words {
+        return None;
+    }
+    let (name_at, _) = words[words.len() - name_words];
+    let name = run[name_at..].to_string();
+    if name == subject.as_str() {
+        return None;
+    }
+    let (last_at, last) = words[words.len() - name_words - 1];
+    Some((run_start + last_at + last.len(), name))
 }
 
 /// The first char boundary at or after `at`.

@@ -159,7 +159,7 @@ fn explain_prints_a_rule_with_its_examples() {
 }
 
 const DRAFT: &str = "source: Draft\npublished: 2026-05-28\n\n\
-NATO Deputy Assistant Secretary General for Defence Kevin Hamilton visited Belgrade.\n\n\
+NATO Deputy Assistant Secretary General for Defence Policy Kevin Hamilton visited Belgrade.\n\n\
 The drill, held from May 13 to May 23, trained units for peace support operations.\n";
 
 fn findings(stdout: &str) -> Vec<(String, String, String)> {
