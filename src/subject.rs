@@ -175,9 +175,15 @@ fn resolve_events(
         (Some(a), Some(b)) => (a - b).num_days().abs() <= options.event_window_days,
         _ => true,
     };
+    // Mentions come in date order (undated first), so a cluster's nearest date to a new
+    // mention is its last one: one comparison per cluster, not one per date.
+    let near_cluster = |dates: &[Option<NaiveDate>], date: Option<NaiveDate>| {
+        dates.first().is_some_and(Option::is_none)
+            || dates.last().is_some_and(|last| near(*last, date))
+    };
     for mention in unnamed {
-        let found = unnamed_clusters.iter().position(|(class, dates)| {
-            *class == mention.class && dates.iter().any(|d| near(*d, mention.date))
+        let found = unnamed_clusters.iter().rposition(|(class, dates)| {
+            *class == mention.class && near_cluster(dates, mention.date)
         });
         let index = found.unwrap_or_else(|| {
             unnamed_clusters.push((mention.class.clone(), Vec::new()));
@@ -193,11 +199,19 @@ fn resolve_events(
         .collect();
     for (index, (class, dates)) in unnamed_clusters.iter().enumerate() {
         let mut linked = BTreeSet::new();
+        // A cluster spans its first to its last date with no gap wider than the window.
+        let undated = dates.first().is_some_and(Option::is_none);
+        let first = dates.iter().flatten().next().copied();
+        let last = dates.last().copied().flatten();
+        let near_span = |date: Option<NaiveDate>| match (date, first, last) {
+            (Some(date), Some(first), Some(last)) => {
+                let window = chrono::Duration::days(options.event_window_days);
+                first - window <= date && date <= last + window
+            }
+            _ => true,
+        };
         for (named_class, name, date) in &named {
-            if *named_class == class
-                && dates.iter().any(|d| near(*d, *date))
-                && linked.insert(*name)
-            {
+            if *named_class == class && (undated || near_span(*date)) && linked.insert(*name) {
                 links.push((
                     Key::UnnamedEvent(class.clone(), index),
                     Key::NamedEvent(class.clone(), (*name).clone()),

@@ -209,10 +209,14 @@ fn judge_group(
     } else {
         let mut worst = Verdict::Agreement;
         let keys: Vec<Vec<usize>> = classes.iter().map(|c| verdict_keys(claims, c)).collect();
-        for (i, class) in keys.iter().enumerate() {
+        // Conflict is the most serious verdict: once found, nothing can change the outcome.
+        'pairs: for (i, class) in keys.iter().enumerate() {
             for other in &keys[i + 1..] {
                 for &a in class {
                     for &b in other {
+                        if worst == Verdict::Conflict {
+                            break 'pairs;
+                        }
                         let verdict = if context
                             .trusted
                             .is_some_and(|t| claims[a].doc == t || claims[b].doc == t)
