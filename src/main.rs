@@ -241,6 +241,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 table_width()
             };
             let rendered = match format {
+                // Streamed below when it goes to standard output.
+                Format::Json if output_path.is_none() => String::new(),
                 Format::Json => render::json::report(&report),
                 Format::Jsonl => render::jsonl::report(&report),
                 Format::Sarif => render::sarif::report(&report, &rules),
@@ -254,6 +256,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             match &output_path {
                 Some(path) => output::write_atomically(path, rendered.as_bytes())?,
+                None if matches!(format, Format::Json) => stream_json(&report)?,
                 None => write_stdout(&rendered)?,
             }
             Ok(exit_code(&report, fail_on))
@@ -506,6 +509,16 @@ fn table_width() -> u16 {
         comfy_table::Table::new().width().unwrap_or(PIPE_WIDTH)
     } else {
         PIPE_WIDTH
+    }
+}
+
+/// The JSON report, written to standard output as it is serialized.
+fn stream_json(report: &Report) -> Result<(), String> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match render::json::write(report, &mut stdout).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
     }
 }
 

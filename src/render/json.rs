@@ -66,6 +66,17 @@ fn cited(claim: &ClaimRecord) -> Cited<'_> {
 }
 
 pub fn report(report: &Report) -> String {
+    let mut bytes = Vec::new();
+    write(report, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// Writes the report to `out` as it is serialized, without holding the whole text (a
+/// report on a large corpus is several times its size).
+///
+/// # Errors
+/// Whatever `out` fails with.
+pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let document = Document {
         claims: report
             .claims
@@ -103,7 +114,6 @@ pub fn report(report: &Report) -> String {
         sources: &report.sources,
         version: SCHEMA_VERSION,
     };
-    let mut text = serde_json::to_string_pretty(&document).expect("report serializes");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }
