@@ -479,6 +479,31 @@ mod tests {
     }
 
     #[test]
+    fn every_qualifier_reads_as_an_interval() {
+        let c = Convention::DotDecimal;
+        let read = |text: &str| parse_amount(text, c).unwrap();
+        for text in [
+            "approximately 600",
+            "about 600",
+            "around 600",
+            "some 600",
+            "~600",
+        ] {
+            assert_eq!(read(text).canonical(), "~600", "{text}");
+        }
+        assert_eq!(read("almost 40").canonical(), "36–40");
+        assert_eq!(read("nearly 40").canonical(), "36–40");
+        assert_eq!(read("more than 700").canonical(), "≥701");
+        assert_eq!(read("over 2,000").canonical(), "≥2001");
+        assert_eq!(read("at least 50").canonical(), "≥50");
+        assert_eq!(read("up to 600").canonical(), "≤600");
+        assert_eq!(read("between 500 and 600").canonical(), "500–600");
+        assert_eq!(read("500-600").canonical(), "500–600");
+        assert_eq!(read("several dozen").canonical(), "~24–99");
+        assert_eq!(read("some thirty").canonical(), "~30");
+    }
+
+    #[test]
     fn approximation_widens_agreement() {
         let c = Convention::DotDecimal;
         let about = parse_amount("about 600", c).unwrap();
