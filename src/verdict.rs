@@ -168,19 +168,71 @@ fn classes(claims: &[Claim], members: &[usize], context: &Context) -> Vec<Vec<us
         .collect()
 }
 
-/// What decides the verdict between two claims besides their values; claims alike in
-/// all of it need one comparison, however many they are.
-fn verdict_keys(claims: &[Claim], class: &[usize]) -> Vec<usize> {
-    let mut seen = HashSet::new();
-    class
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let claim = &claims[i];
-            let year_assumed = matches!(&claim.value, Value::Date(d) if d.year_assumed);
-            seen.insert((claim.doc, claim.time, year_assumed))
-        })
-        .collect()
+/// The claims of a class by what decides a verdict besides the value — the time and
+/// whether a year was assumed — with one claim per key, and another from a second document
+/// where there is one: every cross-document pair of times is then compared once, however
+/// many claims share it.
+fn time_keys(claims: &[Claim], class: &[usize]) -> Vec<(usize, Option<usize>)> {
+    let mut index: HashMap<(crate::claim::TimeScope, bool), usize> = HashMap::new();
+    let mut keys: Vec<(usize, Option<usize>)> = Vec::new();
+    for &i in class {
+        let claim = &claims[i];
+        let year_assumed = matches!(&claim.value, Value::Date(d) if d.year_assumed);
+        match index.get(&(claim.time, year_assumed)) {
+            Some(&at) => {
+                let (first, second) = &mut keys[at];
+                if second.is_none() && claims[*first].doc != claim.doc {
+                    *second = Some(i);
+                }
+            }
+            None => {
+                index.insert((claim.time, year_assumed), keys.len());
+                keys.push((i, None));
+            }
+        }
+    }
+    keys
+}
+
+/// The most serious verdict between two classes of values.
+fn classes_verdict(
+    claims: &[Claim],
+    left: &[usize],
+    right: &[usize],
+    rule: &Rule,
+    context: &Context,
+) -> Verdict {
+    let docs = |class: &[usize]| class.iter().map(|&i| claims[i].doc).collect::<HashSet<_>>();
+    let (left_docs, right_docs) = (docs(left), docs(right));
+    if let Some(trusted) = context.trusted {
+        // A fact against a source is a conflict, whatever the time.
+        if left_docs.contains(&trusted) || right_docs.contains(&trusted) {
+            return Verdict::Conflict;
+        }
+    }
+    let mut worst = if left_docs.is_disjoint(&right_docs) {
+        Verdict::Agreement
+    } else {
+        Verdict::InternalConflict
+    };
+    let right_keys = time_keys(claims, right);
+    for (a1, a2) in time_keys(claims, left) {
+        for &(b1, b2) in &right_keys {
+            if worst == Verdict::Conflict {
+                return worst;
+            }
+            let cross = [(Some(a1), Some(b1)), (Some(a1), b2), (a2, Some(b1))]
+                .into_iter()
+                .find_map(|pair| match pair {
+                    (Some(a), Some(b)) if claims[a].doc != claims[b].doc => Some((a, b)),
+                    _ => None,
+                });
+            if let Some((a, b)) = cross {
+                worst = worst.min(pair_verdict(&claims[a], &claims[b], rule));
+            }
+        }
+    }
+    worst
 }
 
 fn judge_group(
@@ -208,26 +260,12 @@ fn judge_group(
         Verdict::Agreement
     } else {
         let mut worst = Verdict::Agreement;
-        let keys: Vec<Vec<usize>> = classes.iter().map(|c| verdict_keys(claims, c)).collect();
         // Conflict is the most serious verdict: once found, nothing can change the outcome.
-        'pairs: for (i, class) in keys.iter().enumerate() {
-            for other in &keys[i + 1..] {
-                for &a in class {
-                    for &b in other {
-                        if worst == Verdict::Conflict {
-                            break 'pairs;
-                        }
-                        let verdict = if context
-                            .trusted
-                            .is_some_and(|t| claims[a].doc == t || claims[b].doc == t)
-                        {
-                            // A fact against a source is a conflict, whatever the time.
-                            Verdict::Conflict
-                        } else {
-                            pair_verdict(&claims[a], &claims[b], rule)
-                        };
-                        worst = worst.min(verdict);
-                    }
+        'pairs: for (i, class) in classes.iter().enumerate() {
+            for other in &classes[i + 1..] {
+                worst = worst.min(classes_verdict(claims, class, other, rule, context));
+                if worst == Verdict::Conflict {
+                    break 'pairs;
                 }
             }
         }
