@@ -94,6 +94,16 @@ pub struct FindingRecord {
     pub claims: Vec<usize>,
 }
 
+/// One subject as `--explain-groups` shows it: the spellings merged into it and why, and
+/// the subjects it may be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRecord {
+    pub label: String,
+    pub members: Vec<crate::subject::Member>,
+    /// (other subject, reason) for each possible identity.
+    pub links: Vec<(String, String)>,
+}
+
 /// Everything a renderer needs.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -103,6 +113,7 @@ pub struct Report {
     pub findings: Vec<FindingRecord>,
     pub warnings: Vec<Warning>,
     pub stats: Stats,
+    pub groups: Vec<GroupRecord>,
 }
 
 impl Report {
@@ -316,7 +327,23 @@ pub fn check_with_facts(
         group: group_time,
         verdicts: verdict_time,
     };
+    let mut groups: Vec<GroupRecord> = subjects
+        .subjects
+        .iter()
+        .map(|s| GroupRecord {
+            label: s.label.clone(),
+            members: s.members.clone(),
+            links: Vec::new(),
+        })
+        .collect();
+    for link in &subjects.links {
+        let (a, b) = (groups[link.a].label.clone(), groups[link.b].label.clone());
+        groups[link.a].links.push((b, link.reason.clone()));
+        groups[link.b].links.push((a, link.reason.clone()));
+    }
+    groups.sort_by(|a, b| a.label.cmp(&b.label));
     let mut report = Report {
+        groups,
         stats,
         sources: documents
             .iter()

@@ -40,6 +40,9 @@ enum Command {
         /// Show every claim (cross-checked or unverified) instead of the findings.
         #[arg(long)]
         claims: bool,
+        /// Show, for each subject, which mentions were merged and why.
+        #[arg(long)]
+        explain_groups: bool,
         /// A directory of extra rule files (*.toml), added to the built-in rules.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
@@ -148,6 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             paths,
             format,
             claims,
+            explain_groups,
             rules,
             output,
             allow_output_in_inputs,
@@ -251,6 +255,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     append_step_summary(&render::markdown::report(&report))?;
                     render::github::report(&report)
                 }
+                Format::Table if explain_groups => render::table::groups(&report, width),
                 Format::Table if claims => render::table::claims(&report, width),
                 Format::Table => render::table::findings(&report, width),
             };

@@ -31,6 +31,16 @@ impl Default for SubjectOptions {
 pub struct Subject {
     pub label: String,
     pub person: bool,
+    /// How the subject's mentions were merged, for `--explain-groups`.
+    pub members: Vec<Member>,
+}
+
+/// One spelling merged into a subject, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub spelling: String,
+    pub claims: usize,
+    pub reason: String,
 }
 
 /// Two subjects that may be the same.
@@ -53,14 +63,21 @@ pub struct Subjects {
 pub fn resolve(claims: &[Claim], options: &SubjectOptions) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
-    resolve_people(claims, options, &mut keys, &mut links_by_key);
+    let mut why: HashMap<String, String> = HashMap::new();
+    resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
     resolve_events(claims, options, &mut keys, &mut links_by_key);
     for (claim, key) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Date { text } = &claim.subject {
             *key = Key::Date(crate::fold::fold(text));
         }
     }
-    number_subjects(claims, &keys, &links_by_key)
+    number_subjects(
+        claims,
+        &keys,
+        &links_by_key,
+        &why,
+        options.event_window_days,
+    )
 }
 
 /// A subject's identity before numbering.
@@ -78,6 +95,7 @@ fn resolve_people(
     options: &SubjectOptions,
     keys: &mut [Key],
     links: &mut Vec<(Key, Key, String)>,
+    why: &mut HashMap<String, String>,
 ) {
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     for claim in claims {
@@ -96,6 +114,10 @@ fn resolve_people(
                 .collect();
             if let [only] = matches[..] {
                 canonical.insert(key.clone(), (*only).clone());
+                why.insert(
+                    key.clone(),
+                    format!("a surname alone; the only full name with it is \"{only}\""),
+                );
             }
         }
     }
@@ -114,7 +136,14 @@ fn resolve_people(
         for (i, a) in block.iter().enumerate() {
             for b in &block[i + 1..] {
                 match options.thresholds.closeness(a, b) {
-                    Closeness::Same => union.join(a, b),
+                    Closeness::Same => {
+                        union.join(a, b);
+                        let score = crate::fold::similarity(a, b);
+                        why.insert(
+                            (*b).clone(),
+                            format!("spelled close to \"{a}\" (similarity {score:.2})"),
+                        );
+                    }
                     Closeness::Possible => links.push((
                         Key::Person((*a).clone()),
                         Key::Person((*b).clone()),
@@ -231,20 +260,41 @@ fn resolve_events(
 }
 
 /// Numbers subjects in order of first appearance and gives each its label.
-fn number_subjects(claims: &[Claim], keys: &[Key], links: &[(Key, Key, String)]) -> Subjects {
+fn number_subjects(
+    claims: &[Claim],
+    keys: &[Key],
+    links: &[(Key, Key, String)],
+    why: &HashMap<String, String>,
+    window: i64,
+) -> Subjects {
     let mut index_of: HashMap<&Key, usize> = HashMap::new();
     let mut order: Vec<&Key> = Vec::new();
     let mut spellings: Vec<BTreeMap<String, usize>> = Vec::new();
+    let mut reasons: Vec<BTreeMap<String, String>> = Vec::new();
     let mut first_dates: Vec<Option<NaiveDate>> = Vec::new();
     let mut of_claim = Vec::with_capacity(claims.len());
     for (claim, key) in claims.iter().zip(keys) {
         let index = *index_of.entry(key).or_insert_with(|| {
             order.push(key);
             spellings.push(BTreeMap::new());
+            reasons.push(BTreeMap::new());
             first_dates.push(None);
             order.len() - 1
         });
         *spellings[index].entry(claim.subject.display()).or_default() += 1;
+        reasons[index]
+            .entry(claim.subject.display())
+            .or_insert_with(|| match (&claim.subject, key) {
+                (SubjectRef::Person { key: own, .. }, _) => why
+                    .get(own)
+                    .cloned()
+                    .unwrap_or_else(|| "the same name after folding case and diacritics".into()),
+                (_, Key::NamedEvent(..)) => "the same event name".into(),
+                (_, Key::UnnamedEvent(class, _)) => {
+                    format!("an unnamed {class} in documents within {window} days of each other")
+                }
+                _ => "the same text".into(),
+            });
         if let Some(date) = claim.time.date {
             first_dates[index] = Some(first_dates[index].map_or(date, |d: NaiveDate| d.min(date)));
         }
@@ -252,8 +302,8 @@ fn number_subjects(claims: &[Claim], keys: &[Key], links: &[(Key, Key, String)])
     }
     let mut subjects: Vec<Subject> = order
         .iter()
-        .zip(&spellings)
-        .map(|(key, spellings)| {
+        .zip(spellings.iter().zip(&reasons))
+        .map(|(key, (spellings, reasons))| {
             // The most frequent spelling; ties go to the longest, then the first in order.
             let label = spellings
                 .iter()
@@ -264,9 +314,18 @@ fn number_subjects(claims: &[Claim], keys: &[Key], links: &[(Key, Key, String)])
                 })
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();
+            let members = spellings
+                .iter()
+                .map(|(spelling, count)| Member {
+                    spelling: spelling.clone(),
+                    claims: *count,
+                    reason: reasons.get(spelling).cloned().unwrap_or_default(),
+                })
+                .collect();
             Subject {
                 label,
                 person: matches!(key, Key::Person(_)),
+                members,
             }
         })
         .collect();

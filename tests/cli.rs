@@ -244,3 +244,21 @@ fn normalize_rejects_a_bad_reference_date() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn explain_groups_shows_merged_spellings_and_possible_identities() {
+    let output = claimcheck()
+        .args(["check", "corpus/", "--explain-groups"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("Aleksandar Vucic (1 claims): the same name after folding"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("George Wyckoff: similar names"), "{stdout}");
+    assert!(
+        stdout.contains("an unnamed exercise in documents within 60 days"),
+        "{stdout}"
+    );
+}

@@ -82,6 +82,31 @@ pub fn claims(report: &Report, width: u16) -> String {
     out
 }
 
+/// `--explain-groups`: each subject, the spellings merged into it and why, and the
+/// subjects it may be.
+pub fn groups(report: &Report, width: u16) -> String {
+    let mut table = new_table(width);
+    table.set_header(vec!["subject", "merged mentions", "may also be"]);
+    for group in &report.groups {
+        let members: Vec<String> = group
+            .members
+            .iter()
+            .map(|m| format!("{} ({} claims): {}", m.spelling, m.claims, m.reason))
+            .collect();
+        let links: Vec<String> = group
+            .links
+            .iter()
+            .map(|(other, reason)| format!("{other}: {reason}"))
+            .collect();
+        table.add_row(vec![
+            group.label.clone(),
+            members.join("\n"),
+            links.join("\n"),
+        ]);
+    }
+    format!("{}\n{table}\n", summary_line(report))
+}
+
 fn new_table(width: u16) -> Table {
     let mut table = Table::new();
     table
