@@ -257,8 +257,5 @@ fn explain_groups_shows_merged_spellings_and_possible_identities() {
         "{stdout}"
     );
     assert!(stdout.contains("George Wyckoff: similar names"), "{stdout}");
-    assert!(
-        stdout.contains("an unnamed exercise in documents within 60 days"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("60 days of each other"), "{stdout}");
 }
