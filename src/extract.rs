@@ -379,17 +379,10 @@ fn keep_longest(mut claims: Vec<Claim>) -> Vec<Claim> {
 /// A person subject from the text a pattern captured: leading titles, ranks and
 /// honorifics removed, possessive removed.
 fn person(text: &str, lexicon: &Lexicon) -> Option<SubjectRef> {
-    let title_words: HashSet<String> = lexicon
-        .spec
-        .title_heads
-        .iter()
-        .chain(&lexicon.spec.ranks)
-        .chain(&lexicon.spec.title_modifiers)
-        .chain(&lexicon.spec.honorifics)
-        .flat_map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
-        .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let first_name_word = words.iter().position(|w| !title_words.contains(&fold(w)))?;
+    let first_name_word = words
+        .iter()
+        .position(|w| !lexicon.is_title_word(&fold(w)))?;
     let name = words[first_name_word..]
         .join(" ")
         .trim_end_matches("’s")

@@ -127,20 +127,8 @@ impl Title {
 /// Whether `words` are modifiers followed by a head or rank of the lexicon.
 fn is_role(words: &str, lexicon: &Lexicon) -> bool {
     let folded = fold(words);
-    let heads = lexicon
-        .spec
-        .title_heads
-        .iter()
-        .chain(lexicon.spec.ranks.iter())
-        .map(|h| fold(h));
-    let modifiers: Vec<String> = lexicon
-        .spec
-        .title_modifiers
-        .iter()
-        .map(|m| fold(m))
-        .collect();
-    heads.into_iter().any(|head| {
-        let Some(before) = folded.strip_suffix(&head) else {
+    lexicon.role_heads().iter().any(|(_, head)| {
+        let Some(before) = folded.strip_suffix(head.as_str()) else {
             return false;
         };
         let before = before.trim();
@@ -148,23 +136,15 @@ fn is_role(words: &str, lexicon: &Lexicon) -> bool {
             && before
                 .split(' ')
                 .filter(|w| !w.is_empty())
-                .all(|w| modifiers.contains(&w.to_string()))
+                .all(|w| lexicon.is_modifier(w))
     })
 }
 
 /// Multi-word heads keep the lexicon's spelling as a whole ("Press Secretary").
 fn respell_multiword(role: &str, lexicon: &Lexicon) -> String {
     let folded = fold(role);
-    let mut heads: Vec<&String> = lexicon
-        .spec
-        .title_heads
-        .iter()
-        .chain(&lexicon.spec.ranks)
-        .collect();
-    heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    for head in heads {
-        let head_folded = fold(head);
-        if folded == head_folded {
+    for (head, head_folded) in lexicon.role_heads() {
+        if folded == *head_folded {
             return head.clone();
         }
         if let Some(before) = folded.strip_suffix(&format!(" {head_folded}")) {

@@ -9,7 +9,7 @@ use crate::normalize::{date, duration, number};
 pub use model::{ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The rule files shipped with claimcheck, compiled into the binary.
@@ -305,6 +305,12 @@ pub struct Lexicon {
     role_slot: HashMap<String, String>,
     head_spelling: HashMap<String, String>,
     within: HashMap<String, String>,
+    /// Heads and ranks as (spelling, folded), longest first.
+    role_heads: Vec<(String, String)>,
+    /// Folded modifiers ("deputy").
+    modifiers: HashSet<String>,
+    /// Folded words of heads, ranks, modifiers and honorifics: none starts a name.
+    title_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -371,6 +377,17 @@ impl Lexicon {
             .iter()
             .map(|(place, larger)| (fold(place), fold(larger)))
             .collect();
+        let mut role_heads: Vec<(String, String)> =
+            heads.iter().map(|h| (h.clone(), fold(h))).collect();
+        role_heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        role_heads.dedup();
+        let modifiers = spec.title_modifiers.iter().map(|m| fold(m)).collect();
+        let title_words = heads
+            .iter()
+            .chain(&spec.title_modifiers)
+            .chain(&spec.honorifics)
+            .flat_map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
+            .collect();
         Lexicon {
             spec,
             fragments,
@@ -379,6 +396,9 @@ impl Lexicon {
             role_slot,
             head_spelling,
             within,
+            role_heads,
+            modifiers,
+            title_words,
         }
     }
 
@@ -439,8 +459,19 @@ impl Lexicon {
             .unwrap_or_else(|| role.to_string())
     }
 
-    pub fn is_rank(&self, role: &str) -> bool {
-        self.spec.ranks.iter().any(|r| fold(r) == role)
+    /// Title heads and ranks as (spelling, folded), longest first.
+    pub fn role_heads(&self) -> &[(String, String)] {
+        &self.role_heads
+    }
+
+    /// Whether a folded word is a title modifier ("deputy").
+    pub fn is_modifier(&self, folded: &str) -> bool {
+        self.modifiers.contains(folded)
+    }
+
+    /// Whether a folded word belongs to a title, rank or honorific, so it starts no name.
+    pub fn is_title_word(&self, folded: &str) -> bool {
+        self.title_words.contains(folded)
     }
 
     /// The lexicon's spelling of a head or modifier, for canonical text.
