@@ -147,14 +147,7 @@ impl Report {
 
 /// Reads `inputs` and checks them.
 pub fn check(inputs: &[PathBuf], rules: &RuleSet, options: &CheckOptions) -> Report {
-    with_threads(options.threads, || {
-        let started = std::time::Instant::now();
-        let loaded = source::load(inputs);
-        let read = started.elapsed();
-        let mut report = check_documents(loaded.documents, loaded.warnings, rules, options);
-        report.stats.read = read;
-        report
-    })
+    check_submission(inputs, &[], None, rules, options).expect("no facts, no fact errors")
 }
 
 /// Checks new documents against a trusted corpus and a facts file: only findings that

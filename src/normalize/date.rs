@@ -424,7 +424,6 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
     let (year, year_assumed) = match explicit_year {
         Some(year) => (year, false),
         None => match (form, reference) {
-            (Form::Numeric, _) if caps.name("yy").is_some() => (0, false),
             (Form::MonthDay, _) if caps.name("y2").is_some() => (0, false),
             (Form::RelativeMonthDay | Form::WeekdayDay, _) => (0, false),
             (Form::PartOfYear, _) if caps.name("rel").is_some() => (0, false),
@@ -491,19 +490,8 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
         Form::Numeric => {
             let a: u32 = caps["a"].parse().ok()?;
             let b: u32 = caps["b"].parse().ok()?;
-            let y: i32 = match (caps.name("y"), caps.name("yy")) {
-                (Some(y), _) => y.as_str().parse().ok()?,
-                // Two digits: this century up to '39, the last one from '40.
-                (None, Some(yy)) => {
-                    let yy: i32 = yy.as_str().parse().ok()?;
-                    if yy < 40 {
-                        2000 + yy
-                    } else {
-                        1900 + yy
-                    }
-                }
-                (None, None) => year,
-            };
+            // `year` is the written one (four digits or two) or the reference's.
+            let y = year;
             // A field above 12 is the day ("20/05/2026"); otherwise month first, as in
             // English ("5/12" is May 12).
             let (d, m) = if a > 12 { (a, b) } else { (b, a) };
