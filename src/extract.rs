@@ -275,11 +275,12 @@ impl<'r> Extractor<'r> {
     /// Gives event claims the name of the event they are about: a name in the same
     /// sentence, else the name given last before it in the document (for the same class).
     fn name_events(&self, doc: &Document, claims: &mut [Claim]) {
-        let names: Vec<(usize, String, String)> = claims
+        // (position, class, name, folded name)
+        let names: Vec<(usize, String, String, String)> = claims
             .iter()
             .filter_map(|c| match (&c.value, &c.subject) {
                 (Value::Name(name), SubjectRef::Event { class, .. }) => {
-                    Some((c.span.start, class.clone(), name.clone()))
+                    Some((c.span.start, class.clone(), name.clone(), fold(name)))
                 }
                 _ => None,
             })
@@ -287,18 +288,29 @@ impl<'r> Extractor<'r> {
         if names.is_empty() {
             return;
         }
+        // Claims come sentence by sentence: fold each sentence once.
+        let mut folded: Option<(usize, String)> = None;
         for claim in claims.iter_mut() {
             let SubjectRef::Event { class, name } = &mut claim.subject else {
                 continue;
             };
-            let sentence = fold(&doc.text[claim.sentence.clone()]);
+            if folded
+                .as_ref()
+                .is_none_or(|(at, _)| *at != claim.sentence.start)
+            {
+                folded = Some((
+                    claim.sentence.start,
+                    fold(&doc.text[claim.sentence.clone()]),
+                ));
+            }
+            let sentence = folded.as_ref().map_or("", |(_, text)| text.as_str());
             let in_sentence = names
                 .iter()
-                .find(|(_, c, n)| c == class && sentence.contains(&fold(n)));
+                .find(|(_, c, _, n)| c == class && sentence.contains(n.as_str()));
             let before = names
                 .iter()
-                .rfind(|(at, c, _)| c == class && *at < claim.sentence.end);
-            *name = in_sentence.or(before).map(|(_, _, n)| n.clone());
+                .rfind(|(at, c, _, _)| c == class && *at < claim.sentence.end);
+            *name = in_sentence.or(before).map(|(_, _, n, _)| n.clone());
         }
     }
 }
