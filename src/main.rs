@@ -170,22 +170,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 write_stdout(&config.to_toml())?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let format = match format {
-                Some(format) => format,
-                None => match config.format.as_deref() {
-                    Some(name) => Format::from_str(name, true)
-                        .map_err(|_| format!("configuration: unknown format `{name}`"))?,
-                    None => Format::Table,
-                },
-            };
-            let fail_on = match fail_on {
-                Some(level) => level,
-                None => match config.fail_on.as_deref() {
-                    Some(name) => FailOn::from_str(name, true)
-                        .map_err(|_| format!("configuration: unknown fail-on level `{name}`"))?,
-                    None => FailOn::Error,
-                },
-            };
+            let format = layered(format, config.format.as_deref(), Format::Table, "format")?;
+            let fail_on = layered(
+                fail_on,
+                config.fail_on.as_deref(),
+                FailOn::Error,
+                "fail-on level",
+            )?;
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
                     if !allow_output_in_inputs {
@@ -493,6 +484,22 @@ fn load_rules_with(
     }
     rules.retain(|id| config.selects(id));
     Ok(rules)
+}
+
+/// A setting from the command line, else from the configuration file, else the default.
+fn layered<T: ValueEnum>(
+    cli: Option<T>,
+    file: Option<&str>,
+    default: T,
+    what: &str,
+) -> Result<T, String> {
+    match (cli, file) {
+        (Some(value), _) => Ok(value),
+        (None, Some(name)) => {
+            T::from_str(name, true).map_err(|_| format!("configuration: unknown {what} `{name}`"))
+        }
+        (None, None) => Ok(default),
+    }
 }
 
 /// The configuration named, else the nearest claimcheck.toml, else the defaults.
