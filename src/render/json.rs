@@ -3,7 +3,7 @@
 //! serialized straight from borrowed data (no intermediate JSON tree), fields in
 //! alphabetical order.
 
-use crate::check::{ClaimRecord, Report, SourceRecord};
+use crate::check::{ClaimRecord, FindingRecord, Report, SourceRecord};
 use crate::finding::Verdict;
 use serde::Serialize;
 
@@ -18,7 +18,7 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
-struct Finding<'a> {
+pub(super) struct Finding<'a> {
     attribute: &'a str,
     claims: Vec<Cited<'a>>,
     message: &'a str,
@@ -29,7 +29,7 @@ struct Finding<'a> {
 }
 
 #[derive(Serialize)]
-struct Cited<'a> {
+pub(super) struct Cited<'a> {
     column: usize,
     line: usize,
     path: &'a str,
@@ -40,7 +40,7 @@ struct Cited<'a> {
 }
 
 #[derive(Serialize)]
-struct Claim<'a> {
+pub(super) struct Claim<'a> {
     attribute: &'a str,
     column: usize,
     line: usize,
@@ -65,6 +65,39 @@ fn cited(claim: &ClaimRecord) -> Cited<'_> {
     }
 }
 
+/// A claim as the report lists it.
+pub(super) fn claim_view(claim: &ClaimRecord) -> Claim<'_> {
+    Claim {
+        attribute: &claim.attribute,
+        column: claim.column,
+        line: claim.line,
+        path: &claim.path,
+        quote: &claim.quote,
+        rule: &claim.rule,
+        subject: &claim.subject,
+        text: &claim.text,
+        unverified: claim.unverified,
+        value: &claim.value,
+    }
+}
+
+/// A finding with the claims it cites inline.
+pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a FindingRecord) -> Finding<'a> {
+    Finding {
+        attribute: &finding.attribute,
+        claims: finding
+            .claims
+            .iter()
+            .map(|&i| cited(&report.claims[i]))
+            .collect(),
+        message: &finding.message,
+        rule: &finding.rule,
+        severity: finding.severity.name(),
+        subject: &finding.subject,
+        verdict: finding.verdict,
+    }
+}
+
 pub fn report(report: &Report) -> String {
     let mut bytes = Vec::new();
     write(report, &mut bytes).expect("writing to memory cannot fail");
@@ -78,38 +111,11 @@ pub fn report(report: &Report) -> String {
 /// Whatever `out` fails with.
 pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let document = Document {
-        claims: report
-            .claims
-            .iter()
-            .map(|claim| Claim {
-                attribute: &claim.attribute,
-                column: claim.column,
-                line: claim.line,
-                path: &claim.path,
-                quote: &claim.quote,
-                rule: &claim.rule,
-                subject: &claim.subject,
-                text: &claim.text,
-                unverified: claim.unverified,
-                value: &claim.value,
-            })
-            .collect(),
+        claims: report.claims.iter().map(claim_view).collect(),
         findings: report
             .findings
             .iter()
-            .map(|finding| Finding {
-                attribute: &finding.attribute,
-                claims: finding
-                    .claims
-                    .iter()
-                    .map(|&i| cited(&report.claims[i]))
-                    .collect(),
-                message: &finding.message,
-                rule: &finding.rule,
-                severity: finding.severity.name(),
-                subject: &finding.subject,
-                verdict: finding.verdict,
-            })
+            .map(|finding| finding_view(report, finding))
             .collect(),
         sources: &report.sources,
         version: SCHEMA_VERSION,
