@@ -57,11 +57,10 @@ pub struct SourceRecord {
     pub url: Option<String>,
 }
 
-/// A claim as the report shows it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// A claim as the report shows it (the renderers decide what each format prints).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRecord {
     pub path: String,
-    #[serde(skip)]
     pub source: String,
     pub line: usize,
     pub column: usize,
@@ -72,25 +71,21 @@ pub struct ClaimRecord {
     pub rule: String,
     pub quote: String,
     /// No other source speaks to this subject and attribute.
-    #[serde(skip)]
     pub unverified: bool,
     /// The value as written, for excerpts.
-    #[serde(skip)]
     pub written: String,
 }
 
 /// A finding as the report shows it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FindingRecord {
     pub rule: String,
-    #[serde(skip)]
     pub severity: Severity,
     pub verdict: Verdict,
     pub subject: String,
     pub attribute: String,
     pub message: String,
     /// Indices into [`Report::claims`].
-    #[serde(skip)]
     pub claims: Vec<usize>,
 }
 
