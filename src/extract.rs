@@ -12,7 +12,7 @@ use crate::segment::{segment, Abbreviations, Sentence};
 use crate::source::Document;
 use crate::value::{Title, Value};
 use regex::{Captures, Regex};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Compiled helpers shared by all documents of a run.
 #[derive(Debug)]
@@ -426,6 +426,8 @@ fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
             _ => None,
         })
         .collect();
+    // Each surname is looked up once per document, however often it is used.
+    let mut resolved: HashMap<String, Option<(String, String)>> = HashMap::new();
     for claim in claims.iter_mut() {
         let SubjectRef::Person { name, key } = &claim.subject else {
             continue;
@@ -433,12 +435,16 @@ fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
         if key.contains(' ') {
             continue;
         }
-        let surname = key.clone();
-        let from_claims = full_names
-            .iter()
-            .find(|(_, k)| k.rsplit(' ').next() == Some(surname.as_str()))
-            .cloned();
-        let found = from_claims.or_else(|| full_name_in_text(doc, name, lexicon));
+        let found = resolved
+            .entry(key.clone())
+            .or_insert_with(|| {
+                full_names
+                    .iter()
+                    .find(|(_, k)| k.rsplit(' ').next() == Some(key.as_str()))
+                    .cloned()
+                    .or_else(|| full_name_in_text(doc, name, lexicon))
+            })
+            .clone();
         if let Some((full, full_key)) = found {
             claim.subject = SubjectRef::Person {
                 name: full,
