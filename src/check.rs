@@ -23,6 +23,9 @@ pub struct CheckOptions {
     /// Worker threads for the per-document stages; `None` uses every core. The output is
     /// the same whatever the number.
     pub threads: Option<usize>,
+    /// Also list, per person, where the text names them without a claim (for
+    /// `--explain-groups`; it costs a pass over every text).
+    pub name_mentions: bool,
 }
 
 /// Counts and wall time of each stage, for `--stats`.
@@ -241,15 +244,17 @@ pub fn check_with_facts(
         })
         .collect();
     let mut claims: Vec<Claim> = Vec::new();
+    let mut mentions = Vec::new();
     let mut sentences = 0;
     for one in extracted {
         sentences += one.sentences.len();
         claims.extend(one.claims);
+        mentions.extend(one.mentions);
     }
     claims.extend(fact_claims);
     let extract_time = started.elapsed();
     let started = std::time::Instant::now();
-    let subjects = subject::resolve(&claims, &options.subjects);
+    let mut subjects = subject::resolve(&claims, &options.subjects);
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let source_names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();
@@ -260,8 +265,14 @@ pub fn check_with_facts(
         source_names: &source_names,
         texts: &texts,
         trusted: facts.map(|_| articles),
+        event_window_days: options.subjects.event_window_days,
     };
-    let (findings, unverified) = verdict::decide(&claims, &subjects, &context);
+    let (mut findings, mut unverified) = verdict::decide(&claims, &subjects, &context);
+    let (checked, evidence) = crate::checks::run(&claims, &mentions, &mut subjects, &context);
+    unverified.extend(evidence.iter().map(|_| false));
+    claims.extend(evidence);
+    findings.extend(checked);
+    verdict::sort(&mut findings);
     let verdict_time = started.elapsed();
     let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
     let claim_records = claims
@@ -324,6 +335,27 @@ pub fn check_with_facts(
             links: Vec::new(),
         })
         .collect();
+    if options.name_mentions {
+        // One member per phrase, with its count and first place.
+        let mut phrases: std::collections::BTreeMap<(usize, String), (usize, String)> =
+            Default::default();
+        for (subject, phrase, doc, at) in
+            subject::name_mentions(&subjects, &claims, &texts, &rules.lexicon)
+        {
+            let (line, _) = locators[doc].locate(at);
+            phrases
+                .entry((subject, phrase))
+                .or_insert_with(|| (0, format!("{}:{line}", documents[doc].path)))
+                .0 += 1;
+        }
+        for ((subject, phrase), (count, first)) in phrases {
+            groups[subject].members.push(crate::subject::Member {
+                spelling: phrase,
+                claims: 0,
+                reason: format!("the name in the text, no claim ({count}×, first at {first})"),
+            });
+        }
+    }
     for link in &subjects.links {
         let (a, b) = (groups[link.a].label.clone(), groups[link.b].label.clone());
         groups[link.a].links.push((b, link.reason.clone()));

@@ -1,7 +1,9 @@
 //! Claims: what one sentence of one source says about one subject, with its provenance.
 
+use crate::normalize::date::DateSpan;
 use crate::value::Value;
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// What a claim is about, as the document names it.
@@ -64,5 +66,26 @@ pub struct Claim {
     pub span: Range<usize>,
     /// Byte span of the sentence the claim is in.
     pub sentence: Range<usize>,
+    pub time: TimeScope,
+}
+
+/// A sentence's mention of an event (its trigger word), with the parties the sentence and
+/// its document's headline name: what events a source reports at all, for checks that
+/// ask whether an event was really the first of its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    pub doc: usize,
+    pub class: String,
+    /// Folded scope words just before the trigger ("joint").
+    pub scope: Vec<String>,
+    /// Canonical parties (with the organisations they are members of).
+    pub parties: BTreeSet<String>,
+    /// Byte span of the trigger word in the document.
+    pub trigger: Range<usize>,
+    pub sentence: Range<usize>,
+    /// The most precise date the sentence gives near the trigger.
+    pub date: Option<DateSpan>,
+    /// Written "the exercise" (or "this drill"): the document's own event, unless named.
+    pub definite: bool,
     pub time: TimeScope,
 }

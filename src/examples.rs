@@ -32,12 +32,13 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
     let extractor = Extractor::new(rules);
     let mut failures = Vec::new();
     for (index, rule) in rules.rules.iter().enumerate() {
-        let failure = |location: &Location, text: &str, problem: String| ExampleFailure {
-            rule: rule.id.clone(),
-            location: location.clone(),
-            text: text.to_string(),
-            problem,
+        let failure = |location: &Location, text: &str, problem: String| {
+            failure(rule, location, text, problem)
         };
+        if rule.check.is_some() {
+            failures.extend(verify_check(rules, rule));
+            continue;
+        }
         for (location, example) in &rule.examples {
             let published = match example.published.as_deref().map(str::parse) {
                 Some(Ok(date)) => date,
@@ -74,20 +75,96 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
         for (location, text) in &rule.counterexamples {
             let claims = claims_of(
                 &extractor,
-                text,
+                &text.join("\n"),
                 "2026-01-01".parse().expect("literal"),
                 index,
             );
             if !claims.is_empty() {
                 failures.push(failure(
                     location,
-                    text,
+                    &text.join("\n"),
                     format!("counterexample should yield nothing but yields {claims:?}"),
                 ));
             }
         }
     }
     failures
+}
+
+/// Runs a check rule's examples (sets of documents that must yield a finding of the rule
+/// citing the example's values, "A / B") and counterexamples (sets that must yield none).
+fn verify_check(rules: &RuleSet, rule: &crate::rules::Rule) -> Vec<ExampleFailure> {
+    let findings_of = |documents: &[&str]| -> Vec<String> {
+        let documents = documents
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document::new(&format!("example-{}.md", i + 1), text.to_string()).0)
+            .collect();
+        let options = crate::check::CheckOptions {
+            threads: Some(1),
+            ..Default::default()
+        };
+        let report = crate::check::check_documents(documents, Vec::new(), rules, &options);
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.id)
+            .map(|f| {
+                let mut seen = std::collections::HashSet::new();
+                f.claims
+                    .iter()
+                    .map(|&i| report.claims[i].text.as_str())
+                    .filter(|t| seen.insert(*t))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            })
+            .collect()
+    };
+    let failure =
+        |location: &Location, text: &str, problem: String| failure(rule, location, text, problem);
+    let mut failures = Vec::new();
+    for (location, example) in &rule.examples {
+        let documents: Vec<&str> = std::iter::once(example.text.as_str())
+            .chain(example.also.iter().map(String::as_str))
+            .collect();
+        let found = findings_of(&documents);
+        if !found.contains(&example.value) {
+            failures.push(failure(
+                location,
+                &example.text,
+                format!(
+                    "example should yield a finding citing `{}` but yields {found:?}",
+                    example.value
+                ),
+            ));
+        }
+    }
+    for (location, documents) in &rule.counterexamples {
+        let documents: Vec<&str> = documents.iter().map(String::as_str).collect();
+        let found = findings_of(&documents);
+        if !found.is_empty() {
+            failures.push(failure(
+                location,
+                &documents.join("\n---\n"),
+                format!("counterexample should yield no finding but yields {found:?}"),
+            ));
+        }
+    }
+    failures
+}
+
+fn failure(
+    rule: &crate::rules::Rule,
+    location: &Location,
+    text: &str,
+    problem: String,
+) -> ExampleFailure {
+    ExampleFailure {
+        rule: rule.id.clone(),
+        location: location.clone(),
+        text: text.to_string(),
+        problem,
+    }
 }
 
 /// Turns example failures into one load error (for `check`, which refuses broken rules).

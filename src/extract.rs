@@ -2,7 +2,7 @@
 //! reading the values with the normalizers, and resolving each claim's subject within the
 //! document (surnames to full names, "the exercise" to the event the document names).
 
-use crate::claim::{Claim, SubjectRef, TimeScope};
+use crate::claim::{Claim, EventMention, SubjectRef, TimeScope};
 use crate::fold::fold;
 use crate::normalize::date::{parse_date, Reference};
 use crate::normalize::duration::parse_duration;
@@ -21,6 +21,8 @@ pub struct Extractor<'r> {
     abbreviations: Abbreviations,
     trigger: Regex,
     past_marker: Regex,
+    /// A check rule needs every event mention, not just claims.
+    wants_mentions: bool,
 }
 
 /// What one document yields.
@@ -28,6 +30,8 @@ pub struct Extractor<'r> {
 pub struct Extracted {
     pub sentences: Vec<Sentence>,
     pub claims: Vec<Claim>,
+    /// Event mentions that name parties (only when a check rule asks for them).
+    pub mentions: Vec<EventMention>,
 }
 
 /// Any date, for asking whether a text reads as a date at all.
@@ -38,6 +42,9 @@ const ANY_REFERENCE: Reference = Reference {
     },
     assumed: true,
 };
+
+/// How far (in bytes) from an event's trigger a date may stand and still date it.
+const MENTION_DATE_REACH: usize = 100;
 
 /// Words that never stand between an ordinal and the event it counts: "the second *day
 /// of the* exercise" counts days, not exercises.
@@ -56,6 +63,10 @@ impl<'r> Extractor<'r> {
             trigger: Regex::new(&fragment("EVENT")).expect("event fragment compiles"),
             past_marker: Regex::new(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
                 .expect("past marker fragment compiles"),
+            wants_mentions: rules
+                .rules
+                .iter()
+                .any(|r| r.check == Some(crate::rules::Check::EarlierEvent)),
         }
     }
 
@@ -73,11 +84,31 @@ impl<'r> Extractor<'r> {
             assumed: reference.is_some_and(|r| r.assumed),
         };
         let mut claims = Vec::new();
+        let mut mentions = Vec::new();
         let mut seen = HashSet::new();
+        // The headline's parties count for every event mention of the document.
+        let headline_parties = match sentences.first() {
+            Some(first) if self.wants_mentions && first.heading => {
+                self.rules.lexicon.parties_in(&doc.text[first.span.clone()])
+            }
+            _ => Default::default(),
+        };
         for sentence in &sentences {
             // An event claim needs a trigger word in its sentence (its class comes from
             // one), so sentences without any skip the event rules.
-            let has_trigger = self.trigger.is_match(&doc.text[sentence.span.clone()]);
+            let trigger = self.trigger.find(&doc.text[sentence.span.clone()]);
+            let has_trigger = trigger.is_some();
+            if let (Some(trigger), true) = (trigger, self.wants_mentions) {
+                mentions.extend(self.mention(
+                    doc,
+                    doc_index,
+                    sentence,
+                    trigger.range(),
+                    &headline_parties,
+                    reference,
+                    time,
+                ));
+            }
             for (rule_index, rule) in self.rules.rules.iter().enumerate() {
                 if rule.subject == SubjectKind::Event && !has_trigger {
                     continue;
@@ -101,7 +132,87 @@ impl<'r> Extractor<'r> {
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
-        Extracted { sentences, claims }
+        Extracted {
+            sentences,
+            claims,
+            mentions,
+        }
+    }
+
+    /// The event a sentence mentions at `trigger` (relative to the sentence), if the
+    /// sentence or the headline names a party.
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        doc: &Document,
+        doc_index: usize,
+        sentence: &Sentence,
+        trigger: std::ops::Range<usize>,
+        headline_parties: &std::collections::BTreeSet<String>,
+        reference: Option<Reference>,
+        time: TimeScope,
+    ) -> Option<EventMention> {
+        let lexicon = &self.rules.lexicon;
+        let text = &doc.text[sentence.span.clone()];
+        let mut parties = lexicon.parties_in(text);
+        parties.extend(headline_parties.iter().cloned());
+        if parties.is_empty() {
+            return None;
+        }
+        let class = lexicon.class_of(&text[trigger.clone()])?.to_string();
+        // The words before the trigger, nearest first.
+        let before: Vec<String> = text[..trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .map(fold)
+            .collect();
+        if before
+            .iter()
+            .any(|w| lexicon.spec.event_future_markers.iter().any(|m| m == w))
+        {
+            return None;
+        }
+        let is_scope = |w: &String| lexicon.spec.event_scope_words.iter().any(|s| s == w);
+        let mut scope: Vec<String> = before
+            .iter()
+            .take(3)
+            .filter(|w| is_scope(w))
+            .cloned()
+            .collect();
+        scope.reverse();
+        let definite = before
+            .iter()
+            .find(|w| !is_scope(w) && w.as_str() != "military")
+            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that"));
+        let options = crate::normalize::scan::ScanOptions {
+            reference,
+            kinds: vec![crate::normalize::scan::Kind::Date],
+            ..Default::default()
+        };
+        // The most precise date near the trigger: "this spring, in April 2016" is April; a
+        // date further away ("the legacy of the 1999 intervention") dates something else.
+        let near =
+            trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
+        let date = crate::normalize::scan::scan(text, &options)
+            .into_iter()
+            .filter(|m| m.span.start < near.end && near.start < m.span.end)
+            .filter_map(|m| match m.value {
+                crate::normalize::scan::MentionValue::Date(span) => Some(span),
+                _ => None,
+            })
+            .min_by_key(|span| span.end - span.start);
+        Some(EventMention {
+            doc: doc_index,
+            class,
+            scope,
+            parties,
+            trigger: sentence.span.start + trigger.start..sentence.span.start + trigger.end,
+            sentence: sentence.span.clone(),
+            date,
+            definite,
+            time,
+        })
     }
 
     /// Every claim one pattern finds in one sentence. A value the normalizers reject ("in

@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod boilerplate;
 pub mod check;
+pub mod checks;
 pub mod claim;
 pub mod config;
 pub mod error;

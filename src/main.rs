@@ -192,6 +192,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = CheckOptions {
                 threads: threads.map(usize::from),
                 subjects: config.subject_options(),
+                name_mentions: explain_groups,
             };
             let facts = match &facts {
                 Some(path) => {

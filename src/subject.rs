@@ -6,7 +6,7 @@
 use crate::claim::{Claim, SubjectRef};
 use crate::fold::{Closeness, Thresholds};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Settings of subject resolution.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +57,9 @@ pub struct Subjects {
     pub of_claim: Vec<usize>,
     pub subjects: Vec<Subject>,
     pub links: Vec<Link>,
+    /// People whose name sources spell differently beyond folding: for each, the first
+    /// claim of every spelling, in claim order.
+    pub variants: Vec<Vec<usize>>,
 }
 
 /// Resolves the subjects of `claims` (in document order).
@@ -64,20 +67,133 @@ pub fn resolve(claims: &[Claim], options: &SubjectOptions) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, String> = HashMap::new();
-    resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
+    let spellings = resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
     resolve_events(claims, options, &mut keys, &mut links_by_key);
     for (claim, key) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Date { text } = &claim.subject {
             *key = Key::Date(crate::fold::fold(text));
         }
     }
-    number_subjects(
+    let mut subjects = number_subjects(
         claims,
         &keys,
         &links_by_key,
         &why,
         options.event_window_days,
-    )
+    );
+    subjects.variants = variants(&subjects.of_claim, &spellings);
+    subjects
+}
+
+/// Where documents name a person by surname outside any claim ("the Vučić
+/// administration"): (subject, the phrase around the name, document, byte offset), for
+/// `--explain-groups`. A surname shared by two people names neither.
+pub fn name_mentions(
+    subjects: &Subjects,
+    claims: &[Claim],
+    texts: &[&str],
+    lexicon: &crate::rules::Lexicon,
+) -> Vec<(usize, String, usize, usize)> {
+    let mut subject_of: HashMap<String, Option<usize>> = HashMap::new();
+    // The words of each person's names: a name's run of capitalised words is these and
+    // title words ("President Aleksandar Vučić"), not the headline around it.
+    let mut name_words: HashSet<(usize, String)> = HashSet::new();
+    for (claim, &subject) in claims.iter().zip(&subjects.of_claim) {
+        if let SubjectRef::Person { key, .. } = &claim.subject {
+            let surname = key.rsplit(' ').next().unwrap_or(key).to_string();
+            let entry = subject_of.entry(surname).or_insert(Some(subject));
+            if *entry != Some(subject) {
+                *entry = None;
+            }
+            name_words.extend(key.split(' ').map(|w| (subject, w.to_string())));
+        }
+    }
+    // Sentences that already hold a claim about the person name them with a claim.
+    let claimed: BTreeSet<(usize, usize, usize, usize)> = claims
+        .iter()
+        .zip(&subjects.of_claim)
+        .filter(|(c, _)| matches!(c.subject, SubjectRef::Person { .. }))
+        .map(|(c, &s)| (c.doc, s, c.sentence.start, c.sentence.end))
+        .collect();
+    let mut found = Vec::new();
+    if subject_of.is_empty() {
+        return found;
+    }
+    for (doc, text) in texts.iter().enumerate() {
+        let words: Vec<(usize, &str)> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        for (i, (at, word)) in words.iter().enumerate() {
+            if !word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(Some(subject)) = subject_of.get(&crate::fold::fold(word)) else {
+                continue;
+            };
+            let capital = |j: usize| {
+                let folded = crate::fold::fold(words[j].1);
+                words[j].1.starts_with(char::is_uppercase)
+                    && (lexicon.is_title_word(&folded) || name_words.contains(&(*subject, folded)))
+            };
+            let in_claim = claimed
+                .range((doc, *subject, 0, 0)..(doc, *subject + 1, 0, 0))
+                .any(|&(_, _, start, end)| (start..end).contains(at));
+            if in_claim {
+                continue;
+            }
+            // The run of capitalised words around the name; "the Vučić administration"
+            // keeps its article and noun.
+            let mut first = i;
+            while first > 0 && capital(first - 1) {
+                first -= 1;
+            }
+            let mut last = i;
+            while last + 1 < words.len() && capital(last + 1) {
+                last += 1;
+            }
+            if first > 0 && words[first - 1].1.eq_ignore_ascii_case("the") && last + 1 < words.len()
+            {
+                first -= 1;
+                last += 1;
+            }
+            let phrase = &text[words[first].0..words[last].0 + words[last].1.len()];
+            if phrase.contains('\n') {
+                continue;
+            }
+            found.push((
+                *subject,
+                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+                doc,
+                *at,
+            ));
+        }
+    }
+    found
+}
+
+/// For each subject spelled more than one way, the first claim of each spelling.
+fn variants(of_claim: &[usize], spellings: &[Option<String>]) -> Vec<Vec<usize>> {
+    let mut firsts: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (index, spelling) in spellings.iter().enumerate() {
+        if let Some(spelling) = spelling {
+            firsts
+                .entry(of_claim[index])
+                .or_default()
+                .entry(spelling)
+                .or_insert(index);
+        }
+    }
+    firsts
+        .into_values()
+        .filter(|spellings| spellings.len() > 1)
+        .map(|spellings| {
+            let mut claims: Vec<usize> = spellings.into_values().collect();
+            claims.sort_unstable();
+            claims
+        })
+        .collect()
 }
 
 /// A subject's identity before numbering.
@@ -90,74 +206,97 @@ enum Key {
     Date(String),
 }
 
+/// Resolves people: folded names, a surname alone to the one full name with it, close
+/// spellings merged. Returns each person claim's spelling (its name after exact
+/// resolution), so spellings merged only by closeness can be reported.
 fn resolve_people(
     claims: &[Claim],
     options: &SubjectOptions,
     keys: &mut [Key],
     links: &mut Vec<(Key, Key, String)>,
     why: &mut HashMap<String, String>,
-) {
-    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+) -> Vec<Option<String>> {
+    let mut docs_of: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for claim in claims {
         if let SubjectRef::Person { key, .. } = &claim.subject {
-            *names.entry(key.clone()).or_default() += 1;
+            docs_of.entry(key.clone()).or_default().insert(claim.doc);
         }
     }
-    // A surname alone joins the one full name with that surname, if there is just one.
-    let full: Vec<&String> = names.keys().filter(|k| k.contains(' ')).collect();
-    let mut canonical: HashMap<String, String> = HashMap::new();
-    for key in names.keys() {
-        if !key.contains(' ') {
-            let matches: Vec<&&String> = full
-                .iter()
-                .filter(|f| f.rsplit(' ').next() == Some(key.as_str()))
-                .collect();
-            if let [only] = matches[..] {
-                canonical.insert(key.clone(), (*only).clone());
-                why.insert(
-                    key.clone(),
-                    format!("a surname alone; the only full name with it is \"{only}\""),
-                );
-            }
-        }
-    }
-    // Close spellings of full names: the same person, or possibly the same, compared only
-    // within a block of names sharing the surname's first letter.
+    let surname = |key: &str| key.rsplit(' ').next().unwrap_or(key).to_string();
+    let full: Vec<&String> = docs_of.keys().filter(|k| k.contains(' ')).collect();
+    // Full names blocked by the first letter of the surname: fuzzy comparison stays
+    // within a block.
     let mut blocks: BTreeMap<char, Vec<&String>> = BTreeMap::new();
     for key in &full {
-        let surname = key.rsplit(' ').next().unwrap_or(key);
         blocks
-            .entry(surname.chars().next().unwrap_or(' '))
+            .entry(surname(key).chars().next().unwrap_or(' '))
             .or_default()
             .push(key);
     }
+    // A surname alone joins the one full name with that surname; failing that, the one
+    // full name whose surname it is spelled close to.
+    let mut canonical: HashMap<String, String> = HashMap::new();
     let mut union = UnionFind::default();
+    for key in docs_of.keys().filter(|k| !k.contains(' ')) {
+        let block = blocks
+            .get(&key.chars().next().unwrap_or(' '))
+            .map_or(&[][..], Vec::as_slice);
+        let exact: Vec<&&String> = block.iter().filter(|f| surname(f) == *key).collect();
+        if let [only] = exact[..] {
+            canonical.insert(key.clone(), (*only).clone());
+            why.insert(
+                key.clone(),
+                format!("a surname alone; the only full name with it is \"{only}\""),
+            );
+            continue;
+        }
+        let close: Vec<&&String> = block
+            .iter()
+            .filter(|f| options.thresholds.closeness(&surname(f), key) >= Closeness::Possible)
+            .collect();
+        if let ([only], []) = (&close[..], &exact[..]) {
+            union.join(only, key);
+            let score = crate::fold::similarity(&surname(only), key);
+            why.insert(
+                key.clone(),
+                format!("a surname alone, spelled close to \"{only}\" (similarity {score:.2})"),
+            );
+        }
+    }
     for block in blocks.values() {
         for (i, a) in block.iter().enumerate() {
             for b in &block[i + 1..] {
-                match options.thresholds.closeness(a, b) {
-                    Closeness::Same => {
-                        union.join(a, b);
-                        let score = crate::fold::similarity(a, b);
-                        why.insert(
-                            (*b).clone(),
-                            format!("spelled close to \"{a}\" (similarity {score:.2})"),
-                        );
-                    }
-                    Closeness::Possible => links.push((
+                let closeness = options.thresholds.closeness(a, b);
+                // Two spellings in one document are two people; close spellings with the
+                // same given name in different documents are one person spelled two ways.
+                let apart = docs_of[*a].intersection(&docs_of[*b]).next().is_some();
+                // "Aleksander" may be "Aleksandar" misspelt; "Mirko" is not "Marko".
+                let given = |key: &str| key.split(' ').next().unwrap_or_default().to_string();
+                let same_given =
+                    crate::fold::similarity(&given(a), &given(b)) >= options.thresholds.matched;
+                let score = crate::fold::similarity(a, b);
+                if !apart && same_given && closeness >= Closeness::Possible {
+                    union.join(a, b);
+                    why.insert(
+                        (*b).clone(),
+                        format!("spelled close to \"{a}\" (similarity {score:.2})"),
+                    );
+                } else if closeness >= Closeness::Possible {
+                    links.push((
                         Key::Person((*a).clone()),
                         Key::Person((*b).clone()),
-                        format!("similar names ({a} / {b})"),
-                    )),
-                    Closeness::Different => {}
+                        format!("similar names ({a} / {b}, similarity {score:.2})"),
+                    ));
                 }
             }
         }
     }
-    for (claim, slot) in claims.iter().zip(keys.iter_mut()) {
+    let mut spellings = vec![None; claims.len()];
+    for ((claim, slot), spelling) in claims.iter().zip(keys.iter_mut()).zip(&mut spellings) {
         if let SubjectRef::Person { key, .. } = &claim.subject {
             let key = canonical.get(key).unwrap_or(key);
             *slot = Key::Person(union.root(key));
+            *spelling = Some(key.clone());
         }
     }
     for link in links.iter_mut() {
@@ -167,6 +306,7 @@ fn resolve_people(
         }
     }
     links.retain(|(a, b, _)| a != b);
+    spellings
 }
 
 /// One document's mention of one event.
@@ -361,6 +501,7 @@ fn number_subjects(
         of_claim,
         subjects,
         links,
+        variants: Vec::new(),
     }
 }
 
@@ -453,15 +594,76 @@ mod tests {
     }
 
     #[test]
-    fn spelling_variants_are_linked_not_merged() {
+    fn close_spellings_in_different_documents_are_one_person_spelled_two_ways() {
         let claims = vec![
             claim(0, person("George M. Wikoff"), "2026-05-01"),
             claim(1, person("George Wyckoff"), "2026-05-01"),
+            claim(1, person("George Wyckoff"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.subjects.len(), 1);
+        assert_eq!(
+            subjects.variants,
+            vec![vec![0, 1]],
+            "first claim of each spelling"
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_spelled_close_to_one_full_name_is_a_variant_of_it() {
+        let claims = vec![
+            claim(0, person("Aleksandar Vučić"), "2026-05-01"),
+            claim(1, person("Vusic"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.of_claim, vec![0, 0]);
+        assert_eq!(subjects.variants, vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn two_close_spellings_in_one_document_are_two_people_possibly_one() {
+        let claims = vec![
+            claim(0, person("John Smith"), "2026-05-01"),
+            claim(0, person("John Smyth"), "2026-05-01"),
         ];
         let subjects = resolve(&claims, &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 2);
         assert_eq!(subjects.links.len(), 1);
-        assert_eq!((subjects.links[0].a, subjects.links[0].b), (0, 1));
+        assert!(subjects.variants.is_empty());
+    }
+
+    #[test]
+    fn close_surnames_with_other_given_names_are_linked_not_merged() {
+        let claims = vec![
+            claim(0, person("Marko Petrovic"), "2026-05-01"),
+            claim(1, person("Mirko Petrovic"), "2026-05-01"),
+        ];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        assert_eq!(subjects.subjects.len(), 2);
+        assert!(subjects.variants.is_empty());
+    }
+
+    #[test]
+    fn a_name_without_a_claim_is_found_by_its_surname() {
+        let claims = vec![claim(0, person("Aleksandar Vučić"), "2026-05-01")];
+        let subjects = resolve(&claims, &SubjectOptions::default());
+        let texts = [
+            "x",
+            "Talks with the Vučić administration stalled. Vucic left.",
+        ];
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let found: Vec<(usize, String, usize)> =
+            name_mentions(&subjects, &claims, &texts, &rules.lexicon)
+                .into_iter()
+                .map(|(s, phrase, doc, _)| (s, phrase, doc))
+                .collect();
+        assert_eq!(
+            found,
+            vec![
+                (0, "the Vučić administration".to_string(), 1),
+                (0, "Vucic".to_string(), 1)
+            ]
+        );
     }
 
     #[test]

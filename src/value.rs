@@ -37,6 +37,15 @@ pub enum Value {
         written: chrono::Weekday,
         date: chrono::NaiveDate,
     },
+    /// That an event took place: its name if known, class, scope words, parties and date
+    /// if given.
+    Occurrence {
+        name: Option<String>,
+        class: String,
+        scope: Vec<String>,
+        parties: Vec<String>,
+        date: Option<String>,
+    },
 }
 
 /// A title split into its parts: "NATO" + "Deputy Assistant Secretary General" + "for
@@ -113,14 +122,46 @@ impl Title {
         fold(&self.role)
     }
 
-    fn agrees_with(&self, other: &Title, thresholds: &Thresholds) -> bool {
+    /// The title split by meaning: the party it is held for ("Serbian President" and
+    /// "President of Serbia" are both held for Serbia), and the prefix and qualifier that
+    /// remain once the party is taken out, folded under their canonical names.
+    fn parts(&self, lexicon: &Lexicon) -> (Option<String>, Option<String>, Option<String>) {
+        let mut party = None;
+        let prefix = self
+            .prefix
+            .as_ref()
+            .and_then(|prefix| match lexicon.party(prefix) {
+                Some(found) => {
+                    party = Some(found.to_string());
+                    None
+                }
+                None => Some(lexicon.unalias(&fold(prefix))),
+            });
+        let qualifier = self.qualifier.as_ref().and_then(|qualifier| {
+            let of = fold(qualifier);
+            let place = of.strip_prefix("of ").and_then(|rest| lexicon.party(rest));
+            match (place, &party) {
+                (Some(found), None) => {
+                    party = Some(found.to_string());
+                    None
+                }
+                _ => Some(of),
+            }
+        });
+        (party, prefix, qualifier)
+    }
+
+    fn agrees_with(&self, other: &Title, lexicon: &Lexicon, thresholds: &Thresholds) -> bool {
         let optional_agrees = |a: &Option<String>, b: &Option<String>| match (a, b) {
-            (Some(a), Some(b)) => thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same,
+            (Some(a), Some(b)) => thresholds.closeness(a, b) == Closeness::Same,
             _ => true,
         };
+        let (a_party, a_prefix, a_qualifier) = self.parts(lexicon);
+        let (b_party, b_prefix, b_qualifier) = other.parts(lexicon);
         self.role_key() == other.role_key()
-            && optional_agrees(&self.qualifier, &other.qualifier)
-            && optional_agrees(&self.prefix, &other.prefix)
+            && a_party.is_none_or(|a| b_party.is_none_or(|b| a == b))
+            && optional_agrees(&a_qualifier, &b_qualifier)
+            && optional_agrees(&a_prefix, &b_prefix)
     }
 }
 
@@ -184,6 +225,28 @@ impl Value {
                     chrono::Datelike::weekday(date)
                 )
             }
+            Value::Occurrence {
+                name,
+                class,
+                scope,
+                parties,
+                date,
+            } => {
+                let mut text = name
+                    .iter()
+                    .chain(scope)
+                    .chain([class])
+                    .cloned()
+                    .collect::<Vec<_>>();
+                if !parties.is_empty() {
+                    text.push(format!("with {}", parties.join(", ")));
+                }
+                text.push(match date {
+                    Some(date) => format!("({date})"),
+                    None => "(date not given)".into(),
+                });
+                text.join(" ")
+            }
             Value::Ordinal { rank, scope } => {
                 let word = ordinal_word(*rank);
                 if scope.is_empty() {
@@ -214,7 +277,7 @@ impl Value {
         thresholds: &Thresholds,
     ) -> bool {
         match (self, other) {
-            (Value::Title(a), Value::Title(b)) => a.agrees_with(b, thresholds),
+            (Value::Title(a), Value::Title(b)) => a.agrees_with(b, lexicon, thresholds),
             (Value::Date(a), Value::Date(b)) => a.overlaps(b),
             (Value::Duration(a), Value::Duration(b)) => {
                 a.agrees_with(b, rule.tolerance, rule.approx_tolerance)
@@ -302,6 +365,16 @@ impl Value {
                 "type": "quantity", "min": bound(amount.low), "max": bound(amount.high),
                 "approx": amount.approx, "unit": unit,
             }),
+            Value::Occurrence {
+                name,
+                class,
+                scope,
+                parties,
+                date,
+            } => json!({
+                "type": "occurrence", "name": name, "class": class, "scope": scope,
+                "parties": parties, "date": date,
+            }),
             Value::WeekdayDate { written, date } => json!({
                 "type": "weekday-date",
                 "written": written.to_string(),
@@ -321,16 +394,16 @@ fn places_agree(
     b_near: Option<&str>,
     lexicon: &Lexicon,
 ) -> bool {
-    let (a, b) = (fold(a), fold(b));
+    let (a, b) = (lexicon.unalias(&fold(a)), lexicon.unalias(&fold(b)));
     if a == b {
         return true;
     }
     let a_all: Vec<String> = std::iter::once(a.clone())
-        .chain(a_near.map(fold))
+        .chain(a_near.map(|n| lexicon.unalias(&fold(n))))
         .chain(lexicon.containers(&a))
         .collect();
     let b_all: Vec<String> = std::iter::once(b.clone())
-        .chain(b_near.map(fold))
+        .chain(b_near.map(|n| lexicon.unalias(&fold(n))))
         .chain(lexicon.containers(&b))
         .collect();
     a_all.contains(&b) || b_all.contains(&a)
@@ -364,6 +437,50 @@ mod tests {
     fn title(text: &str) -> Title {
         let rules = RuleSet::builtin().unwrap();
         Title::parse(text, &rules.lexicon).unwrap()
+    }
+
+    fn titles_agree(a: &str, b: &str) -> bool {
+        let rules = RuleSet::builtin().unwrap();
+        title(a).agrees_with(&title(b), &rules.lexicon, &Thresholds::default())
+    }
+
+    fn places_agree_in(a: &str, b: &str) -> bool {
+        let rules = RuleSet::builtin().unwrap();
+        places_agree(a, None, b, None, &rules.lexicon)
+    }
+
+    #[test]
+    fn a_nationality_before_a_title_is_the_country_after_it() {
+        assert!(titles_agree("Serbian President", "President of Serbia"));
+        assert!(titles_agree("Serbian President", "President"));
+        assert!(!titles_agree("Serbian President", "President of Croatia"));
+        assert!(!titles_agree("Serbian President", "Croatian President"));
+    }
+
+    #[test]
+    fn titles_with_one_head_and_other_qualifiers_disagree() {
+        assert!(!titles_agree(
+            "NATO Deputy Assistant Secretary General for Partnerships",
+            "NATO Deputy Assistant Secretary General for Political Affairs and Security Policy"
+        ));
+        assert!(titles_agree(
+            "NATO Deputy Assistant Secretary General for Partnerships",
+            "Deputy Assistant Secretary General for Partnerships"
+        ));
+        assert!(!titles_agree(
+            "Deputy Secretary General",
+            "Secretary General"
+        ));
+    }
+
+    #[test]
+    fn places_agree_under_their_aliases_and_containers() {
+        assert!(places_agree_in("Türkiye", "Turkey"));
+        assert!(places_agree_in("U.S.", "United States"));
+        assert!(places_agree_in("Mladenovac", "Belgrade"));
+        assert!(places_agree_in("Borovac", "Serbia"));
+        assert!(!places_agree_in("Belgrade", "Nis"));
+        assert!(!places_agree_in("Turkey", "Serbia"));
     }
 
     #[test]

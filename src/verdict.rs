@@ -19,6 +19,8 @@ pub struct Context<'a> {
     pub texts: &'a [&'a str],
     /// The document of the facts file, whose claims outrank every source.
     pub trusted: Option<usize>,
+    /// Events this many days apart or more are distinct (see [`crate::subject::SubjectOptions`]).
+    pub event_window_days: i64,
 }
 
 /// The group a claim belongs to.
@@ -100,6 +102,12 @@ pub fn decide(
             }
         }
     }
+    sort(&mut findings);
+    (findings, corroborated.into_iter().map(|c| !c).collect())
+}
+
+/// The report's order of findings: by verdict, subject, attribute, then cited claims.
+pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.verdict, &a.subject, &a.attribute, &a.claims).cmp(&(
             b.verdict,
@@ -108,7 +116,6 @@ pub fn decide(
             &b.claims,
         ))
     });
-    (findings, corroborated.into_iter().map(|c| !c).collect())
 }
 
 fn group_key(claims: &[Claim], subjects: &Subjects, index: usize, context: &Context) -> GroupKey {
@@ -380,10 +387,7 @@ fn message(
     verdict: Verdict,
     context: &Context,
 ) -> String {
-    let head = rule
-        .message
-        .replace("{subject}", subject)
-        .replace("{attribute}", attribute);
+    let head = rule.message_for(subject, attribute);
     let head = match verdict {
         Verdict::Agreement => format!(
             "{} agree on {attribute} of {subject}",

@@ -14,7 +14,7 @@ fn check_on_the_corpus_prints_the_table_and_exits_1_on_conflicts() {
     let output = claimcheck().args(["check", "corpus/"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("claimcheck: 7 sources, "), "{stdout}");
+    assert!(stdout.starts_with("claimcheck: 8 sources, "), "{stdout}");
     assert!(stdout.contains("CONFLICT"));
     assert!(stdout.contains("corpus/belgrade-daily.md:7:1"));
     assert!(output.stderr.is_empty());
@@ -45,7 +45,7 @@ fn json_follows_schema_v1() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
     let sources = json["sources"].as_array().unwrap();
-    assert_eq!(sources.len(), 7);
+    assert_eq!(sources.len(), 8);
     for source in sources {
         assert!(source["path"].is_string() && source["name"].is_string());
         assert!(source["published"].is_string() || source["published"].is_null());
@@ -256,6 +256,21 @@ fn explain_groups_shows_merged_spellings_and_possible_identities() {
         stdout.contains("Aleksandar Vucic (1 claims): the same name after folding"),
         "{stdout}"
     );
-    assert!(stdout.contains("George Wyckoff: similar names"), "{stdout}");
+    assert!(
+        stdout.contains("George Wyckoff (2 claims): spelled close to \"george wikoff\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Vusic (1 claims): a surname alone, spelled close to"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Hamilton (0 claims): the name in the text, no claim"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the exercise (2016-05): an unnamed exercise at the time"),
+        "{stdout}"
+    );
     assert!(stdout.contains("60 days of each other"), "{stdout}");
 }

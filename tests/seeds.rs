@@ -138,3 +138,82 @@ fn at_most_three_further_conflicts() {
         .count();
     assert!(conflicts <= 4, "{conflicts} conflicts");
 }
+
+#[test]
+fn the_first_ever_exercise_is_questioned_by_the_2016_drills_and_platinum_wolf() {
+    let Some(report) = seeds() else { return };
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "earlier-event")
+        .expect("an earlier-event finding");
+    assert_eq!(finding.verdict, Verdict::PossibleConflict);
+    let claims = cited(&report, &finding.claims);
+    assert!(claims.iter().any(|c| c.text == "first joint exercise"));
+    // The 2016 analysis reports drills with NATO, dated by its publication.
+    assert!(from_file(&claims, "001_")
+        .iter()
+        .any(|c| c.text.contains("NATO") && c.text.contains("2016-05-30")));
+    // The Platinum Wolf text names its exercise but gives no year.
+    assert!(from_file(&claims, "002_")
+        .iter()
+        .any(|c| c.text.starts_with("Platinum Wolf")));
+    assert!(from_file(&claims, "000_")
+        .iter()
+        .all(|c| c.text == "first joint exercise"));
+}
+
+#[test]
+fn no_conflict_sets_the_2016_events_against_the_2026_exercise() {
+    let Some(report) = seeds() else { return };
+    for finding in report.findings.iter().filter(|f| f.verdict.is_conflict()) {
+        let claims = cited(&report, &finding.claims);
+        let years: std::collections::BTreeSet<&str> = claims
+            .iter()
+            .filter_map(|c| c.value["start"].as_str().map(|s| &s[..4]))
+            .collect();
+        assert!(
+            !(years.contains("2016") && years.contains("2026")),
+            "{}",
+            finding.message
+        );
+        assert!(from_file(&claims, "001_").is_empty(), "{}", finding.message);
+    }
+}
+
+#[test]
+fn vucic_administration_president_vucic_and_aleksandar_vucic_are_one_group() {
+    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !dir.is_dir() {
+        return;
+    }
+    let rules = RuleSet::builtin().unwrap();
+    let options = CheckOptions {
+        name_mentions: true,
+        ..CheckOptions::default()
+    };
+    let report = check(&[dir], &rules, &options);
+    let groups: Vec<_> = report
+        .groups
+        .iter()
+        .filter(|g| {
+            g.members
+                .iter()
+                .any(|m| fold(&m.spelling).contains("vucic"))
+        })
+        .collect();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let spellings: Vec<&str> = groups[0]
+        .members
+        .iter()
+        .map(|m| m.spelling.as_str())
+        .collect();
+    for wanted in ["Aleksandar Vucic", "Vučić", "the Vučić administration"] {
+        assert!(spellings.contains(&wanted), "{spellings:?}");
+    }
+    // "President Vučić" is the claim behind the "Vučić" spelling.
+    assert!(report
+        .claims
+        .iter()
+        .any(|c| c.quote.contains("President Vučić") && fold(&c.subject).contains("vucic")));
+}

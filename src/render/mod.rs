@@ -28,13 +28,36 @@ pub fn explain(rule: &crate::rules::Rule) -> String {
         rule.message
     );
     for (_, example) in &rule.examples {
-        out.push_str(&format!("  {:?}\n    -> {}\n", example.text, example.value));
+        let documents: Vec<&String> = std::iter::once(&example.text)
+            .chain(&example.also)
+            .collect();
+        out.push_str(&format!(
+            "  {}\n    -> {}\n",
+            quoted(&documents),
+            example.value
+        ));
     }
-    out.push_str("counterexamples (no claim):\n");
-    for (_, text) in &rule.counterexamples {
-        out.push_str(&format!("  {text:?}\n"));
+    out.push_str(if rule.check.is_some() {
+        "counterexamples (no finding):\n"
+    } else {
+        "counterexamples (no claim):\n"
+    });
+    for (_, documents) in &rule.counterexamples {
+        out.push_str(&format!(
+            "  {}\n",
+            quoted(&documents.iter().collect::<Vec<_>>())
+        ));
     }
     out
+}
+
+/// Documents of an example, each quoted, with " + " between them.
+fn quoted(documents: &[&String]) -> String {
+    documents
+        .iter()
+        .map(|d| format!("{d:?}"))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// The `--stats` lines: counts and wall time per stage.

@@ -6,7 +6,7 @@ pub mod model;
 use crate::error::{Error, Location};
 use crate::fold::fold;
 use crate::normalize::{date, duration, number};
-pub use model::{ExampleSpec, Severity, SubjectKind, ValueKind};
+pub use model::{Check, ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -38,12 +38,15 @@ pub struct Rule {
     pub value: ValueKind,
     pub subject: SubjectKind,
     pub patterns: Vec<Regex>,
+    /// The cross-document check a check rule runs (it has no patterns).
+    pub check: Option<Check>,
     pub time_varying: bool,
     pub period_days: u32,
     pub tolerance: f64,
     pub approx_tolerance: f64,
     pub examples: Vec<(Location, ExampleSpec)>,
-    pub counterexamples: Vec<(Location, String)>,
+    /// Each counterexample's documents (one for a pattern rule).
+    pub counterexamples: Vec<(Location, Vec<String>)>,
 }
 
 /// All rules and the merged lexicon.
@@ -51,6 +54,15 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub lexicon: Lexicon,
+}
+
+impl Rule {
+    /// The rule's message with `{subject}` and `{attribute}` filled in.
+    pub fn message_for(&self, subject: &str, attribute: &str) -> String {
+        self.message
+            .replace("{subject}", subject)
+            .replace("{attribute}", attribute)
+    }
 }
 
 impl RuleSet {
@@ -169,23 +181,29 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
     into.honorifics.extend(from.honorifics.iter().cloned());
     into.abbreviations
         .extend(from.abbreviations.iter().cloned());
-    for (unit, words) in &from.count_units {
-        into.count_units
-            .entry(unit.clone())
-            .or_default()
-            .extend(words.iter().cloned());
-    }
-    for (class, words) in &from.event_classes {
-        into.event_classes
-            .entry(class.clone())
-            .or_default()
-            .extend(words.iter().cloned());
+    for (lists, from) in [
+        (&mut into.count_units, &from.count_units),
+        (&mut into.event_classes, &from.event_classes),
+        (&mut into.aliases, &from.aliases),
+        (&mut into.parties, &from.parties),
+        (&mut into.members, &from.members),
+    ] {
+        for (name, words) in from {
+            lists
+                .entry(name.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
     }
     into.event_scope_words
         .extend(from.event_scope_words.iter().cloned());
     for (place, within) in &from.place_within {
         into.place_within.insert(place.clone(), within.clone());
     }
+    into.event_future_markers
+        .extend(from.event_future_markers.iter().cloned());
+    into.shared_scope_words
+        .extend(from.shared_scope_words.iter().cloned());
 }
 
 fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Result<Rule, Error> {
@@ -194,8 +212,20 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         location: Location::in_text(path, text, offset),
         message: format!("rule `{id}`: {message}"),
     };
-    if spec.patterns.is_empty() {
-        return Err(rule_error(spec.id.span().start, "has no patterns".into()));
+    match (spec.check, spec.patterns.is_empty()) {
+        (None, true) => {
+            return Err(rule_error(
+                spec.id.span().start,
+                "has no patterns (and is no `check` rule)".into(),
+            ))
+        }
+        (Some(_), false) => {
+            return Err(rule_error(
+                spec.patterns[0].span().start,
+                "a `check` rule takes no patterns".into(),
+            ))
+        }
+        _ => {}
     }
     let mut patterns = Vec::new();
     for pattern in &spec.patterns {
@@ -255,6 +285,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         value: spec.value,
         subject: spec.subject,
         patterns,
+        check: spec.check,
         time_varying: spec.time_varying,
         period_days: spec.period_days,
         tolerance: spec.tolerance,
@@ -275,7 +306,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
             .map(|c| {
                 (
                     Location::in_text(path, text, c.span().start),
-                    c.into_inner(),
+                    c.into_inner().into_documents(),
                 )
             })
             .collect(),
@@ -311,6 +342,16 @@ pub struct Lexicon {
     modifiers: HashSet<String>,
     /// Folded words of heads, ranks, modifiers and honorifics: none starts a name.
     title_words: HashSet<String>,
+    /// Folded other name of a country or organisation → its canonical name.
+    alias_of: HashMap<String, String>,
+    /// Folded name, alias or word of a party → its canonical name.
+    party_of: HashMap<String, String>,
+    /// Every party name and alias as written (case matters: "US" is not "us").
+    party_names: Regex,
+    /// Canonical party → the organisations it is a member of.
+    member_of: HashMap<String, Vec<String>>,
+    /// Folded scope words that any event of two or more parties has.
+    shared_scope: HashSet<String>,
 }
 
 impl Lexicon {
@@ -388,7 +429,41 @@ impl Lexicon {
             .chain(&spec.honorifics)
             .flat_map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
             .collect();
+        let alias_of = invert(&spec.aliases);
+        let mut party_of = invert(&spec.parties);
+        party_of.extend(alias_of.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let names: Vec<String> = spec
+            .parties
+            .iter()
+            .chain(&spec.aliases)
+            .flat_map(|(party, words)| std::iter::once(party).chain(words))
+            .cloned()
+            .collect();
+        let party_names = Regex::new(&format!(
+            r"\b{{start-half}}(?:{})\b{{end-half}}",
+            alternation(&names)
+        ))
+        .expect("escaped party names compile");
+        let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (organisation, members) in &spec.members {
+            for member in members {
+                let member = party_of
+                    .get(&fold(member))
+                    .cloned()
+                    .unwrap_or_else(|| member.clone());
+                member_of
+                    .entry(member)
+                    .or_default()
+                    .push(organisation.clone());
+            }
+        }
+        let shared_scope = spec.shared_scope_words.iter().map(|w| fold(w)).collect();
         Lexicon {
+            alias_of,
+            party_of,
+            party_names,
+            member_of,
+            shared_scope,
             spec,
             fragments,
             unit_of,
@@ -481,6 +556,39 @@ impl Lexicon {
             .map_or(word, String::as_str)
     }
 
+    /// The canonical name of a party named `name` in any of its forms ("Türkiye",
+    /// "the Alliance", "Serbian"), if the lexicon knows it.
+    pub fn party(&self, name: &str) -> Option<&str> {
+        with_or_without_article(&self.party_of, &fold(name)).map(String::as_str)
+    }
+
+    /// The canonical form of a folded name: the name its alias stands for ("turkiye" →
+    /// "turkey"), else the name itself.
+    pub fn unalias(&self, folded: &str) -> String {
+        with_or_without_article(&self.alias_of, folded)
+            .map_or_else(|| folded.to_string(), |c| fold(c))
+    }
+
+    /// The parties `text` names, with the organisations they are members of (an exercise
+    /// "with US troops" may count as one with NATO).
+    pub fn parties_in(&self, text: &str) -> std::collections::BTreeSet<String> {
+        let mut parties = std::collections::BTreeSet::new();
+        for found in self.party_names.find_iter(text) {
+            if let Some(party) = with_or_without_article(&self.party_of, &fold(found.as_str())) {
+                if let Some(organisations) = self.member_of.get(party) {
+                    parties.extend(organisations.iter().cloned());
+                }
+                parties.insert(party.clone());
+            }
+        }
+        parties
+    }
+
+    /// Whether a folded scope word holds for any event of two or more parties ("joint").
+    pub fn is_shared_scope(&self, folded: &str) -> bool {
+        self.shared_scope.contains(folded)
+    }
+
     /// The places `place` (folded) lies in, nearest first.
     pub fn containers(&self, place: &str) -> Vec<String> {
         let mut chain = Vec::new();
@@ -494,6 +602,15 @@ impl Lexicon {
         }
         chain
     }
+}
+
+/// The entry for a folded name as written ("the alliance") or without its article.
+fn with_or_without_article<'a>(
+    map: &'a HashMap<String, String>,
+    folded: &str,
+) -> Option<&'a String> {
+    map.get(folded)
+        .or_else(|| map.get(folded.strip_prefix("the ")?))
 }
 
 fn invert(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, String> {
@@ -527,4 +644,36 @@ fn alternation(words: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_are_found_by_alias_adjective_and_membership() {
+        let rules = RuleSet::builtin().unwrap();
+        let found =
+            |text: &str| -> Vec<String> { rules.lexicon.parties_in(text).into_iter().collect() };
+        assert_eq!(
+            found("Drills with the Alliance and the Serbian Armed Forces."),
+            ["NATO", "Serbia"]
+        );
+        assert_eq!(
+            found("U.S. troops trained in Türkiye."),
+            ["NATO", "Turkey", "United States"]
+        );
+        // "us" is a pronoun, not a country.
+        assert!(found("They told us about it.").is_empty());
+    }
+
+    #[test]
+    fn aliases_name_one_thing_and_adjectives_only_stand_for_it() {
+        let rules = RuleSet::builtin().unwrap();
+        assert_eq!(rules.lexicon.unalias("turkiye"), "turkey");
+        assert_eq!(rules.lexicon.unalias("the alliance"), "nato");
+        // Belgrade stands for Serbia in prose, but as a place it is Belgrade.
+        assert_eq!(rules.lexicon.unalias("belgrade"), "belgrade");
+        assert_eq!(rules.lexicon.party("Belgrade"), Some("Serbia"));
+    }
 }

@@ -35,7 +35,12 @@ pub struct RuleSpec {
     pub subject: SubjectKind,
     /// Regexes with placeholders (`{PERSON}`, `{DATE}`, ...) and named groups: `value`
     /// always; `subject` for person rules; `unit`, `near`, `scope` where the value needs them.
+    /// A check rule has none.
+    #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
+    /// A rule that compares what several documents say instead of reading claims from
+    /// text: its findings come from the named check, its examples are sets of documents.
+    pub check: Option<Check>,
     /// Values may change over time (a person's title): differences between periods are
     /// `changed`, not `conflict`.
     #[serde(default)]
@@ -52,9 +57,37 @@ pub struct RuleSpec {
     /// Texts that must yield a claim of this rule, run by the test suite and at load.
     #[serde(default)]
     pub examples: Vec<Spanned<ExampleSpec>>,
-    /// Texts that must yield no claim of this rule.
+    /// Texts that must yield no claim of this rule (for a check rule: sets of documents
+    /// that must yield no finding of it).
     #[serde(default)]
-    pub counterexamples: Vec<Spanned<String>>,
+    pub counterexamples: Vec<Spanned<Counterexample>>,
+}
+
+/// The cross-document checks a rule can name.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// One person's name spelled differently beyond folding ("Wikoff" / "Wyckoff").
+    NameVariant,
+    /// A "first" claim about an event against an earlier event of its kind.
+    EarlierEvent,
+}
+
+/// A counterexample: one text, or (for a check rule) several documents.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum Counterexample {
+    Text(String),
+    Documents(Vec<String>),
+}
+
+impl Counterexample {
+    pub fn into_documents(self) -> Vec<String> {
+        match self {
+            Counterexample::Text(text) => vec![text],
+            Counterexample::Documents(documents) => documents,
+        }
+    }
 }
 
 fn default_period_days() -> u32 {
@@ -76,6 +109,9 @@ pub struct ExampleSpec {
     pub subject: Option<String>,
     /// The publication date the example is read with (YYYY-MM-DD).
     pub published: Option<String>,
+    /// Further documents read beside `text` (for a check rule), each with its own header.
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
@@ -159,4 +195,20 @@ pub struct LexiconSpec {
     /// Place → the larger place it lies in.
     #[serde(default)]
     pub place_within: BTreeMap<String, String>,
+    /// A country or organisation → its other names: Turkey = ["Türkiye"].
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// A party → the words that stand for it in prose (adjectives, its forces, a capital
+    /// for its government): Serbia = ["Serbian", "Belgrade"].
+    #[serde(default)]
+    pub parties: BTreeMap<String, Vec<String>>,
+    /// Organisation → its members: an exercise with one of them may count as one with it.
+    #[serde(default)]
+    pub members: BTreeMap<String, Vec<String>>,
+    /// Words before an event's trigger that make it one still to come ("plans", "will").
+    #[serde(default)]
+    pub event_future_markers: Vec<String>,
+    /// Scope words that any event of two or more parties has ("joint").
+    #[serde(default)]
+    pub shared_scope_words: Vec<String>,
 }

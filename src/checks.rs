@@ -1,0 +1,309 @@
+//! Cross-document checks named by check rules: one person's name spelled two ways, and a
+//! "first" event that another source dates an earlier one of. Their findings cite claims
+//! the checks make from the text itself (the name as written, the earlier event's mention),
+//! appended after the extracted claims.
+
+use crate::claim::{Claim, EventMention, SubjectRef};
+use crate::finding::{Finding, Verdict};
+use crate::rules::Check;
+use crate::subject::{Member, Subject, Subjects};
+use crate::value::Value;
+use crate::verdict::Context;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Runs every check rule of the context's rule set. New claims get the indices after
+/// `claims`; `subjects` learns their subjects.
+pub fn run(
+    claims: &[Claim],
+    mentions: &[EventMention],
+    subjects: &mut Subjects,
+    context: &Context,
+) -> (Vec<Finding>, Vec<Claim>) {
+    let mut out = Evidence {
+        base: claims.len(),
+        claims: Vec::new(),
+        findings: Vec::new(),
+    };
+    for (index, rule) in context.rules.rules.iter().enumerate() {
+        match rule.check {
+            Some(Check::NameVariant) => name_variants(claims, subjects, index, context, &mut out),
+            Some(Check::EarlierEvent) => {
+                earlier_events(claims, mentions, subjects, index, context, &mut out);
+            }
+            None => {}
+        }
+    }
+    (out.findings, out.claims)
+}
+
+/// What the checks add to a run.
+struct Evidence {
+    /// The number of extracted claims: new claims are numbered after them.
+    base: usize,
+    claims: Vec<Claim>,
+    findings: Vec<Finding>,
+}
+
+impl Evidence {
+    /// A check's finding: possible only, since a check weighs likelihoods, not values.
+    fn possible_conflict(
+        &mut self,
+        rule: &crate::rules::Rule,
+        rule_index: usize,
+        subject: &str,
+        detail: &str,
+        claims: Vec<usize>,
+    ) {
+        self.findings.push(Finding {
+            rule: rule_index,
+            verdict: Verdict::PossibleConflict,
+            subject: subject.to_string(),
+            attribute: rule.attribute.clone(),
+            message: format!("{}: {detail}", rule.message_for(subject, &rule.attribute)),
+            claims,
+        });
+    }
+
+    fn add(&mut self, claim: Claim, subject: usize, subjects: &mut Subjects) -> usize {
+        self.claims.push(claim);
+        subjects.of_claim.push(subject);
+        self.base + self.claims.len() - 1
+    }
+}
+
+/// A `name-variant` finding for each person sources spell differently, citing each
+/// spelling where it first appears.
+fn name_variants(
+    claims: &[Claim],
+    subjects: &mut Subjects,
+    rule_index: usize,
+    context: &Context,
+    out: &mut Evidence,
+) {
+    let rule = &context.rules.rules[rule_index];
+    for firsts in subjects.variants.clone() {
+        let subject = subjects.of_claim[firsts[0]];
+        let label = subjects.subjects[subject].label.clone();
+        let mut cited = Vec::new();
+        let mut spellings = Vec::new();
+        for index in firsts {
+            let claim = &claims[index];
+            let SubjectRef::Person { name, .. } = &claim.subject else {
+                continue;
+            };
+            let text = context.texts[claim.doc];
+            // The name as the sentence writes it, else the claim's own place.
+            let span = text[claim.sentence.clone()]
+                .find(name.as_str())
+                .map_or(claim.span.clone(), |at| {
+                    claim.sentence.start + at..claim.sentence.start + at + name.len()
+                });
+            spellings.push(format!("\"{name}\" ({})", context.source_names[claim.doc]));
+            let evidence = Claim {
+                rule: rule_index,
+                attribute: rule.attribute.clone(),
+                value: Value::Name(name.clone()),
+                text: name.clone(),
+                span,
+                ..claim.clone()
+            };
+            cited.push(out.add(evidence, subject, subjects));
+        }
+        out.possible_conflict(rule, rule_index, &label, &spellings.join(", "), cited);
+    }
+}
+
+/// An `earlier-event` finding for each event a source calls the first of its kind with
+/// its parties, when another source reports such an event before it (or does not say
+/// when). Possible only: the scope of "first" may differ.
+fn earlier_events(
+    claims: &[Claim],
+    mentions: &[EventMention],
+    subjects: &mut Subjects,
+    rule_index: usize,
+    context: &Context,
+    out: &mut Evidence,
+) {
+    let rule = &context.rules.rules[rule_index];
+    let lexicon = &context.rules.lexicon;
+    let window = chrono::Duration::days(context.event_window_days);
+    // Per event subject: its "first" claims, and the sentences that speak of it.
+    let mut firsts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut sentences_of: BTreeMap<usize, HashSet<(usize, usize)>> = BTreeMap::new();
+    // The first event claim of each sentence, to name an earlier event a sentence reports.
+    let mut claim_at: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Each document's own event: the subject of its first event claim (headline, lead).
+    let mut main_event: BTreeMap<usize, usize> = BTreeMap::new();
+    for (index, claim) in claims.iter().enumerate() {
+        if !matches!(claim.subject, SubjectRef::Event { .. }) {
+            continue;
+        }
+        let subject = subjects.of_claim[index];
+        main_event.entry(claim.doc).or_insert(subject);
+        sentences_of
+            .entry(subject)
+            .or_default()
+            .insert((claim.doc, claim.sentence.start));
+        claim_at
+            .entry((claim.doc, claim.sentence.start))
+            .or_insert(index);
+        if matches!(claim.value, Value::Ordinal { rank: 1, .. }) {
+            firsts.entry(subject).or_default().push(index);
+        }
+    }
+    for (subject, first_claims) in firsts {
+        let claim = &claims[first_claims[0]];
+        let SubjectRef::Event { class, .. } = &claim.subject else {
+            continue;
+        };
+        let Value::Ordinal { scope, .. } = &claim.value else {
+            continue;
+        };
+        // The parties of the "first" event: those its sentences name (with the headline).
+        let parties: BTreeSet<&String> = mentions
+            .iter()
+            .filter(|m| {
+                first_claims
+                    .iter()
+                    .any(|&i| claims[i].doc == m.doc && claims[i].sentence == m.sentence)
+            })
+            .flat_map(|m| &m.parties)
+            .collect();
+        if parties.is_empty() {
+            continue;
+        }
+        let scope: Vec<&str> = scope
+            .split(' ')
+            .filter(|w| lexicon.spec.event_scope_words.iter().any(|s| s == w))
+            .collect();
+        let start = event_start(claims, subjects, subject, window);
+        let own = &sentences_of[&subject];
+        let mut earlier: BTreeMap<usize, &EventMention> = BTreeMap::new();
+        for mention in mentions {
+            // "The drill" in a report of this event is this event.
+            let is_this_event = own.contains(&(mention.doc, mention.sentence.start))
+                || (mention.definite && main_event.get(&mention.doc) == Some(&subject));
+            if mention.class != *class
+                || is_this_event
+                || earlier.contains_key(&mention.doc)
+                || !parties.iter().all(|p| mention.parties.contains(*p))
+                || !scope.iter().all(|w| {
+                    mention.scope.iter().any(|s| s == w)
+                        || (lexicon.is_shared_scope(w) && mention.parties.len() > 1)
+                })
+            {
+                continue;
+            }
+            let before = match (mention_end(mention), start) {
+                (Some(end), Some(start)) => end <= start,
+                // No date for one of the two: possibly earlier.
+                _ => true,
+            };
+            if before {
+                earlier.insert(mention.doc, mention);
+            }
+        }
+        if earlier.is_empty() {
+            continue;
+        }
+        let label = subjects.subjects[subject].label.clone();
+        let mut cited = first_claims.clone();
+        let mut reports = Vec::new();
+        for mention in earlier.into_values() {
+            let known = claim_at
+                .get(&(mention.doc, mention.sentence.start))
+                .copied();
+            let named = known
+                .filter(|&i| matches!(&claims[i].subject, SubjectRef::Event { name: Some(_), .. }));
+            let occurrence = Value::Occurrence {
+                name: named.map(|i| subjects.subjects[subjects.of_claim[i]].label.clone()),
+                class: mention.class.clone(),
+                scope: mention.scope.clone(),
+                parties: mention.parties.iter().cloned().collect(),
+                date: mention
+                    .date
+                    .filter(|d| !d.year_assumed)
+                    .map(|d| d.canonical())
+                    .or_else(|| {
+                        let published = mention.time.date.filter(|_| !mention.time.assumed)?;
+                        Some(format!("reported {}", published.format("%Y-%m-%d")))
+                    }),
+            };
+            let text = occurrence.canonical();
+            reports.push(format!("{}: {text}", context.source_names[mention.doc]));
+            let evidence_subject = match known {
+                Some(known) => subjects.of_claim[known],
+                None => {
+                    subjects.subjects.push(Subject {
+                        label: format!("the {} ({})", mention.class, when(mention)),
+                        person: false,
+                        members: vec![Member {
+                            spelling: format!("the {}", mention.class),
+                            claims: 1,
+                            reason: "an earlier event a source reports".into(),
+                        }],
+                    });
+                    subjects.subjects.len() - 1
+                }
+            };
+            let evidence = Claim {
+                doc: mention.doc,
+                rule: rule_index,
+                subject: SubjectRef::Event {
+                    class: mention.class.clone(),
+                    name: None,
+                },
+                attribute: rule.attribute.clone(),
+                value: occurrence,
+                text,
+                span: mention.trigger.clone(),
+                sentence: mention.sentence.clone(),
+                time: mention.time,
+            };
+            cited.push(out.add(evidence, evidence_subject, subjects));
+        }
+        let detail = format!("\"{}\" — {}", claim.text, reports.join("; "));
+        out.possible_conflict(rule, rule_index, &label, &detail, cited);
+    }
+}
+
+/// When an event began: the earliest date sources give it, else a window before the
+/// earliest publication that reports it.
+fn event_start(
+    claims: &[Claim],
+    subjects: &Subjects,
+    subject: usize,
+    window: chrono::Duration,
+) -> Option<NaiveDate> {
+    let mut dated = None::<NaiveDate>;
+    let mut published = None::<NaiveDate>;
+    for (index, claim) in claims.iter().enumerate() {
+        if subjects.of_claim[index] != subject {
+            continue;
+        }
+        if let Value::Date(span) = &claim.value {
+            if !span.year_assumed {
+                dated = Some(dated.map_or(span.start, |d| d.min(span.start)));
+            }
+        }
+        if let (Some(date), false) = (claim.time.date, claim.time.assumed) {
+            published = Some(published.map_or(date, |d| d.min(date)));
+        }
+    }
+    dated.or(published.map(|p| p - window))
+}
+
+/// When a mentioned event ended, as far as the text says: its own date, else (for a
+/// dated source) the publication date. `None` when neither is known.
+fn mention_end(mention: &EventMention) -> Option<NaiveDate> {
+    match mention.date {
+        Some(date) if !date.year_assumed => Some(date.end.pred_opt().unwrap_or(date.end)),
+        Some(_) => None,
+        None => mention.time.date.filter(|_| !mention.time.assumed),
+    }
+}
+
+fn when(mention: &EventMention) -> String {
+    mention_end(mention).map_or("undated".into(), |d| d.format("%Y-%m").to_string())
+}

@@ -1,0 +1,145 @@
+//! Who and what claims are about, across documents: one person spelled two ways, titles
+//! held for a country, and "first" events set against earlier ones — through the whole
+//! check, on small documents written for each case.
+
+use claimcheck::check::{check_documents, CheckOptions, Report};
+use claimcheck::finding::Verdict;
+use claimcheck::rules::RuleSet;
+use claimcheck::source::Document;
+
+/// Checks documents given with their headers.
+fn report(documents: &[&str]) -> Report {
+    let documents = documents
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Document::new(&format!("d{i}.md"), text.to_string()).0)
+        .collect();
+    let rules = RuleSet::builtin().unwrap();
+    check_documents(documents, Vec::new(), &rules, &CheckOptions::default())
+}
+
+fn findings(report: &Report) -> Vec<(Verdict, String, String)> {
+    report
+        .findings
+        .iter()
+        .map(|f| (f.verdict, f.rule.clone(), f.attribute.clone()))
+        .collect()
+}
+
+fn finding_of<'r>(report: &'r Report, rule: &str) -> Option<&'r claimcheck::check::FindingRecord> {
+    report.findings.iter().find(|f| f.rule == rule)
+}
+
+const FIRST: &str = "source: Wire\npublished: 2026-05-29\n\n\
+# NATO and Serbia End Their First Joint Exercise\n\n\
+The drill ran from May 11 to May 24, 2026 near Bujanovac.\n";
+
+#[test]
+fn a_misspelt_name_is_a_name_variant_and_its_claims_still_compare() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\nAdmiral George M. Wikoff (Commander of Allied Joint Force Command Naples) spoke.\n",
+        "source: B\npublished: 2026-05-27\n\nAdmiral George Wyckoff, Commander of Allied Joint Force Command Brunssum, attended.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![
+            (Verdict::Conflict, "person-title".into(), "title".into()),
+            (
+                Verdict::PossibleConflict,
+                "name-variant".into(),
+                "name".into()
+            ),
+            (Verdict::Agreement, "person-title".into(), "title".into()),
+        ]
+    );
+    let variant = finding_of(&report, "name-variant").unwrap();
+    let cited: Vec<(&str, &str, usize, usize)> = variant
+        .claims
+        .iter()
+        .map(|&i| {
+            let c = &report.claims[i];
+            (c.text.as_str(), c.source.as_str(), c.line, c.column)
+        })
+        .collect();
+    // Each spelling quoted where it stands.
+    assert_eq!(
+        cited,
+        vec![
+            ("George M. Wikoff", "A", 4, 9),
+            ("George Wyckoff", "B", 4, 9)
+        ]
+    );
+}
+
+#[test]
+fn serbian_president_and_president_of_serbia_agree() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\nSerbian President Aleksandar Vucic spoke.\n",
+        "source: B\npublished: 2026-05-28\n\nPresident of Serbia Aleksandar Vučić spoke.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "person-title".into(), "title".into())]
+    );
+}
+
+#[test]
+fn an_earlier_event_of_the_same_parties_questions_a_first() {
+    let report = report(&[
+        FIRST,
+        "source: Post\npublished: 2016-05-30\n\n# Serbian Army Trains With the Alliance\n\nThe exercise took place in April 2016.\n",
+    ]);
+    let finding = finding_of(&report, "earlier-event").expect("earlier event reported");
+    assert_eq!(finding.verdict, Verdict::PossibleConflict);
+    let texts: Vec<&str> = finding
+        .claims
+        .iter()
+        .map(|&i| report.claims[i].text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "first joint exercise",
+            "exercise with NATO, Serbia (2016-04)"
+        ]
+    );
+}
+
+#[test]
+fn the_drill_in_a_report_of_the_event_is_that_event_whatever_dates_stand_near() {
+    let text = format!("{FIRST}\nMemories of the bombing in 1999 were present, but the drill with NATO went smoothly.\n");
+    let report = report(&[&text]);
+    assert!(finding_of(&report, "earlier-event").is_none());
+}
+
+#[test]
+fn a_planned_event_is_no_earlier_event() {
+    let report = report(&[
+        FIRST,
+        "source: Post\npublished: 2016-05-30\n\nSerbia plans joint exercises with NATO in 2017.\n",
+    ]);
+    assert!(finding_of(&report, "earlier-event").is_none());
+}
+
+#[test]
+fn an_undated_source_may_report_an_earlier_event() {
+    let report = report(&[
+        FIRST,
+        "Serbia hosted an exercise named Platinum Wolf with several NATO member states in June.\n",
+    ]);
+    let finding = finding_of(&report, "earlier-event").expect("possibly earlier");
+    let last = &report.claims[*finding.claims.last().unwrap()];
+    assert_eq!(
+        last.text,
+        "Platinum Wolf exercise with NATO, Serbia (date not given)"
+    );
+}
+
+#[test]
+fn an_event_of_other_parties_leaves_a_first_alone() {
+    let report = report(&[
+        FIRST,
+        "source: Post\npublished: 2016-05-30\n\nRussian and Serbian paratroopers held a joint exercise in April 2016.\n",
+    ]);
+    assert!(finding_of(&report, "earlier-event").is_none());
+}
