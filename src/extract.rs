@@ -43,6 +43,28 @@ const ANY_REFERENCE: Reference = Reference {
     assumed: true,
 };
 
+/// The most precise date `sentence` gives within the byte range `near`: "this spring, in
+/// April 2016" is April.
+fn sentence_date(
+    sentence: &str,
+    reference: Option<Reference>,
+    near: std::ops::Range<usize>,
+) -> Option<crate::normalize::date::DateSpan> {
+    let options = crate::normalize::scan::ScanOptions {
+        reference,
+        kinds: vec![crate::normalize::scan::Kind::Date],
+        ..Default::default()
+    };
+    crate::normalize::scan::scan(sentence, &options)
+        .into_iter()
+        .filter(|m| m.span.start < near.end && near.start < m.span.end)
+        .filter_map(|m| match m.value {
+            crate::normalize::scan::MentionValue::Date(span) => Some(span),
+            _ => None,
+        })
+        .min_by_key(|span| span.end - span.start)
+}
+
 /// How far (in bytes) from an event's trigger a date may stand and still date it.
 const MENTION_DATE_REACH: usize = 100;
 
@@ -129,6 +151,7 @@ impl<'r> Extractor<'r> {
         let mut claims = keep_longest(claims);
         resolve_surnames(doc, &mut claims, &self.rules.lexicon);
         self.name_events(doc, &mut claims);
+        self.date_by_sentence(doc, &mut claims, reference);
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
@@ -136,6 +159,29 @@ impl<'r> Extractor<'r> {
             sentences,
             claims,
             mentions,
+        }
+    }
+
+    /// A value that changes over time speaks for the time its sentence gives ("In 2016,
+    /// Prime Minister Vucic ..."), when that lies before the publication; otherwise for the
+    /// publication date.
+    fn date_by_sentence(&self, doc: &Document, claims: &mut [Claim], reference: Option<Reference>) {
+        let Some(published) = reference.filter(|r| !r.assumed).map(|r| r.date) else {
+            return;
+        };
+        let mut dated: HashMap<usize, Option<chrono::NaiveDate>> = HashMap::new();
+        for claim in claims.iter_mut() {
+            if !self.rules.rules[claim.rule].time_varying {
+                continue;
+            }
+            let date = *dated.entry(claim.sentence.start).or_insert_with(|| {
+                sentence_date(&doc.text[claim.sentence.clone()], reference, 0..usize::MAX)
+                    .filter(|span| !span.year_assumed && span.end <= published)
+                    .map(|span| span.start)
+            });
+            if let Some(date) = date {
+                claim.time.date = Some(date);
+            }
         }
     }
 
@@ -185,23 +231,10 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|w| !is_scope(w) && w.as_str() != "military")
             .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that"));
-        let options = crate::normalize::scan::ScanOptions {
-            reference,
-            kinds: vec![crate::normalize::scan::Kind::Date],
-            ..Default::default()
-        };
-        // The most precise date near the trigger: "this spring, in April 2016" is April; a
-        // date further away ("the legacy of the 1999 intervention") dates something else.
+        // A date further away ("the legacy of the 1999 intervention") dates something else.
         let near =
             trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
-        let date = crate::normalize::scan::scan(text, &options)
-            .into_iter()
-            .filter(|m| m.span.start < near.end && near.start < m.span.end)
-            .filter_map(|m| match m.value {
-                crate::normalize::scan::MentionValue::Date(span) => Some(span),
-                _ => None,
-            })
-            .min_by_key(|span| span.end - span.start);
+        let date = sentence_date(text, reference, near);
         Some(EventMention {
             doc: doc_index,
             class,

@@ -67,13 +67,15 @@ impl Title {
         if let Some(title) = Title::from_words(&text, None, lexicon) {
             return Some(title);
         }
-        // The qualifier starts at the first " for " or " of " that leaves a known role before
-        // it: "Chief of the General Staff of Serbia" splits at the second "of".
+        // The qualifier starts at the last " for " or " of " that leaves a known role before
+        // it, so the role is the longest one: "Minister of Defence of Serbia" is the Minister
+        // of Defence, of Serbia.
         text.match_indices(" for ")
             .chain(text.match_indices(" of "))
             .map(|(i, _)| i)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
+            .rev()
             .find_map(|i| {
                 let qualifier = text[i + 1..].to_string();
                 Title::from_words(&text[..i], Some(qualifier), lexicon)
@@ -118,8 +120,8 @@ impl Title {
         parts.join(" ")
     }
 
-    fn role_key(&self) -> String {
-        fold(&self.role)
+    fn role_key(&self, lexicon: &Lexicon) -> String {
+        lexicon.role_key(&self.role)
     }
 
     /// The title split by meaning: the party it is held for ("Serbian President" and
@@ -158,7 +160,7 @@ impl Title {
         };
         let (a_party, a_prefix, a_qualifier) = self.parts(lexicon);
         let (b_party, b_prefix, b_qualifier) = other.parts(lexicon);
-        self.role_key() == other.role_key()
+        self.role_key(lexicon) == other.role_key(lexicon)
             && a_party.is_none_or(|a| b_party.is_none_or(|b| a == b))
             && optional_agrees(&a_qualifier, &b_qualifier)
             && optional_agrees(&a_prefix, &b_prefix)
@@ -262,7 +264,7 @@ impl Value {
     /// everything else competes with every value of its attribute.
     pub fn slot(&self, lexicon: &Lexicon) -> String {
         match self {
-            Value::Title(title) => lexicon.role_slot(&title.role_key()),
+            Value::Title(title) => lexicon.role_slot(&title.role_key(lexicon)),
             Value::Count { unit, .. } => unit.clone(),
             _ => String::new(),
         }
@@ -455,6 +457,16 @@ mod tests {
         assert!(titles_agree("Serbian President", "President"));
         assert!(!titles_agree("Serbian President", "President of Croatia"));
         assert!(!titles_agree("Serbian President", "Croatian President"));
+    }
+
+    #[test]
+    fn one_office_written_two_ways_is_one_title() {
+        assert!(titles_agree("Defense Minister", "Minister of Defence"));
+        assert!(titles_agree(
+            "Serbian Defence Minister",
+            "Minister of Defense of Serbia"
+        ));
+        assert!(!titles_agree("Defence Minister", "Foreign Minister"));
     }
 
     #[test]

@@ -143,3 +143,40 @@ fn an_event_of_other_parties_leaves_a_first_alone() {
     ]);
     assert!(finding_of(&report, "earlier-event").is_none());
 }
+
+#[test]
+fn a_fuller_title_and_a_shorter_spelling_of_one_office_agree() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\nDeputy Prime Minister and Minister of Defence Bratislav Gasic spoke.\n",
+        "source: B\npublished: 2026-05-28\n\nDefense Minister Bratislav Gasic spoke.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "person-title".into(), "title".into())]
+    );
+}
+
+#[test]
+fn a_title_dated_by_its_sentence_speaks_for_that_year() {
+    // Both articles are from 2026, but the first speaks of 2016: a change, not a conflict.
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\nIn 2016, Prime Minister Aleksandar Vucic opened the talks.\n",
+        "source: B\npublished: 2026-05-28\n\nPresident Aleksandar Vucic closed them.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Changed, "person-title".into(), "title".into())]
+    );
+}
+
+#[test]
+fn the_same_titles_in_one_period_conflict() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\nPrime Minister Aleksandar Vucic opened the talks.\n",
+        "source: B\npublished: 2026-05-28\n\nPresident Aleksandar Vucic closed them.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Conflict, "person-title".into(), "title".into())]
+    );
+}

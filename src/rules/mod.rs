@@ -184,6 +184,7 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
     for (lists, from) in [
         (&mut into.count_units, &from.count_units),
         (&mut into.event_classes, &from.event_classes),
+        (&mut into.title_synonyms, &from.title_synonyms),
         (&mut into.aliases, &from.aliases),
         (&mut into.parties, &from.parties),
         (&mut into.members, &from.members),
@@ -342,6 +343,8 @@ pub struct Lexicon {
     modifiers: HashSet<String>,
     /// Folded words of heads, ranks, modifiers and honorifics: none starts a name.
     title_words: HashSet<String>,
+    /// Folded way of writing an office → the folded canonical one.
+    role_synonym: HashMap<String, String>,
     /// Folded other name of a country or organisation → its canonical name.
     alias_of: HashMap<String, String>,
     /// Folded name, alias or word of a party → its canonical name.
@@ -356,10 +359,16 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn new(spec: LexiconSpec) -> Lexicon {
+        // Every way of writing an office is a head too.
         let heads: Vec<String> = spec
             .title_heads
             .iter()
             .chain(spec.ranks.iter())
+            .chain(
+                spec.title_synonyms
+                    .iter()
+                    .flat_map(|(office, others)| std::iter::once(office).chain(others)),
+            )
             .cloned()
             .collect();
         let title = format!(
@@ -458,7 +467,12 @@ impl Lexicon {
             }
         }
         let shared_scope = spec.shared_scope_words.iter().map(|w| fold(w)).collect();
+        let role_synonym = invert(&spec.title_synonyms)
+            .into_iter()
+            .map(|(written, canonical)| (written, fold(&canonical)))
+            .collect();
         Lexicon {
+            role_synonym,
             alias_of,
             party_of,
             party_names,
@@ -524,6 +538,13 @@ impl Lexicon {
     /// The event class of a trigger word ("drill" → "exercise").
     pub fn class_of(&self, trigger: &str) -> Option<&str> {
         self.class_of.get(&fold(trigger)).map(String::as_str)
+    }
+
+    /// The comparison key of a role: folded, and one spelling for every way of writing one
+    /// office ("Defense Minister", "Minister of Defence").
+    pub fn role_key(&self, role: &str) -> String {
+        let folded = fold(role);
+        self.role_synonym.get(&folded).cloned().unwrap_or(folded)
     }
 
     /// Which roles compete with `role` (folded): its exclusive set, or itself alone.

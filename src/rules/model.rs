@@ -174,6 +174,10 @@ pub struct LexiconSpec {
     /// Ranks held together with an office ("Ambassador", "Admiral"); never exclusive.
     #[serde(default)]
     pub ranks: Vec<String>,
+    /// An office → the other ways of writing it: "Minister of Defence" = ["Defense
+    /// Minister"].
+    #[serde(default)]
+    pub title_synonyms: BTreeMap<String, Vec<String>>,
     /// Sets of roles one person cannot hold at the same time.
     #[serde(default)]
     pub exclusive_titles: Vec<Vec<String>>,
