@@ -5,6 +5,7 @@
 
 use crate::claim::{Claim, EventMention, SubjectRef};
 use crate::finding::{Finding, Verdict};
+use crate::normalize::date::DateSpan;
 use crate::rules::Check;
 use crate::subject::{Member, Subject, Subjects};
 use crate::value::Value;
@@ -179,7 +180,7 @@ fn earlier_events(
             .collect();
         let start = event_start(claims, subjects, subject, window);
         let own = &sentences_of[&subject];
-        let mut earlier: BTreeMap<usize, &EventMention> = BTreeMap::new();
+        let mut earlier: BTreeMap<usize, (&EventMention, Option<DateSpan>)> = BTreeMap::new();
         for mention in mentions {
             // "The drill" in a report of this event is this event.
             let is_this_event = own.contains(&(mention.doc, mention.sentence.start))
@@ -195,13 +196,14 @@ fn earlier_events(
             {
                 continue;
             }
-            let before = match (mention_end(mention), start) {
+            let date = crate::extract::mention_date(mention, context.texts[mention.doc]);
+            let before = match (mention_end(mention, date), start) {
                 (Some(end), Some(start)) => end <= start,
                 // No date for one of the two: possibly earlier.
                 _ => true,
             };
             if before {
-                earlier.insert(mention.doc, mention);
+                earlier.insert(mention.doc, (mention, date));
             }
         }
         if earlier.is_empty() {
@@ -210,7 +212,7 @@ fn earlier_events(
         let label = subjects.subjects[subject].label.clone();
         let mut cited = first_claims.clone();
         let mut reports = Vec::new();
-        for mention in earlier.into_values() {
+        for (mention, date) in earlier.into_values() {
             let known = claim_at
                 .get(&(mention.doc, mention.sentence.start))
                 .copied();
@@ -221,8 +223,7 @@ fn earlier_events(
                 class: mention.class.clone(),
                 scope: mention.scope.clone(),
                 parties: mention.parties.iter().cloned().collect(),
-                date: mention
-                    .date
+                date: date
                     .filter(|d| !d.year_assumed)
                     .map(|d| d.canonical())
                     .or_else(|| {
@@ -236,7 +237,7 @@ fn earlier_events(
                 Some(known) => subjects.of_claim[known],
                 None => {
                     subjects.subjects.push(Subject {
-                        label: format!("the {} ({})", mention.class, when(mention)),
+                        label: format!("the {} ({})", mention.class, when(mention, date)),
                         person: false,
                         members: vec![Member {
                             spelling: format!("the {}", mention.class),
@@ -296,14 +297,14 @@ fn event_start(
 
 /// When a mentioned event ended, as far as the text says: its own date, else (for a
 /// dated source) the publication date. `None` when neither is known.
-fn mention_end(mention: &EventMention) -> Option<NaiveDate> {
-    match mention.date {
+fn mention_end(mention: &EventMention, date: Option<DateSpan>) -> Option<NaiveDate> {
+    match date {
         Some(date) if !date.year_assumed => Some(date.end.pred_opt().unwrap_or(date.end)),
         Some(_) => None,
         None => mention.time.date.filter(|_| !mention.time.assumed),
     }
 }
 
-fn when(mention: &EventMention) -> String {
-    mention_end(mention).map_or("undated".into(), |d| d.format("%Y-%m").to_string())
+fn when(mention: &EventMention, date: Option<DateSpan>) -> String {
+    mention_end(mention, date).map_or("undated".into(), |d| d.format("%Y-%m").to_string())
 }

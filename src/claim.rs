@@ -1,6 +1,5 @@
 //! Claims: what one sentence of one source says about one subject, with its provenance.
 
-use crate::normalize::date::DateSpan;
 use crate::value::Value;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -83,8 +82,6 @@ pub struct EventMention {
     /// Byte span of the trigger word in the document.
     pub trigger: Range<usize>,
     pub sentence: Range<usize>,
-    /// The most precise date the sentence gives near the trigger.
-    pub date: Option<DateSpan>,
     /// Written "the exercise" (or "this drill"): the document's own event, unless named.
     pub definite: bool,
     pub time: TimeScope,

@@ -43,6 +43,23 @@ const ANY_REFERENCE: Reference = Reference {
     assumed: true,
 };
 
+/// The date a mention's sentence gives its event, if any: the most precise date near the
+/// trigger (a date further away, "the legacy of the 1999 intervention", dates something
+/// else). Worked out only for the mentions a check compares, since scanning for dates costs.
+pub fn mention_date(
+    mention: &EventMention,
+    text: &str,
+) -> Option<crate::normalize::date::DateSpan> {
+    let reference = mention.time.date.map(|date| Reference {
+        date,
+        assumed: mention.time.assumed,
+    });
+    let start = mention.sentence.start;
+    let trigger = mention.trigger.start - start..mention.trigger.end - start;
+    let near = trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
+    sentence_date(&text[mention.sentence.clone()], reference, near)
+}
+
 /// The most precise date `sentence` gives within the byte range `near`: "this spring, in
 /// April 2016" is April.
 fn sentence_date(
@@ -127,7 +144,6 @@ impl<'r> Extractor<'r> {
                     sentence,
                     trigger.range(),
                     &headline_parties,
-                    reference,
                     time,
                 ));
             }
@@ -195,7 +211,6 @@ impl<'r> Extractor<'r> {
         sentence: &Sentence,
         trigger: std::ops::Range<usize>,
         headline_parties: &std::collections::BTreeSet<String>,
-        reference: Option<Reference>,
         time: TimeScope,
     ) -> Option<EventMention> {
         let lexicon = &self.rules.lexicon;
@@ -231,10 +246,7 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|w| !is_scope(w) && w.as_str() != "military")
             .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that"));
-        // A date further away ("the legacy of the 1999 intervention") dates something else.
-        let near =
-            trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
-        let date = sentence_date(text, reference, near);
+
         Some(EventMention {
             doc: doc_index,
             class,
@@ -242,7 +254,6 @@ impl<'r> Extractor<'r> {
             parties,
             trigger: sentence.span.start + trigger.start..sentence.span.start + trigger.end,
             sentence: sentence.span.clone(),
-            date,
             definite,
             time,
         })
