@@ -16,8 +16,47 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 
+/// The stages a progress report names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Documents read, segmented and their claims extracted.
+    Extract,
+    /// Subjects, verdicts and checks across documents.
+    Compare,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Extract => "extracting",
+            Stage::Compare => "comparing",
+        }
+    }
+}
+
+/// Receives progress as the check runs: the stage, documents done, documents in all. Called
+/// from worker threads; the library itself never prints.
+#[derive(Clone)]
+pub struct Progress(std::sync::Arc<dyn Fn(Stage, u64, u64) + Send + Sync>);
+
+impl Progress {
+    pub fn new(report: impl Fn(Stage, u64, u64) + Send + Sync + 'static) -> Progress {
+        Progress(std::sync::Arc::new(report))
+    }
+
+    fn report(&self, stage: Stage, done: u64, total: u64) {
+        (self.0)(stage, done, total);
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// Settings of a check.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub subjects: SubjectOptions,
     /// Worker threads for the per-document stages; `None` uses every core. The output is
@@ -26,6 +65,8 @@ pub struct CheckOptions {
     /// Also list, per person, where the text names them without a claim (for
     /// `--explain-groups`; it costs a pass over every text).
     pub name_mentions: bool,
+    /// Where to report progress, if anywhere.
+    pub progress: Option<Progress>,
 }
 
 /// Counts and wall time of each stage, for `--stats`.
@@ -225,10 +266,16 @@ pub fn check_with_facts(
     let started = std::time::Instant::now();
     // Documents are extracted in parallel; collecting keeps document order, so the
     // claims (and everything after) are the same whatever the number of threads.
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let total = articles as u64;
     let extracted: Vec<_> = documents[..articles]
         .par_iter()
         .enumerate()
         .map(|(index, document)| {
+            if let Some(progress) = &options.progress {
+                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress.report(Stage::Extract, done, total);
+            }
             let reference = match (document.published, latest) {
                 (Some(date), _) => Some(Reference {
                     date,
@@ -254,6 +301,9 @@ pub fn check_with_facts(
     claims.extend(fact_claims);
     let extract_time = started.elapsed();
     let started = std::time::Instant::now();
+    if let Some(progress) = &options.progress {
+        progress.report(Stage::Compare, total, total);
+    }
     let mut subjects = subject::resolve(&claims, &options.subjects);
     let group_time = started.elapsed();
     let started = std::time::Instant::now();

@@ -67,6 +67,9 @@ enum Command {
         /// Print the effective configuration and exit.
         #[arg(long)]
         dump_config: bool,
+        /// No progress bar and no warnings on standard error (errors still print).
+        #[arg(long, short)]
+        quiet: bool,
         /// Hide the findings recorded in this baseline file; report its entries that no
         /// longer occur.
         #[arg(long, value_name = "FILE")]
@@ -145,6 +148,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar on standard error that shows itself only once a run has taken a second,
+/// so quick runs print nothing.
+fn progress_bar() -> (indicatif::ProgressBar, claimcheck::check::Progress) {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} documents, {elapsed}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let started = std::time::Instant::now();
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    let updated = bar.clone();
+    let progress = claimcheck::check::Progress::new(move |stage, done, total| {
+        use std::sync::atomic::Ordering;
+        if !shown.load(Ordering::Relaxed) && started.elapsed() >= std::time::Duration::from_secs(1)
+        {
+            shown.store(true, Ordering::Relaxed);
+            updated.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        updated.set_length(total);
+        updated.set_position(done);
+        updated.set_message(stage.name());
+    });
+    (bar, progress)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Check {
@@ -164,6 +194,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             facts,
             config,
             dump_config,
+            quiet,
         } => {
             let config = load_config(config.as_deref())?;
             if dump_config {
@@ -189,10 +220,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             let rules = load_rules_with(rules.as_deref(), &config)?;
+            let bar = (!quiet && std::io::stderr().is_terminal()).then(progress_bar);
             let options = CheckOptions {
                 threads: threads.map(usize::from),
                 subjects: config.subject_options(),
                 name_mentions: explain_groups,
+                progress: bar.as_ref().map(|(_, progress)| progress.clone()),
             };
             let facts = match &facts {
                 Some(path) => {
@@ -206,6 +239,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 check_submission(&paths, &against, facts.as_ref(), &rules, &options)
                     .map_err(|e| e.to_string())?
             };
+            if let Some((bar, _)) = &bar {
+                bar.finish_and_clear();
+            }
             if let Some(path) = &write_baseline {
                 let recorded = claimcheck::baseline::Baseline::of(&report);
                 output::write_atomically(path, recorded.to_json().as_bytes())?;
@@ -227,7 +263,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if stats {
                 eprint!("{}", render::stats(&report.stats));
             }
-            for warning in &report.warnings {
+            for warning in report.warnings.iter().filter(|_| !quiet) {
                 eprintln!("claimcheck: warning: {warning}");
             }
             let output_path = output;

@@ -74,3 +74,61 @@ fn a_subject_in_many_sources_gives_one_finding_per_distinct_disagreement() {
             && report.findings[0].message.contains("600 troops")
     );
 }
+
+#[test]
+fn progress_counts_every_document_then_the_comparison() {
+    use claimcheck::check::{Progress, Stage};
+    use std::sync::{Arc, Mutex};
+    let documents: Vec<Document> = (0..40)
+        .map(|i| {
+            let text =
+                format!("source: S{i}\npublished: 2026-05-20\n\nThe drill involved 600 troops.\n");
+            Document::new(&format!("d{i}.md"), text).0
+        })
+        .collect();
+    let seen: Arc<Mutex<Vec<(Stage, u64, u64)>>> = Arc::default();
+    let sink = seen.clone();
+    let options = CheckOptions {
+        threads: Some(2),
+        progress: Some(Progress::new(move |stage, done, total| {
+            sink.lock().unwrap().push((stage, done, total));
+        })),
+        ..CheckOptions::default()
+    };
+    let rules = RuleSet::builtin().unwrap();
+    check_documents(documents, Vec::new(), &rules, &options);
+    let seen = seen.lock().unwrap();
+    let extracted: Vec<u64> = seen
+        .iter()
+        .filter(|(stage, _, total)| *stage == Stage::Extract && *total == 40)
+        .map(|(_, done, _)| *done)
+        .collect();
+    let mut sorted = extracted.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        sorted,
+        (1..=40).collect::<Vec<u64>>(),
+        "one report per document"
+    );
+    assert_eq!(seen.last(), Some(&(Stage::Compare, 40, 40)));
+}
+
+#[test]
+fn quiet_prints_nothing_on_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        b"The drill \xff involved 600 troops.\n",
+    )
+    .unwrap();
+    let run = |quiet: bool| {
+        let mut command = Command::cargo_bin("claimcheck").unwrap();
+        command.arg("check").arg(dir.path());
+        if quiet {
+            command.arg("--quiet");
+        }
+        command.output().unwrap()
+    };
+    assert!(String::from_utf8_lossy(&run(false).stderr).contains("warning"));
+    assert!(run(true).stderr.is_empty());
+}
