@@ -127,6 +127,16 @@ fn group_key(claims: &[Claim], subjects: &Subjects, index: usize, context: &Cont
     )
 }
 
+/// The first claim of each distinct value (canonical text) among `members`.
+fn distinct(claims: &[Claim], members: &[usize]) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    members
+        .iter()
+        .copied()
+        .filter(|&i| seen.insert(claims[i].text.as_str()))
+        .collect()
+}
+
 /// The classes of mutually agreeing values, in order of first claim. Claims with the same
 /// canonical text are one value, so the cost grows with the number of distinct values, not
 /// of claims (a figure repeated by 500 outlets is compared once).
@@ -255,14 +265,16 @@ fn judge_group(
     let rule = &context.rules.rules[first.rule];
     let classes = classes(claims, members, context);
     let verdict = if classes.len() == 1 {
-        let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].doc).collect();
-        let surfaces: BTreeSet<String> = members
-            .iter()
-            .map(|&i| fold(&context.texts[claims[i].doc][claims[i].span.clone()]))
-            .collect();
+        let one_source = members.iter().all(|&i| claims[i].doc == first.doc);
         // One source repeating itself word for word corroborates nothing.
-        if sources.len() < 2 && surfaces.len() < 2 {
-            return None;
+        if one_source {
+            let surfaces: BTreeSet<String> = members
+                .iter()
+                .map(|&i| fold(&context.texts[claims[i].doc][claims[i].span.clone()]))
+                .collect();
+            if surfaces.len() < 2 {
+                return None;
+            }
         }
         Verdict::Agreement
     } else {
@@ -312,14 +324,16 @@ fn pair_verdict(a: &Claim, b: &Claim, rule: &Rule) -> Verdict {
 fn judge_link(
     claims: &[Claim],
     left: &[usize],
-    right: &[usize],
+    others: &[usize],
     subject: &str,
     reason: &str,
     context: &Context,
 ) -> Option<Finding> {
     let first = &claims[left[0]];
     let rule = &context.rules.rules[first.rule];
-    let disagree = left.iter().any(|&a| {
+    // Distinct values only: a figure repeated by many sources is compared once.
+    let right = distinct(claims, others);
+    let disagree = distinct(claims, left).into_iter().any(|a| {
         right.iter().any(|&b| {
             !claims[a].value.agrees_with(
                 &claims[b].value,
@@ -332,7 +346,7 @@ fn judge_link(
     if !disagree {
         return None;
     }
-    let mut members: Vec<usize> = left.iter().chain(right).copied().collect();
+    let mut members: Vec<usize> = left.iter().chain(others).copied().collect();
     members.sort_unstable();
     let classes = classes(claims, &members, context);
     let mut found = finding(
