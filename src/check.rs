@@ -111,7 +111,8 @@ pub struct ClaimRecord {
     pub subject: String,
     pub attribute: String,
     pub text: String,
-    pub value: serde_json::Value,
+    /// The typed value; it serializes as the report's JSON value.
+    pub value: crate::value::Value,
     pub rule: String,
     pub quote: String,
     /// No other source speaks to this subject and attribute.
@@ -287,16 +288,18 @@ pub fn check_with_facts(
                 }),
                 (None, None) => None,
             };
-            extractor.extract(document, index, reference)
+            // Only the number of sentences outlives extraction.
+            let one = extractor.extract(document, index, reference);
+            (one.sentences.len(), one.claims, one.mentions)
         })
         .collect();
     let mut claims: Vec<Claim> = Vec::new();
     let mut mentions = Vec::new();
     let mut sentences = 0;
-    for one in extracted {
-        sentences += one.sentences.len();
-        claims.extend(one.claims);
-        mentions.extend(one.mentions);
+    for (count, found, mentioned) in extracted {
+        sentences += count;
+        claims.extend(found);
+        mentions.extend(mentioned);
     }
     claims.extend(fact_claims);
     let extract_time = started.elapsed();
@@ -325,57 +328,6 @@ pub fn check_with_facts(
     verdict::sort(&mut findings);
     let verdict_time = started.elapsed();
     let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
-    let claim_records = claims
-        .iter()
-        .zip(&unverified)
-        .enumerate()
-        .map(|(index, (claim, &unverified))| {
-            let document = &documents[claim.doc];
-            let (line, column) = locators[claim.doc].locate(claim.span.start);
-            ClaimRecord {
-                path: document.path.clone(),
-                source: document.name.clone(),
-                line,
-                column,
-                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
-                attribute: claim.attribute.clone(),
-                text: claim.text.clone(),
-                value: claim.value.to_json(),
-                rule: rules.rules[claim.rule].id.clone(),
-                quote: collapse_whitespace(&document.text[claim.sentence.clone()]),
-                unverified,
-                written: collapse_whitespace(&document.text[claim.span.clone()]),
-            }
-        })
-        .collect();
-    let finding_records: Vec<FindingRecord> = findings
-        .into_iter()
-        .map(|finding| FindingRecord {
-            rule: rules.rules[finding.rule].id.clone(),
-            severity: rules.rules[finding.rule].severity,
-            verdict: finding.verdict,
-            subject: finding.subject,
-            attribute: finding.attribute,
-            message: finding.message,
-            claims: finding.claims,
-        })
-        .collect();
-    let suppressions: Vec<crate::suppress::Suppression> = documents[..articles]
-        .iter()
-        .flat_map(crate::suppress::directives)
-        .collect();
-    let stats = Stats {
-        bytes: documents.iter().map(|d| d.text.len()).sum(),
-        documents: documents.len(),
-        sentences,
-        claims: claims.len(),
-        subjects: subjects.subjects.len(),
-        findings: finding_records.len(),
-        read: std::time::Duration::ZERO,
-        extract: extract_time,
-        group: group_time,
-        verdicts: verdict_time,
-    };
     let mut groups: Vec<GroupRecord> = subjects
         .subjects
         .iter()
@@ -412,6 +364,60 @@ pub fn check_with_facts(
         groups[link.b].links.push((a, link.reason.clone()));
     }
     groups.sort_by(|a, b| a.label.cmp(&b.label));
+    drop(mentions);
+    let claim_count = claims.len();
+    // Claims move into their records: one copy of each value at a time.
+    let claim_records = claims
+        .into_iter()
+        .zip(unverified)
+        .enumerate()
+        .map(|(index, (claim, unverified))| {
+            let document = &documents[claim.doc];
+            let (line, column) = locators[claim.doc].locate(claim.span.start);
+            ClaimRecord {
+                path: document.path.clone(),
+                source: document.name.clone(),
+                line,
+                column,
+                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
+                rule: rules.rules[claim.rule].id.clone(),
+                quote: collapse_whitespace(&document.text[claim.sentence.clone()]),
+                unverified,
+                written: collapse_whitespace(&document.text[claim.span.clone()]),
+                attribute: claim.attribute,
+                text: claim.text,
+                value: claim.value,
+            }
+        })
+        .collect();
+    let finding_records: Vec<FindingRecord> = findings
+        .into_iter()
+        .map(|finding| FindingRecord {
+            rule: rules.rules[finding.rule].id.clone(),
+            severity: rules.rules[finding.rule].severity,
+            verdict: finding.verdict,
+            subject: finding.subject,
+            attribute: finding.attribute,
+            message: finding.message,
+            claims: finding.claims,
+        })
+        .collect();
+    let suppressions: Vec<crate::suppress::Suppression> = documents[..articles]
+        .iter()
+        .flat_map(crate::suppress::directives)
+        .collect();
+    let stats = Stats {
+        bytes: documents.iter().map(|d| d.text.len()).sum(),
+        documents: documents.len(),
+        sentences,
+        claims: claim_count,
+        subjects: subjects.subjects.len(),
+        findings: finding_records.len(),
+        read: std::time::Duration::ZERO,
+        extract: extract_time,
+        group: group_time,
+        verdicts: verdict_time,
+    };
     let mut report = Report {
         groups,
         stats,

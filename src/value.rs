@@ -405,6 +405,12 @@ impl Value {
     }
 }
 
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(serializer)
+    }
+}
+
 /// Places agree when they are the same, when one lies in the other, or when one is
 /// the place the other is near.
 fn places_agree(

@@ -123,7 +123,7 @@ fn platinum_wolf_in_june_is_against_the_may_exercise() {
     assert!(from_file(&claims, "002_")
         .iter()
         .any(|c| c.written.contains("mid to late June")));
-    assert!(claims.iter().any(|c| c.value["start"]
+    assert!(claims.iter().any(|c| c.value.to_json()["start"]
         .as_str()
         .is_some_and(|s| s.starts_with("2026-05"))));
 }
@@ -168,9 +168,13 @@ fn no_conflict_sets_the_2016_events_against_the_2026_exercise() {
     let Some(report) = seeds() else { return };
     for finding in report.findings.iter().filter(|f| f.verdict.is_conflict()) {
         let claims = cited(&report, &finding.claims);
-        let years: std::collections::BTreeSet<&str> = claims
+        let years: std::collections::BTreeSet<String> = claims
             .iter()
-            .filter_map(|c| c.value["start"].as_str().map(|s| &s[..4]))
+            .filter_map(|c| {
+                c.value.to_json()["start"]
+                    .as_str()
+                    .map(|s| s[..4].to_string())
+            })
             .collect();
         assert!(
             !(years.contains("2016") && years.contains("2026")),

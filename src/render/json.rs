@@ -36,7 +36,7 @@ pub(super) struct Cited<'a> {
     quote: &'a str,
     source: &'a str,
     text: &'a str,
-    value: &'a serde_json::Value,
+    value: &'a crate::value::Value,
 }
 
 #[derive(Serialize)]
@@ -50,7 +50,7 @@ pub(super) struct Claim<'a> {
     subject: &'a str,
     text: &'a str,
     unverified: bool,
-    value: &'a serde_json::Value,
+    value: &'a crate::value::Value,
 }
 
 fn cited(claim: &ClaimRecord) -> Cited<'_> {
