@@ -270,7 +270,7 @@ pub fn check_with_facts(
     let done = std::sync::atomic::AtomicU64::new(0);
     let total = articles as u64;
     let extracted: Vec<_> = documents[..articles]
-        .par_iter()
+        .par_iter_mut()
         .enumerate()
         .map(|(index, document)| {
             if let Some(progress) = &options.progress {
@@ -288,8 +288,10 @@ pub fn check_with_facts(
                 }),
                 (None, None) => None,
             };
-            // Only the number of sentences outlives extraction.
+            // Only the number of sentences outlives extraction, and the line classes only
+            // served segmentation; the text stays for quotes and positions.
             let one = extractor.extract(document, index, reference);
+            document.lines = Vec::new();
             (one.sentences.len(), one.claims, one.mentions)
         })
         .collect();

@@ -335,7 +335,7 @@ impl<'r> Extractor<'r> {
                 {
                     return None;
                 }
-                Value::Title(Title::parse(value_text, lexicon)?)
+                Value::Title(Box::new(Title::parse(value_text, lexicon)?))
             }
             ValueKind::Date => Value::Date(parse_date(value_text, reference)?),
             ValueKind::Duration => Value::Duration(parse_duration(value_text, doc.convention)?),

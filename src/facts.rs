@@ -139,7 +139,9 @@ impl Facts {
                 assumed: false,
             });
             let value = match rule.value {
-                ValueKind::Title => Title::parse(value_text, &rules.lexicon).map(Value::Title),
+                ValueKind::Title => {
+                    Title::parse(value_text, &rules.lexicon).map(|t| Value::Title(Box::new(t)))
+                }
                 ValueKind::Date => parse_date(value_text, reference).map(Value::Date),
                 ValueKind::Duration => {
                     parse_duration(value_text, Convention::DotDecimal).map(Value::Duration)

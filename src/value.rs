@@ -11,7 +11,8 @@ use serde_json::json;
 /// A claim's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Title(Title),
+    /// Boxed, as the largest value: every claim pays for its value's size.
+    Title(Box<Title>),
     Date(DateSpan),
     Duration(Duration),
     Count {
