@@ -295,8 +295,16 @@ pub fn check_with_facts(
             (one.sentences.len(), one.claims, one.mentions)
         })
         .collect();
-    let mut claims: Vec<Claim> = Vec::new();
-    let mut mentions = Vec::new();
+    // Exact capacities: at corpus scale a vector grown by doubling holds up to twice its
+    // claims.
+    let mut claims: Vec<Claim> = Vec::with_capacity(
+        extracted
+            .iter()
+            .map(|(_, found, _)| found.len())
+            .sum::<usize>()
+            + fact_claims.len(),
+    );
+    let mut mentions = Vec::with_capacity(extracted.iter().map(|(_, _, m)| m.len()).sum());
     let mut sentences = 0;
     for (count, found, mentioned) in extracted {
         sentences += count;
@@ -323,9 +331,9 @@ pub fn check_with_facts(
         event_window_days: options.subjects.event_window_days,
     };
     let (mut findings, mut unverified) = verdict::decide(&claims, &subjects, &context);
+    // The checks' own claims follow the extracted ones (their indices continue).
     let (checked, evidence) = crate::checks::run(&claims, &mentions, &mut subjects, &context);
     unverified.extend(evidence.iter().map(|_| false));
-    claims.extend(evidence);
     findings.extend(checked);
     verdict::sort(&mut findings);
     let verdict_time = started.elapsed();
@@ -367,10 +375,11 @@ pub fn check_with_facts(
     }
     groups.sort_by(|a, b| a.label.cmp(&b.label));
     drop(mentions);
-    let claim_count = claims.len();
+    let claim_count = claims.len() + evidence.len();
     // Claims move into their records: one copy of each value at a time.
     let claim_records = claims
         .into_iter()
+        .chain(evidence)
         .zip(unverified)
         .enumerate()
         .map(|(index, (claim, unverified))| {
