@@ -460,3 +460,74 @@ fn count_sources(claims: &[Claim], classes: &[Vec<usize>]) -> String {
         n => format!("{n} sources"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{SubjectRef, TimeScope};
+
+    fn title_claim(doc: usize, published: Option<&str>, assumed: bool) -> Claim {
+        Claim {
+            doc,
+            rule: 0,
+            subject: SubjectRef::Person {
+                name: "Aleksandar Vucic".into(),
+                key: "aleksandar vucic".into(),
+            },
+            attribute: "title".into(),
+            value: Value::Name("x".into()),
+            text: "x".into(),
+            span: 0..1,
+            sentence: 0..1,
+            time: TimeScope {
+                date: published.map(|d| d.parse().unwrap()),
+                assumed,
+            },
+        }
+    }
+
+    fn title_rule() -> Rule {
+        let rules = RuleSet::builtin().unwrap();
+        rules.rule("person-title").unwrap().clone()
+    }
+
+    #[test]
+    fn titles_a_period_apart_changed() {
+        let rule = title_rule();
+        let (a, b) = (
+            title_claim(0, Some("2016-05-30"), false),
+            title_claim(1, Some("2026-05-29"), false),
+        );
+        assert_eq!(pair_verdict(&a, &b, &rule), Verdict::Changed);
+    }
+
+    #[test]
+    fn titles_of_one_period_conflict() {
+        let rule = title_rule();
+        let (a, b) = (
+            title_claim(0, Some("2026-01-10"), false),
+            title_claim(1, Some("2026-05-29"), false),
+        );
+        assert_eq!(pair_verdict(&a, &b, &rule), Verdict::Conflict);
+    }
+
+    #[test]
+    fn a_title_of_an_undated_source_possibly_conflicts() {
+        let rule = title_rule();
+        let (a, b) = (
+            title_claim(0, Some("2026-05-29"), true),
+            title_claim(1, Some("2026-05-29"), false),
+        );
+        assert_eq!(pair_verdict(&a, &b, &rule), Verdict::PossibleConflict);
+    }
+
+    #[test]
+    fn one_source_against_itself_is_an_internal_conflict_whatever_the_time() {
+        let rule = title_rule();
+        let (a, b) = (
+            title_claim(0, Some("2016-05-30"), false),
+            title_claim(0, Some("2026-05-29"), false),
+        );
+        assert_eq!(pair_verdict(&a, &b, &rule), Verdict::InternalConflict);
+    }
+}
