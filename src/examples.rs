@@ -52,6 +52,14 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
                 }
                 None => "2026-01-01".parse().expect("literal date"),
             };
+            if rule.requires.as_ref().is_some_and(|r| !r.is_match(&example.text)) {
+                failures.push(failure(
+                    location,
+                    &example.text,
+                    "the rule's `requires` pattern does not match this example".into(),
+                ));
+                continue;
+            }
             let claims = claims_of(&extractor, &example.text, published, index);
             let found = claims.iter().any(|(subject, text)| {
                 *text == example.value && example.subject.as_ref().is_none_or(|s| s == subject)

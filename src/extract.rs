@@ -151,6 +151,13 @@ impl<'r> Extractor<'r> {
                 if rule.subject == SubjectKind::Event && !has_trigger {
                     continue;
                 }
+                if rule
+                    .requires
+                    .as_ref()
+                    .is_some_and(|r| !r.is_match(&doc.text[sentence.span.clone()]))
+                {
+                    continue;
+                }
                 for pattern in &rule.patterns {
                     let found = self.run_pattern(
                         pattern, doc, doc_index, sentence, rule_index, reference, time,

@@ -248,6 +248,30 @@ fn an_invalid_regex_names_the_rule_and_pattern() {
 }
 
 #[test]
+fn an_invalid_requires_pattern_names_the_rule_and_line() {
+    let stderr = rule_error(
+        &VALID_RULE.replace("patterns = [", "requires = \"(?i:operation\"\npatterns = ["),
+    );
+    assert!(stderr.contains("rules/extra.toml:8:"), "{stderr}");
+    assert!(
+        stderr.contains("extra-rule") && stderr.contains("invalid `requires` pattern"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_check_rule_with_patterns_is_refused() {
+    let stderr = rule_error(&VALID_RULE.replace(
+        "subject = \"event\"",
+        "subject = \"event\"\ncheck = \"earlier-event\"",
+    ));
+    assert!(
+        stderr.contains("a `check` rule takes no patterns"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_missing_field_is_named() {
     let stderr = rule_error(&VALID_RULE.replace("message = \"m\"\n", ""));
     assert!(stderr.contains("rules/extra.toml:1:1"), "{stderr}");

@@ -77,7 +77,7 @@ const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|a
 /// A day of the month in digits or words: "7", "7th", "twenty nine", "twenty-second".
 const DAY: &str = r"(?:(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b|(?i:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b)";
 const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
-const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+pub const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
 const RELATIVE_ONE: &str = r"(?i:today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";

@@ -38,6 +38,8 @@ pub struct Rule {
     pub value: ValueKind,
     pub subject: SubjectKind,
     pub patterns: Vec<Regex>,
+    /// What a sentence must contain before the patterns run on it.
+    pub requires: Option<Regex>,
     /// The cross-document check a check rule runs (it has no patterns).
     pub check: Option<Check>,
     pub time_varying: bool,
@@ -207,6 +209,14 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.shared_scope_words.iter().cloned());
 }
 
+/// The part of a regex error worth showing: the last line of a syntax error.
+fn regex_detail(error: regex::Error) -> String {
+    match error {
+        regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Result<Rule, Error> {
     let id = spec.id.get_ref().clone();
     let rule_error = |offset: usize, message: String| Error::Rule {
@@ -228,6 +238,21 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         }
         _ => {}
     }
+    let requires = match &spec.requires {
+        Some(pattern) => {
+            let offset = pattern.span().start;
+            let expanded = lexicon
+                .expand(pattern.get_ref())
+                .map_err(|m| rule_error(offset, m))?;
+            Some(Regex::new(&expanded).map_err(|e| {
+                rule_error(
+                    offset,
+                    format!("invalid `requires` pattern: {}", regex_detail(e)),
+                )
+            })?)
+        }
+        None => None,
+    };
     let mut patterns = Vec::new();
     for pattern in &spec.patterns {
         let offset = pattern.span().start;
@@ -240,13 +265,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         let regex = regex::RegexBuilder::new(&expanded)
             .dfa_size_limit(RULE_DFA_CACHE_BYTES)
             .build()
-            .map_err(|e| {
-                let detail = match e {
-                    regex::Error::Syntax(s) => s.lines().last().unwrap_or_default().to_string(),
-                    other => other.to_string(),
-                };
-                rule_error(offset, format!("invalid pattern: {detail}"))
-            })?;
+            .map_err(|e| rule_error(offset, format!("invalid pattern: {}", regex_detail(e))))?;
         let names: Vec<&str> = regex.capture_names().flatten().collect();
         let mut required = vec!["value"];
         if spec.subject == SubjectKind::Person {
@@ -286,6 +305,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         value: spec.value,
         subject: spec.subject,
         patterns,
+        requires,
         check: spec.check,
         time_varying: spec.time_varying,
         period_days: spec.period_days,
@@ -382,6 +402,8 @@ impl Lexicon {
         fragments.insert("PLACE", PLACE.to_string());
         fragments.insert("TITLE", title);
         fragments.insert("RANK", format!(r"(?i:{})\b", alternation(&spec.ranks)));
+        fragments.insert("TITLE_HEAD", format!(r"\b(?i:{})\b", alternation(&heads)));
+        fragments.insert("WEEKDAY", date::WEEKDAY.to_string());
         fragments.insert(
             "PAST",
             format!(r"(?i:{})\b", alternation(&spec.title_past_markers)),

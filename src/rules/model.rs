@@ -38,6 +38,10 @@ pub struct RuleSpec {
     /// A check rule has none.
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
+    /// A cheap pattern (placeholders allowed) a sentence must match before the rule's
+    /// patterns run on it: "{TITLE_HEAD}" for titles. Only for speed: it must match
+    /// wherever a pattern can.
+    pub requires: Option<Spanned<String>>,
     /// A rule that compares what several documents say instead of reading claims from
     /// text: its findings come from the named check, its examples are sets of documents.
     pub check: Option<Check>,
