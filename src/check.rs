@@ -317,7 +317,7 @@ pub fn check_with_facts(
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
     }
-    let mut subjects = subject::resolve(&claims, &options.subjects);
+    let mut subjects = subject::resolve(&claims, &mentions, &options.subjects);
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let source_names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();

@@ -52,7 +52,11 @@ pub fn verify(rules: &RuleSet) -> Vec<ExampleFailure> {
                 }
                 None => "2026-01-01".parse().expect("literal date"),
             };
-            if rule.requires.as_ref().is_some_and(|r| !r.is_match(&example.text)) {
+            if rule
+                .requires
+                .as_ref()
+                .is_some_and(|r| !r.is_match(&example.text))
+            {
                 failures.push(failure(
                     location,
                     &example.text,

@@ -21,8 +21,6 @@ pub struct Extractor<'r> {
     abbreviations: Abbreviations,
     trigger: Regex,
     past_marker: Regex,
-    /// A check rule needs every event mention, not just claims.
-    wants_mentions: bool,
 }
 
 /// What one document yields.
@@ -30,7 +28,7 @@ pub struct Extractor<'r> {
 pub struct Extracted {
     pub sentences: Vec<Sentence>,
     pub claims: Vec<Claim>,
-    /// Event mentions that name parties (only when a check rule asks for them).
+    /// Event mentions that name parties (in the sentence or the headline).
     pub mentions: Vec<EventMention>,
 }
 
@@ -102,10 +100,6 @@ impl<'r> Extractor<'r> {
             trigger: Regex::new(&fragment("EVENT")).expect("event fragment compiles"),
             past_marker: Regex::new(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
                 .expect("past marker fragment compiles"),
-            wants_mentions: rules
-                .rules
-                .iter()
-                .any(|r| r.check == Some(crate::rules::Check::EarlierEvent)),
         }
     }
 
@@ -127,7 +121,7 @@ impl<'r> Extractor<'r> {
         let mut seen = HashSet::new();
         // The headline's parties count for every event mention of the document.
         let headline_parties = match sentences.first() {
-            Some(first) if self.wants_mentions && first.heading => {
+            Some(first) if first.heading => {
                 self.rules.lexicon.parties_in(&doc.text[first.span.clone()])
             }
             _ => Default::default(),
@@ -137,7 +131,7 @@ impl<'r> Extractor<'r> {
             // one), so sentences without any skip the event rules.
             let trigger = self.trigger.find(&doc.text[sentence.span.clone()]);
             let has_trigger = trigger.is_some();
-            if let (Some(trigger), true) = (trigger, self.wants_mentions) {
+            if let Some(trigger) = trigger {
                 mentions.extend(self.mention(
                     doc,
                     doc_index,

@@ -3,7 +3,7 @@
 //! else by class and time window. Pairs that only possibly match become links, compared
 //! later for possible conflicts only.
 
-use crate::claim::{Claim, SubjectRef};
+use crate::claim::{Claim, EventMention, SubjectRef};
 use crate::fold::{Closeness, Thresholds};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -62,13 +62,14 @@ pub struct Subjects {
     pub variants: Vec<Vec<usize>>,
 }
 
-/// Resolves the subjects of `claims` (in document order).
-pub fn resolve(claims: &[Claim], options: &SubjectOptions) -> Subjects {
+/// Resolves the subjects of `claims` (in document order); `mentions` tell which parties
+/// each document's events have, so that unnamed events of different parties stay apart.
+pub fn resolve(claims: &[Claim], mentions: &[EventMention], options: &SubjectOptions) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, String> = HashMap::new();
     let spellings = resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
-    resolve_events(claims, options, &mut keys, &mut links_by_key);
+    resolve_events(claims, mentions, options, &mut keys, &mut links_by_key);
     for (claim, key) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Date { text } = &claim.subject {
             *key = Key::Date(crate::fold::fold(text));
@@ -311,7 +312,7 @@ fn resolve_people(
 
 /// One document's mention of one event.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct EventMention {
+struct DocEvent {
     class: String,
     name: Option<String>,
     doc: usize,
@@ -320,14 +321,24 @@ struct EventMention {
 
 fn resolve_events(
     claims: &[Claim],
+    mentions: &[EventMention],
     options: &SubjectOptions,
     keys: &mut [Key],
     links: &mut Vec<(Key, Key, String)>,
 ) {
-    let mut mentions: BTreeSet<EventMention> = BTreeSet::new();
+    // The parties each document gives its events of a class.
+    let mut parties_of: HashMap<(&str, usize), BTreeSet<&str>> = HashMap::new();
+    for mention in mentions {
+        parties_of
+            .entry((mention.class.as_str(), mention.doc))
+            .or_default()
+            .extend(mention.parties.iter().map(String::as_str));
+    }
+    let no_parties = BTreeSet::new();
+    let mut doc_events: BTreeSet<DocEvent> = BTreeSet::new();
     for claim in claims {
         if let SubjectRef::Event { class, name } = &claim.subject {
-            mentions.insert(EventMention {
+            doc_events.insert(DocEvent {
                 class: class.clone(),
                 name: name.as_ref().map(|n| crate::fold::fold(n)),
                 doc: claim.doc,
@@ -335,10 +346,12 @@ fn resolve_events(
             });
         }
     }
-    // Unnamed mentions of a class, in date order, form clusters of nearby dates.
+    // Unnamed mentions of a class, in date order, form clusters of nearby dates and
+    // shared parties (events with no party in common are two events, however close).
     let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();
+    let mut cluster_parties: Vec<BTreeSet<&str>> = Vec::new();
     let mut unnamed_of: HashMap<(String, usize), usize> = HashMap::new();
-    let mut unnamed: Vec<&EventMention> = mentions.iter().filter(|m| m.name.is_none()).collect();
+    let mut unnamed: Vec<&DocEvent> = doc_events.iter().filter(|m| m.name.is_none()).collect();
     unnamed.sort_by_key(|m| (m.class.clone(), m.date, m.doc));
     let near = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
         (Some(a), Some(b)) => (a - b).num_days().abs() <= options.event_window_days,
@@ -351,18 +364,29 @@ fn resolve_events(
             || dates.last().is_some_and(|last| near(*last, date))
     };
     for mention in unnamed {
-        let found = unnamed_clusters.iter().rposition(|(class, dates)| {
-            *class == mention.class && near_cluster(dates, mention.date)
-        });
+        let parties = parties_of
+            .get(&(mention.class.as_str(), mention.doc))
+            .unwrap_or(&no_parties);
+        let found =
+            unnamed_clusters
+                .iter()
+                .zip(&cluster_parties)
+                .rposition(|((class, dates), known)| {
+                    *class == mention.class
+                        && near_cluster(dates, mention.date)
+                        && (known.is_empty() || parties.is_empty() || !known.is_disjoint(parties))
+                });
         let index = found.unwrap_or_else(|| {
             unnamed_clusters.push((mention.class.clone(), Vec::new()));
+            cluster_parties.push(BTreeSet::new());
             unnamed_clusters.len() - 1
         });
         unnamed_clusters[index].1.push(mention.date);
+        cluster_parties[index].extend(parties.iter().copied());
         unnamed_of.insert((mention.class.clone(), mention.doc), index);
     }
     // An unnamed event may be a named one of the same class and time.
-    let named: BTreeSet<(&String, &String, Option<NaiveDate>)> = mentions
+    let named: BTreeSet<(&String, &String, Option<NaiveDate>)> = doc_events
         .iter()
         .filter_map(|m| m.name.as_ref().map(|n| (&m.class, n, m.date)))
         .collect();
@@ -577,7 +601,7 @@ mod tests {
             claim(1, person("Aleksandar Vucic"), "2026-05-01"),
             claim(2, person("Vučić"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.of_claim, vec![0, 0, 0]);
         assert_eq!(subjects.subjects.len(), 1);
     }
@@ -589,7 +613,7 @@ mod tests {
             claim(1, person("Marko Petrovic"), "2026-05-01"),
             claim(2, person("Petrovic"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 3);
     }
 
@@ -600,7 +624,7 @@ mod tests {
             claim(1, person("George Wyckoff"), "2026-05-01"),
             claim(1, person("George Wyckoff"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 1);
         assert_eq!(
             subjects.variants,
@@ -615,7 +639,7 @@ mod tests {
             claim(0, person("Aleksandar Vučić"), "2026-05-01"),
             claim(1, person("Vusic"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.of_claim, vec![0, 0]);
         assert_eq!(subjects.variants, vec![vec![0, 1]]);
     }
@@ -626,7 +650,7 @@ mod tests {
             claim(0, person("John Smith"), "2026-05-01"),
             claim(0, person("John Smyth"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 2);
         assert_eq!(subjects.links.len(), 1);
         assert!(subjects.variants.is_empty());
@@ -638,7 +662,7 @@ mod tests {
             claim(0, person("Marko Petrovic"), "2026-05-01"),
             claim(1, person("Mirko Petrovic"), "2026-05-01"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 2);
         assert!(subjects.variants.is_empty());
     }
@@ -646,7 +670,7 @@ mod tests {
     #[test]
     fn a_name_without_a_claim_is_found_by_its_surname() {
         let claims = vec![claim(0, person("Aleksandar Vučić"), "2026-05-01")];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         let texts = [
             "x",
             "Talks with the Vučić administration stalled. Vucic left.",
@@ -673,12 +697,48 @@ mod tests {
             claim(1, event("exercise", None), "2026-05-29"),
             claim(2, event("exercise", None), "2016-05-30"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.of_claim[0], subjects.of_claim[1]);
         assert_ne!(subjects.of_claim[0], subjects.of_claim[2]);
         assert_eq!(
             subjects.subjects[subjects.of_claim[2]].label,
             "the exercise (2016-05)"
+        );
+    }
+
+    fn mention(doc: usize, parties: &[&str]) -> EventMention {
+        EventMention {
+            doc,
+            class: "exercise".into(),
+            scope: Vec::new(),
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+            trigger: 0..1,
+            sentence: 0..1,
+            definite: true,
+            time: TimeScope {
+                date: None,
+                assumed: false,
+            },
+        }
+    }
+
+    #[test]
+    fn unnamed_events_of_other_parties_in_one_month_are_two_events() {
+        let claims = vec![
+            claim(0, event("exercise", None), "2026-05-20"),
+            claim(1, event("exercise", None), "2026-05-22"),
+            claim(2, event("exercise", None), "2026-05-25"),
+        ];
+        let mentions = [
+            mention(0, &["NATO", "Serbia"]),
+            mention(1, &["Belarus", "Russia"]),
+            mention(2, &["Serbia"]),
+        ];
+        let subjects = resolve(&claims, &mentions, &SubjectOptions::default());
+        assert_ne!(subjects.of_claim[0], subjects.of_claim[1]);
+        assert_eq!(
+            subjects.of_claim[0], subjects.of_claim[2],
+            "a shared party joins them"
         );
     }
 
@@ -690,7 +750,7 @@ mod tests {
             claim(2, event("exercise", None), "2026-05-20"),
             claim(3, event("summit", None), "2026-05-20"),
         ];
-        let subjects = resolve(&claims, &SubjectOptions::default());
+        let subjects = resolve(&claims, &[], &SubjectOptions::default());
         assert_eq!(subjects.of_claim[0], subjects.of_claim[1]);
         assert_eq!(subjects.subjects.len(), 3);
         assert_eq!(

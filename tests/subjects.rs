@@ -180,3 +180,16 @@ fn the_same_titles_in_one_period_conflict() {
         vec![(Verdict::Conflict, "person-title".into(), "title".into())]
     );
 }
+
+#[test]
+fn exercises_of_other_parties_in_one_month_are_not_compared() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\n# NATO and Serbia End Their Exercise\n\nThe exercise involved 600 troops.\n",
+        "source: B\npublished: 2026-05-27\n\n# Russia and Belarus Hold Drills\n\nThe drill involved 12,000 troops.\n",
+        "source: C\npublished: 2026-05-28\n\n# Serbian Army Trains With NATO\n\nThe exercise involved some 600 soldiers.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
+    );
+}
