@@ -162,13 +162,13 @@ fn earlier_events(
             continue;
         };
         // The parties of the "first" event: those its sentences name (with the headline).
+        let first_sentences: HashSet<(usize, usize)> = first_claims
+            .iter()
+            .map(|&i| (claims[i].doc, claims[i].sentence.start))
+            .collect();
         let parties: BTreeSet<&String> = mentions
             .iter()
-            .filter(|m| {
-                first_claims
-                    .iter()
-                    .any(|&i| claims[i].doc == m.doc && claims[i].sentence == m.sentence)
-            })
+            .filter(|m| first_sentences.contains(&(m.doc, m.sentence.start)))
             .flat_map(|m| &m.parties)
             .collect();
         if parties.is_empty() {
