@@ -288,29 +288,45 @@ pub fn check_with_facts(
                 }),
                 (None, None) => None,
             };
-            // Only the number of sentences outlives extraction, and the line classes only
-            // served segmentation; the text stays for quotes and positions.
             let one = extractor.extract(document, index, reference);
+            let suppressions = crate::suppress::directives(document);
+            let bytes = document.text.len();
+            // Claims carry their quotes and positions, so only the number of sentences
+            // outlives extraction, and the text only where names are looked up in it later:
+            // at corpus scale the texts would be most of the memory.
             document.lines = Vec::new();
-            (one.sentences.len(), one.claims, one.mentions)
+            if !options.name_mentions {
+                document.text = String::new();
+            }
+            (
+                one.sentences.len(),
+                one.claims,
+                one.mentions,
+                suppressions,
+                bytes,
+            )
         })
         .collect();
     // Exact capacities: at corpus scale a vector grown by doubling holds up to twice its
     // claims.
     let mut claims: Vec<Claim> = Vec::with_capacity(
-        extracted
-            .iter()
-            .map(|(_, found, _)| found.len())
-            .sum::<usize>()
-            + fact_claims.len(),
+        extracted.iter().map(|one| one.1.len()).sum::<usize>() + fact_claims.len(),
     );
-    let mut mentions = Vec::with_capacity(extracted.iter().map(|(_, _, m)| m.len()).sum());
+    let mut mentions = Vec::with_capacity(extracted.iter().map(|one| one.2.len()).sum());
+    let mut suppressions: Vec<crate::suppress::Suppression> = Vec::new();
     let mut sentences = 0;
-    for (count, found, mentioned) in extracted {
+    let mut bytes = 0;
+    for (count, found, mentioned, suppressed, length) in extracted {
         sentences += count;
         claims.extend(found);
         mentions.extend(mentioned);
+        suppressions.extend(suppressed);
+        bytes += length;
     }
+    bytes += documents[articles..]
+        .iter()
+        .map(|d| d.text.len())
+        .sum::<usize>();
     claims.extend(fact_claims);
     let extract_time = started.elapsed();
     let started = std::time::Instant::now();
@@ -321,12 +337,10 @@ pub fn check_with_facts(
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let source_names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();
-    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let context = Context {
         rules,
         thresholds: options.thresholds(),
         source_names: &source_names,
-        texts: &texts,
         trusted: facts.map(|_| articles),
         event_window_days: options.subjects.event_window_days,
     };
@@ -337,7 +351,6 @@ pub fn check_with_facts(
     findings.extend(checked);
     verdict::sort(&mut findings);
     let verdict_time = started.elapsed();
-    let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
     let mut groups: Vec<GroupRecord> = subjects
         .subjects
         .iter()
@@ -348,6 +361,8 @@ pub fn check_with_facts(
         })
         .collect();
     if options.name_mentions {
+        let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+        let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
         // One member per phrase, with its count and first place.
         let mut phrases: std::collections::BTreeMap<(usize, String), (usize, String)> =
             Default::default();
@@ -384,17 +399,17 @@ pub fn check_with_facts(
         .enumerate()
         .map(|(index, (claim, unverified))| {
             let document = &documents[claim.doc];
-            let (line, column) = locators[claim.doc].locate(claim.span.start);
+            let located = claim.located;
             ClaimRecord {
                 path: document.path.clone(),
                 source: document.name.clone(),
-                line,
-                column,
+                line: located.line,
+                column: located.column,
                 subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
                 rule: rules.rules[claim.rule].id.clone(),
-                quote: collapse_whitespace(&document.text[claim.sentence.clone()]),
+                quote: located.quote,
                 unverified,
-                written: collapse_whitespace(&document.text[claim.span.clone()]),
+                written: located.written,
                 attribute: claim.attribute,
                 text: claim.text,
                 value: claim.value,
@@ -413,12 +428,8 @@ pub fn check_with_facts(
             claims: finding.claims,
         })
         .collect();
-    let suppressions: Vec<crate::suppress::Suppression> = documents[..articles]
-        .iter()
-        .flat_map(crate::suppress::directives)
-        .collect();
     let stats = Stats {
-        bytes: documents.iter().map(|d| d.text.len()).sum(),
+        bytes,
         documents: documents.len(),
         sentences,
         claims: claim_count,
@@ -449,8 +460,4 @@ pub fn check_with_facts(
     let unused = crate::suppress::apply(&mut report, &suppressions);
     report.warnings.extend(unused);
     Ok(report)
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

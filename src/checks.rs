@@ -3,7 +3,7 @@
 //! the checks make from the text itself (the name as written, the earlier event's mention),
 //! appended after the extracted claims.
 
-use crate::claim::{Claim, EventMention, SubjectRef};
+use crate::claim::{collapse_whitespace, Claim, EventMention, Located, SubjectRef};
 use crate::finding::{Finding, Verdict};
 use crate::normalize::date::DateSpan;
 use crate::rules::Check;
@@ -93,20 +93,24 @@ fn name_variants(
             let SubjectRef::Person { name, .. } = &claim.subject else {
                 continue;
             };
-            let text = context.texts[claim.doc];
-            // The name as the sentence writes it, else the claim's own place.
-            let span = text[claim.sentence.clone()]
-                .find(name.as_str())
-                .map_or(claim.span.clone(), |at| {
-                    claim.sentence.start + at..claim.sentence.start + at + name.len()
-                });
             spellings.push(format!("\"{name}\" ({})", context.source_names[claim.doc]));
+            // Cited where the sentence writes the name, else at the claim's own place.
+            let (line, column) = claim
+                .located
+                .name
+                .unwrap_or((claim.located.line, claim.located.column));
             let evidence = Claim {
                 rule: rule_index,
                 attribute: rule.attribute.clone(),
                 value: Value::Name(name.clone()),
                 text: name.clone(),
-                span,
+                located: Located {
+                    line,
+                    column,
+                    quote: claim.located.quote.clone(),
+                    written: name.clone(),
+                    name: None,
+                },
                 ..claim.clone()
             };
             cited.push(out.add(evidence, subject, subjects));
@@ -196,7 +200,7 @@ fn earlier_events(
             {
                 continue;
             }
-            let date = crate::extract::mention_date(mention, context.texts[mention.doc]);
+            let date = crate::extract::mention_date(mention);
             let before = match (mention_end(mention, date), start) {
                 (Some(end), Some(start)) => end <= start,
                 // No date for one of the two: possibly earlier.
@@ -261,6 +265,15 @@ fn earlier_events(
                 span: mention.trigger.clone(),
                 sentence: mention.sentence.clone(),
                 time: mention.time,
+                located: Located {
+                    line: mention.line,
+                    column: mention.column,
+                    quote: collapse_whitespace(&mention.text),
+                    written: mention.text[mention.trigger.start - mention.sentence.start
+                        ..mention.trigger.end - mention.sentence.start]
+                        .to_string(),
+                    name: None,
+                },
             };
             cited.push(out.add(evidence, evidence_subject, subjects));
         }

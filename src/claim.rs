@@ -49,6 +49,52 @@ impl TimeScope {
     }
 }
 
+/// Where a claim stands and what it quotes, as a report shows them: worked out while its
+/// document's text is at hand, so that the text can be let go once the document is read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Located {
+    /// 1-based line and column (in characters) of the value.
+    pub line: usize,
+    pub column: usize,
+    /// The sentence, white space collapsed.
+    pub quote: String,
+    /// The value as written, white space collapsed.
+    pub written: String,
+    /// For a person claim: line and column of the name in the sentence, where it is written
+    /// out.
+    pub name: Option<(usize, usize)>,
+}
+
+impl Located {
+    /// Locates `claims` of the document `text` (any order; in text order it is one pass).
+    pub fn fill(text: &str, claims: &mut [Claim]) {
+        let mut values = crate::error::Locator::new(text);
+        let mut names = crate::error::Locator::new(text);
+        for claim in claims {
+            let (line, column) = values.locate(claim.span.start);
+            let sentence = &text[claim.sentence.clone()];
+            let name = match &claim.subject {
+                SubjectRef::Person { name, .. } => sentence
+                    .find(name.as_str())
+                    .map(|at| names.locate(claim.sentence.start + at)),
+                _ => None,
+            };
+            claim.located = Located {
+                line,
+                column,
+                quote: collapse_whitespace(sentence),
+                written: collapse_whitespace(&text[claim.span.clone()]),
+                name,
+            };
+        }
+    }
+}
+
+/// `text` with every run of white space made one space.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -66,6 +112,8 @@ pub struct Claim {
     /// Byte span of the sentence the claim is in.
     pub sentence: Range<usize>,
     pub time: TimeScope,
+    /// Line, column and quote, for the report.
+    pub located: Located,
 }
 
 /// A sentence's mention of an event (its trigger word), with the parties the sentence and
@@ -82,6 +130,11 @@ pub struct EventMention {
     /// Byte span of the trigger word in the document.
     pub trigger: Range<usize>,
     pub sentence: Range<usize>,
+    /// The sentence as written, for dating the mention if a check needs to.
+    pub text: String,
+    /// Line and column of the trigger word.
+    pub line: usize,
+    pub column: usize,
     /// Written "the exercise" (or "this drill"): the document's own event, unless named.
     pub definite: bool,
     pub time: TimeScope,

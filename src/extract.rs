@@ -44,10 +44,7 @@ const ANY_REFERENCE: Reference = Reference {
 /// The date a mention's sentence gives its event, if any: the most precise date near the
 /// trigger (a date further away, "the legacy of the 1999 intervention", dates something
 /// else). Worked out only for the mentions a check compares, since scanning for dates costs.
-pub fn mention_date(
-    mention: &EventMention,
-    text: &str,
-) -> Option<crate::normalize::date::DateSpan> {
+pub fn mention_date(mention: &EventMention) -> Option<crate::normalize::date::DateSpan> {
     let reference = mention.time.date.map(|date| Reference {
         date,
         assumed: mention.time.assumed,
@@ -55,7 +52,7 @@ pub fn mention_date(
     let start = mention.sentence.start;
     let trigger = mention.trigger.start - start..mention.trigger.end - start;
     let near = trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
-    sentence_date(&text[mention.sentence.clone()], reference, near)
+    sentence_date(&mention.text, reference, near)
 }
 
 /// The most precise date `sentence` gives within the byte range `near`: "this spring, in
@@ -172,6 +169,11 @@ impl<'r> Extractor<'r> {
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
+        crate::claim::Located::fill(&doc.text, &mut claims);
+        let mut locator = crate::error::Locator::new(&doc.text);
+        for mention in &mut mentions {
+            (mention.line, mention.column) = locator.locate(mention.trigger.start);
+        }
         Extracted {
             sentences,
             claims,
@@ -255,6 +257,9 @@ impl<'r> Extractor<'r> {
             parties,
             trigger: sentence.span.start + trigger.start..sentence.span.start + trigger.end,
             sentence: sentence.span.clone(),
+            text: text.to_string(),
+            line: 0,
+            column: 0,
             definite,
             time,
         })
@@ -398,7 +403,7 @@ impl<'r> Extractor<'r> {
                 name: None,
             },
             SubjectKind::Date => SubjectRef::Date {
-                text: value_text.split_whitespace().collect::<Vec<_>>().join(" "),
+                text: crate::claim::collapse_whitespace(value_text),
             },
         };
         let attribute = match &value {
@@ -415,6 +420,7 @@ impl<'r> Extractor<'r> {
             span: base + value_range.start..base + value_range.end,
             sentence: sentence.span.clone(),
             time,
+            located: Default::default(),
         })
     }
 

@@ -198,8 +198,10 @@ impl Facts {
                     date,
                     assumed: false,
                 },
+                located: Default::default(),
             });
         }
+        crate::claim::Located::fill(&self.document.text, &mut claims);
         Ok(claims)
     }
 }

@@ -82,7 +82,7 @@ pub fn resolve(claims: &[Claim], mentions: &[EventMention], options: &SubjectOpt
         &why,
         options.event_window_days,
     );
-    subjects.variants = variants(&subjects.of_claim, &spellings);
+    subjects.variants = variants(claims, &subjects.of_claim, &spellings);
     subjects
 }
 
@@ -165,7 +165,7 @@ pub fn name_mentions(
             }
             found.push((
                 *subject,
-                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+                crate::claim::collapse_whitespace(phrase),
                 doc,
                 *at,
             ));
@@ -174,16 +174,31 @@ pub fn name_mentions(
     found
 }
 
-/// For each subject spelled more than one way, the first claim of each spelling.
-fn variants(of_claim: &[usize], spellings: &[Option<String>]) -> Vec<Vec<usize>> {
+/// For each subject spelled more than one way, one claim of each spelling.
+fn variants(claims: &[Claim], of_claim: &[usize], spellings: &[Option<String>]) -> Vec<Vec<usize>> {
+    // Each spelling is cited by its earliest claim in time, then by its quote and place: the
+    // same claim whatever the order of the files.
+    let order = |index: usize| {
+        let claim = &claims[index];
+        (
+            claim.time.date,
+            &claim.located.quote,
+            claim.located.line,
+            claim.located.column,
+            claim.doc,
+        )
+    };
     let mut firsts: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
     for (index, spelling) in spellings.iter().enumerate() {
         if let Some(spelling) = spelling {
-            firsts
+            let chosen = firsts
                 .entry(of_claim[index])
                 .or_default()
                 .entry(spelling)
                 .or_insert(index);
+            if order(index) < order(*chosen) {
+                *chosen = index;
+            }
         }
     }
     firsts
@@ -346,44 +361,49 @@ fn resolve_events(
             });
         }
     }
-    // Unnamed mentions of a class, in date order, form clusters of nearby dates and
-    // shared parties (events with no party in common are two events, however close).
-    let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();
-    let mut cluster_parties: Vec<BTreeSet<&str>> = Vec::new();
-    let mut unnamed_of: HashMap<(String, usize), usize> = HashMap::new();
+    // Unnamed mentions of a class, in date order, form chains of nearby dates.
+    let mut chains: Vec<(String, Vec<&DocEvent>)> = Vec::new();
     let mut unnamed: Vec<&DocEvent> = doc_events.iter().filter(|m| m.name.is_none()).collect();
     unnamed.sort_by_key(|m| (m.class.clone(), m.date, m.doc));
     let near = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
         (Some(a), Some(b)) => (a - b).num_days().abs() <= options.event_window_days,
         _ => true,
     };
-    // Mentions come in date order (undated first), so a cluster's nearest date to a new
-    // mention is its last one: one comparison per cluster, not one per date.
-    let near_cluster = |dates: &[Option<NaiveDate>], date: Option<NaiveDate>| {
-        dates.first().is_some_and(Option::is_none)
-            || dates.last().is_some_and(|last| near(*last, date))
-    };
     for mention in unnamed {
-        let parties = parties_of
-            .get(&(mention.class.as_str(), mention.doc))
-            .unwrap_or(&no_parties);
-        let found =
-            unnamed_clusters
-                .iter()
-                .zip(&cluster_parties)
-                .rposition(|((class, dates), known)| {
-                    *class == mention.class
-                        && near_cluster(dates, mention.date)
-                        && (known.is_empty() || parties.is_empty() || !known.is_disjoint(parties))
-                });
-        let index = found.unwrap_or_else(|| {
-            unnamed_clusters.push((mention.class.clone(), Vec::new()));
-            cluster_parties.push(BTreeSet::new());
-            unnamed_clusters.len() - 1
-        });
-        unnamed_clusters[index].1.push(mention.date);
-        cluster_parties[index].extend(parties.iter().copied());
-        unnamed_of.insert((mention.class.clone(), mention.doc), index);
+        // Mentions come in date order (undated first), so a chain's nearest date to a new
+        // mention is its last one.
+        match chains.last_mut() {
+            Some((class, members))
+                if *class == mention.class
+                    && (members[0].date.is_none()
+                        || near(members[members.len() - 1].date, mention.date)) =>
+            {
+                members.push(mention);
+            }
+            _ => chains.push((mention.class.clone(), vec![mention])),
+        }
+    }
+    // A chain whose articles name parties with nothing in common holds several events (a
+    // NATO–Serbia exercise and a Russian–Belarusian drill of the same month).
+    let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();
+    let mut unnamed_of: HashMap<(String, usize), usize> = HashMap::new();
+    for (class, members) in chains {
+        let parties: Vec<&BTreeSet<&str>> = members
+            .iter()
+            .map(|m| {
+                parties_of
+                    .get(&(m.class.as_str(), m.doc))
+                    .unwrap_or(&no_parties)
+            })
+            .collect();
+        for group in split_by_parties(&parties) {
+            let index = unnamed_clusters.len();
+            let dates = group.iter().map(|&i| members[i].date).collect();
+            unnamed_clusters.push((class.clone(), dates));
+            for &i in &group {
+                unnamed_of.insert((class.clone(), members[i].doc), index);
+            }
+        }
     }
     // An unnamed event may be a named one of the same class and time.
     let named: BTreeSet<(&String, &String, Option<NaiveDate>)> = doc_events
@@ -421,6 +441,62 @@ fn resolve_events(
             };
         }
     }
+}
+
+/// Splits the members of one chain (each with the parties its article names) into groups
+/// of shared parties, in member order. Members that name no party join the largest group
+/// (ties: the group with the smallest parties), so the outcome depends on the members, not on
+/// the order of the files.
+fn split_by_parties(parties: &[&BTreeSet<&str>]) -> Vec<Vec<usize>> {
+    let mut root: Vec<usize> = (0..parties.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    let mut first_with: HashMap<&str, usize> = HashMap::new();
+    for (i, named) in parties.iter().enumerate() {
+        for party in named.iter() {
+            let other = *first_with.entry(party).or_insert(i);
+            let (a, b) = (find(&mut root, i), find(&mut root, other));
+            root[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut partyless = Vec::new();
+    for (i, named) in parties.iter().enumerate() {
+        if named.is_empty() {
+            partyless.push(i);
+        } else {
+            let r = find(&mut root, i);
+            groups.entry(r).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    if groups.is_empty() {
+        return vec![partyless];
+    }
+    let group_parties = |group: &Vec<usize>| -> BTreeSet<&str> {
+        group
+            .iter()
+            .flat_map(|&i| parties[i].iter().copied())
+            .collect()
+    };
+    let largest = (0..groups.len())
+        .max_by(|&a, &b| {
+            groups[a]
+                .len()
+                .cmp(&groups[b].len())
+                .then_with(|| group_parties(&groups[b]).cmp(&group_parties(&groups[a])))
+        })
+        .unwrap_or(0);
+    groups[largest].extend(partyless);
+    for group in &mut groups {
+        group.sort_unstable();
+    }
+    groups
 }
 
 /// Numbers subjects in order of first appearance and gives each its label.
@@ -577,6 +653,7 @@ mod tests {
                 date: date.parse().ok(),
                 assumed: false,
             },
+            located: Default::default(),
         }
     }
 
@@ -714,6 +791,9 @@ mod tests {
             parties: parties.iter().map(|p| p.to_string()).collect(),
             trigger: 0..1,
             sentence: 0..1,
+            text: "x".into(),
+            line: 1,
+            column: 1,
             definite: true,
             time: TimeScope {
                 date: None,

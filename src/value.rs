@@ -77,7 +77,7 @@ struct TitleKey {
 impl Title {
     /// Splits a title matched by `{TITLE}`.
     pub fn parse(text: &str, lexicon: &Lexicon) -> Option<Title> {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::claim::collapse_whitespace(text);
         if let Some(title) = Title::from_words(&text, None, lexicon) {
             return Some(title);
         }

@@ -15,8 +15,6 @@ pub struct Context<'a> {
     pub thresholds: Thresholds,
     /// Each document's source name, by document index.
     pub source_names: &'a [String],
-    /// Each document's text, by document index (to compare surface forms).
-    pub texts: &'a [&'a str],
     /// The document of the facts file, whose claims outrank every source.
     pub trusted: Option<usize>,
     /// Events this many days apart or more are distinct (see [`crate::subject::SubjectOptions`]).
@@ -270,7 +268,7 @@ fn judge_group(
         if one_source {
             let surfaces: BTreeSet<String> = members
                 .iter()
-                .map(|&i| fold(&context.texts[claims[i].doc][claims[i].span.clone()]))
+                .map(|&i| fold(&claims[i].located.written))
                 .collect();
             if surfaces.len() < 2 {
                 return None;
@@ -483,6 +481,7 @@ mod tests {
                 date: published.map(|d| d.parse().unwrap()),
                 assumed,
             },
+            located: Default::default(),
         }
     }
 

@@ -193,3 +193,40 @@ fn exercises_of_other_parties_in_one_month_are_not_compared() {
         vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
     );
 }
+
+/// What each finding says, by source, without positions or file order.
+fn said(report: &Report) -> std::collections::BTreeSet<String> {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let cited: std::collections::BTreeSet<String> = f
+                .claims
+                .iter()
+                .map(|&i| format!("{}={}", report.claims[i].source, report.claims[i].text))
+                .collect();
+            format!(
+                "{} {} {} {cited:?}",
+                f.verdict.name(),
+                f.subject,
+                f.attribute
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_order_of_files_changes_neither_events_nor_cited_spellings() {
+    let documents = [
+        "source: A\npublished: 2026-05-20\n\nNATO Deputy Assistant Secretary General for Partnerships Kevin Hamilton said the first joint exercise went well.\n",
+        "source: B\npublished: 2026-05-20\n\nThe two-week drill ended in Belgrade. President Aleksandar Vučić attended.\n",
+        "source: C\npublished: 2026-05-29\n\nThe two-week drill lasted 13 days. President Aleksandar Vucic spoke.\n",
+        "source: D\npublished: 2026-05-29\n\nPresident Vusic said the drill went well.\n",
+    ];
+    let forward = said(&report(&documents));
+    let mut backward = documents;
+    backward.reverse();
+    assert_eq!(forward, said(&report(&backward)));
+    let rotated = [documents[2], documents[0], documents[3], documents[1]];
+    assert_eq!(forward, said(&report(&rotated)));
+}
