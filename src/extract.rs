@@ -206,7 +206,6 @@ impl<'r> Extractor<'r> {
 
     /// The event a sentence mentions at `trigger` (relative to the sentence), if the
     /// sentence or the headline names a party.
-    #[allow(clippy::too_many_arguments)]
     fn mention(
         &self,
         doc: &Document,
