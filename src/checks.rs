@@ -140,12 +140,14 @@ fn earlier_events(
     let mut claim_at: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     // Each document's own event: the subject of its first event claim (headline, lead).
     let mut main_event: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut times: BTreeMap<usize, EventTimes> = BTreeMap::new();
     for (index, claim) in claims.iter().enumerate() {
         if !matches!(claim.subject, SubjectRef::Event { .. }) {
             continue;
         }
         let subject = subjects.of_claim[index];
         main_event.entry(claim.doc).or_insert(subject);
+        times.entry(subject).or_default().add(claim);
         sentences_of
             .entry(subject)
             .or_default()
@@ -180,9 +182,9 @@ fn earlier_events(
         }
         let scope: Vec<&str> = scope
             .split(' ')
-            .filter(|w| lexicon.spec.event_scope_words.iter().any(|s| s == w))
+            .filter(|w| lexicon.is_scope_word(w))
             .collect();
-        let start = event_start(claims, subjects, subject, window);
+        let start = times[&subject].start(window);
         let own = &sentences_of[&subject];
         let mut earlier: BTreeMap<usize, (&EventMention, Option<DateSpan>)> = BTreeMap::new();
         for mention in mentions {
@@ -282,30 +284,32 @@ fn earlier_events(
     }
 }
 
-/// When an event began: the earliest date sources give it, else a window before the
-/// earliest publication that reports it.
-fn event_start(
-    claims: &[Claim],
-    subjects: &Subjects,
-    subject: usize,
-    window: chrono::Duration,
-) -> Option<NaiveDate> {
-    let mut dated = None::<NaiveDate>;
-    let mut published = None::<NaiveDate>;
-    for (index, claim) in claims.iter().enumerate() {
-        if subjects.of_claim[index] != subject {
-            continue;
-        }
+/// What sources say of when an event began: the earliest date they give it (a year they
+/// give), and the earliest publication that reports it.
+#[derive(Default)]
+struct EventTimes {
+    dated: Option<NaiveDate>,
+    published: Option<NaiveDate>,
+}
+
+impl EventTimes {
+    fn add(&mut self, claim: &Claim) {
+        let earliest =
+            |known: Option<NaiveDate>, date: NaiveDate| Some(known.map_or(date, |d| d.min(date)));
         if let Value::Date(span) = &claim.value {
             if !span.year_assumed {
-                dated = Some(dated.map_or(span.start, |d| d.min(span.start)));
+                self.dated = earliest(self.dated, span.start);
             }
         }
         if let (Some(date), false) = (claim.time.date, claim.time.assumed) {
-            published = Some(published.map_or(date, |d| d.min(date)));
+            self.published = earliest(self.published, date);
         }
     }
-    dated.or(published.map(|p| p - window))
+
+    /// The earliest date given, else a window before the earliest publication.
+    fn start(&self, window: chrono::Duration) -> Option<NaiveDate> {
+        self.dated.or(self.published.map(|p| p - window))
+    }
 }
 
 /// When a mentioned event ended, as far as the text says: its own date, else (for a

@@ -70,9 +70,18 @@ impl Located {
     pub fn fill(text: &str, claims: &mut [Claim]) {
         let mut values = crate::error::Locator::new(text);
         let mut names = crate::error::Locator::new(text);
+        // Claims of one sentence stand together: its quote is made once.
+        let mut quoted: Option<(Range<usize>, String)> = None;
         for claim in claims {
             let (line, column) = values.locate(claim.span.start);
             let sentence = &text[claim.sentence.clone()];
+            if quoted
+                .as_ref()
+                .is_none_or(|(span, _)| *span != claim.sentence)
+            {
+                quoted = Some((claim.sentence.clone(), collapse_whitespace(sentence)));
+            }
+            let quote = quoted.as_ref().map(|(_, q)| q.clone()).unwrap_or_default();
             let name = match &claim.subject {
                 SubjectRef::Person { name, .. } => sentence
                     .find(name.as_str())
@@ -82,7 +91,7 @@ impl Located {
             claim.located = Located {
                 line,
                 column,
-                quote: collapse_whitespace(sentence),
+                quote,
                 written: collapse_whitespace(&text[claim.span.clone()]),
                 name,
             };

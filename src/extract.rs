@@ -5,12 +5,11 @@
 use crate::claim::{Claim, EventMention, SubjectRef, TimeScope};
 use crate::fold::fold;
 use crate::normalize::date::{parse_date, Reference};
-use crate::normalize::duration::parse_duration;
-use crate::normalize::number::{parse_amount, parse_ordinal};
+use crate::normalize::number::parse_ordinal;
 use crate::rules::{Lexicon, Rule, RuleSet, SubjectKind, ValueKind};
 use crate::segment::{segment, Abbreviations, Sentence};
 use crate::source::Document;
-use crate::value::{Title, Value};
+use crate::value::Value;
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
 
@@ -76,6 +75,13 @@ fn sentence_date(
         })
         .min_by_key(|span| span.end - span.start)
 }
+
+/// Words that open a noun phrase: the nearest one before a trigger says whether the event is
+/// one already known ("the drill") or another ("a drill", "its drills").
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "a", "an", "its", "their", "his", "her", "our",
+    "another", "each", "every", "some", "any", "no",
+];
 
 /// How far (in bytes) from an event's trigger a date may stand and still date it.
 const MENTION_DATE_REACH: usize = 100;
@@ -236,18 +242,19 @@ impl<'r> Extractor<'r> {
         {
             return None;
         }
-        let is_scope = |w: &String| lexicon.spec.event_scope_words.iter().any(|s| s == w);
         let mut scope: Vec<String> = before
             .iter()
             .take(3)
-            .filter(|w| is_scope(w))
+            .filter(|w| lexicon.is_scope_word(w))
             .cloned()
             .collect();
         scope.reverse();
+        // The nearest determiner within the noun phrase decides: "the joint military drill".
         let definite = before
             .iter()
-            .find(|w| !is_scope(w) && w.as_str() != "military")
-            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that"));
+            .take(4)
+            .find(|w| DETERMINERS.contains(&w.as_str()))
+            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"));
 
         Some(EventMention {
             doc: doc_index,
@@ -333,21 +340,13 @@ impl<'r> Extractor<'r> {
         }
         let value_text = &sentence_text[value_range.clone()];
         let value = match rule.value {
-            ValueKind::Title => {
+            ValueKind::Title
                 if self
                     .past_marker
-                    .is_match(&sentence_text[..value_match.start()])
-                {
-                    return None;
-                }
-                Value::Title(Box::new(Title::parse(value_text, lexicon)?))
+                    .is_match(&sentence_text[..value_match.start()]) =>
+            {
+                return None;
             }
-            ValueKind::Date => Value::Date(parse_date(value_text, reference)?),
-            ValueKind::Duration => Value::Duration(parse_duration(value_text, doc.convention)?),
-            ValueKind::Count => Value::Count {
-                amount: parse_amount(value_text, doc.convention)?,
-                unit: lexicon.unit_of(caps.name("unit")?.as_str())?.to_string(),
-            },
             ValueKind::Name => Value::Name(clean_name(value_text)?),
             ValueKind::Place => {
                 // "the exercise in May" names a time, not a place.
@@ -359,18 +358,6 @@ impl<'r> Extractor<'r> {
                     near: caps.name("near").map(|m| m.as_str().to_string()),
                 }
             }
-            ValueKind::Quantity => {
-                let units = crate::normalize::units::Units::builtin();
-                let (amount, unit) = units.parse_quantity(value_text, doc.convention)?;
-                Value::Quantity {
-                    amount,
-                    unit: unit.name.clone(),
-                }
-            }
-            ValueKind::WeekdayDate => {
-                let (written, date) = crate::normalize::date::weekday_mismatch(value_text)?;
-                Value::WeekdayDate { written, date }
-            }
             ValueKind::Ordinal => {
                 let scope_text = caps.name("scope").map_or("", |m| m.as_str());
                 let words: Vec<String> = scope_text.split_whitespace().map(fold).collect();
@@ -378,21 +365,28 @@ impl<'r> Extractor<'r> {
                     return None;
                 }
                 let class = self.event_class(caps, sentence_text)?;
-                let scope_words: Vec<String> = lexicon
-                    .spec
-                    .event_scope_words
-                    .iter()
-                    .map(|w| fold(w))
-                    .collect();
                 let mut scope: Vec<String> = words
                     .into_iter()
-                    .filter(|w| scope_words.contains(w))
+                    .filter(|w| lexicon.is_scope_word(w))
                     .collect();
                 scope.push(class);
                 Value::Ordinal {
                     rank: parse_ordinal(value_text)?,
                     scope: scope.join(" "),
                 }
+            }
+            kind => {
+                let unit = match kind {
+                    ValueKind::Count => Some(lexicon.unit_of(caps.name("unit")?.as_str())?),
+                    _ => None,
+                };
+                let reading = crate::value::Reading {
+                    lexicon,
+                    reference,
+                    convention: doc.convention,
+                    unit,
+                };
+                Value::read(kind, value_text, &reading)?
             }
         };
         let subject = match rule.subject {

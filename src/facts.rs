@@ -12,12 +12,11 @@
 use crate::claim::{Claim, SubjectRef, TimeScope};
 use crate::error::{Error, Location};
 use crate::extract::person_key;
-use crate::normalize::date::{parse_date, Reference};
-use crate::normalize::duration::parse_duration;
-use crate::normalize::number::{parse_amount, Convention};
+use crate::normalize::date::Reference;
+use crate::normalize::number::Convention;
 use crate::rules::{RuleSet, SubjectKind, ValueKind};
 use crate::source::Document;
-use crate::value::{Title, Value};
+use crate::value::{Reading, Value};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -139,25 +138,20 @@ impl Facts {
                 assumed: false,
             });
             let value = match rule.value {
-                ValueKind::Title => {
-                    Title::parse(value_text, &rules.lexicon).map(|t| Value::Title(Box::new(t)))
-                }
-                ValueKind::Date => parse_date(value_text, reference).map(Value::Date),
-                ValueKind::Duration => {
-                    parse_duration(value_text, Convention::DotDecimal).map(Value::Duration)
-                }
-                ValueKind::Count => {
-                    parse_amount(value_text, Convention::DotDecimal).map(|amount| Value::Count {
-                        amount,
-                        unit: attribute.clone(),
-                    })
-                }
                 ValueKind::Name => Some(Value::Name(value_text.clone())),
                 ValueKind::Place => Some(Value::Place {
                     name: value_text.clone(),
                     near: None,
                 }),
-                _ => None,
+                kind => {
+                    let reading = Reading {
+                        lexicon: &rules.lexicon,
+                        reference,
+                        convention: Convention::DotDecimal,
+                        unit: Some(attribute),
+                    };
+                    Value::read(kind, value_text, &reading)
+                }
             };
             let Some(value) = value else {
                 return Err(Error::Rule {

@@ -252,7 +252,7 @@ fn resolve_people(
     // A surname alone joins the one full name with that surname; failing that, the one
     // full name whose surname it is spelled close to.
     let mut canonical: HashMap<String, String> = HashMap::new();
-    let mut union = UnionFind::default();
+    let mut union: UnionFind<String> = UnionFind::default();
     for key in docs_of.keys().filter(|k| !k.contains(' ')) {
         let block = blocks
             .get(&key.chars().next().unwrap_or(' '))
@@ -448,20 +448,12 @@ fn resolve_events(
 /// (ties: the group with the smallest parties), so the outcome depends on the members, not on
 /// the order of the files.
 fn split_by_parties(parties: &[&BTreeSet<&str>]) -> Vec<Vec<usize>> {
-    let mut root: Vec<usize> = (0..parties.len()).collect();
-    fn find(root: &mut [usize], mut i: usize) -> usize {
-        while root[i] != i {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        i
-    }
+    let mut union = UnionFind::default();
     let mut first_with: HashMap<&str, usize> = HashMap::new();
     for (i, named) in parties.iter().enumerate() {
         for party in named.iter() {
             let other = *first_with.entry(party).or_insert(i);
-            let (a, b) = (find(&mut root, i), find(&mut root, other));
-            root[a.max(b)] = a.min(b);
+            union.join(&i, &other);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -470,8 +462,7 @@ fn split_by_parties(parties: &[&BTreeSet<&str>]) -> Vec<Vec<usize>> {
         if named.is_empty() {
             partyless.push(i);
         } else {
-            let r = find(&mut root, i);
-            groups.entry(r).or_default().push(i);
+            groups.entry(union.root(&i)).or_default().push(i);
         }
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
@@ -605,16 +596,24 @@ fn number_subjects(
     }
 }
 
-/// Union–find over name keys; the root of a set is its smallest key, so the result does
-/// not depend on the order of joins.
-#[derive(Debug, Default)]
-struct UnionFind {
-    parent: HashMap<String, String>,
+/// Union–find over keys (names, member indices); the root of a set is its smallest key, so
+/// the result does not depend on the order of joins.
+#[derive(Debug)]
+struct UnionFind<K> {
+    parent: HashMap<K, K>,
 }
 
-impl UnionFind {
-    fn root(&self, key: &str) -> String {
-        let mut current = key.to_string();
+impl<K> Default for UnionFind<K> {
+    fn default() -> Self {
+        UnionFind {
+            parent: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Clone + Ord + std::hash::Hash> UnionFind<K> {
+    fn root(&self, key: &K) -> K {
+        let mut current = key.clone();
         while let Some(parent) = self.parent.get(&current) {
             if *parent == current {
                 break;
@@ -624,7 +623,7 @@ impl UnionFind {
         current
     }
 
-    fn join(&mut self, a: &str, b: &str) {
+    fn join(&mut self, a: &K, b: &K) {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             let (small, large) = if ra < rb { (ra, rb) } else { (rb, ra) };

@@ -5,7 +5,7 @@ use crate::fold::{fold, Closeness, Thresholds};
 use crate::normalize::date::DateSpan;
 use crate::normalize::duration::Duration;
 use crate::normalize::number::Amount;
-use crate::rules::{Lexicon, Rule};
+use crate::rules::{Lexicon, Rule, ValueKind};
 use serde_json::json;
 
 /// A claim's value.
@@ -218,7 +218,47 @@ fn respell_multiword(role: &str, lexicon: &Lexicon) -> String {
     role.to_string()
 }
 
+/// What reading a value takes besides its text.
+pub struct Reading<'a> {
+    pub lexicon: &'a Lexicon,
+    /// What relative and year-less dates resolve against.
+    pub reference: Option<crate::normalize::date::Reference>,
+    pub convention: crate::normalize::number::Convention,
+    /// The canonical unit of a count.
+    pub unit: Option<&'a str>,
+}
+
 impl Value {
+    /// Reads `text` as a value of `kind` where the text alone decides it: titles, dates,
+    /// durations, counts (in `reading.unit`), quantities and weekday dates. Names, places and
+    /// ordinals take what a pattern captured around them, so extraction reads those.
+    pub fn read(kind: ValueKind, text: &str, reading: &Reading) -> Option<Value> {
+        use crate::normalize::{date, duration, number, units::Units};
+        Some(match kind {
+            ValueKind::Title => Value::Title(Box::new(Title::parse(text, reading.lexicon)?)),
+            ValueKind::Date => Value::Date(date::parse_date(text, reading.reference)?),
+            ValueKind::Duration => {
+                Value::Duration(duration::parse_duration(text, reading.convention)?)
+            }
+            ValueKind::Count => Value::Count {
+                amount: number::parse_amount(text, reading.convention)?,
+                unit: reading.unit?.to_string(),
+            },
+            ValueKind::Quantity => {
+                let (amount, unit) = Units::builtin().parse_quantity(text, reading.convention)?;
+                Value::Quantity {
+                    amount,
+                    unit: unit.name.clone(),
+                }
+            }
+            ValueKind::WeekdayDate => {
+                let (written, date) = date::weekday_mismatch(text)?;
+                Value::WeekdayDate { written, date }
+            }
+            ValueKind::Name | ValueKind::Place | ValueKind::Ordinal => return None,
+        })
+    }
+
     /// The form a fact-checker reads: "~600 troops", "14 days", "2026-05-29".
     pub fn canonical(&self) -> String {
         match self {

@@ -373,7 +373,8 @@ pub struct Lexicon {
     party_names: Regex,
     /// Canonical party → the organisations it is a member of.
     member_of: HashMap<String, Vec<String>>,
-    /// Folded scope words that any event of two or more parties has.
+    /// Folded scope words ("joint"), and those any event of two or more parties has.
+    scope: HashSet<String>,
     shared_scope: HashSet<String>,
 }
 
@@ -488,6 +489,7 @@ impl Lexicon {
                     .push(organisation.clone());
             }
         }
+        let scope = spec.event_scope_words.iter().map(|w| fold(w)).collect();
         let shared_scope = spec.shared_scope_words.iter().map(|w| fold(w)).collect();
         let role_synonym = invert(&spec.title_synonyms)
             .into_iter()
@@ -499,6 +501,7 @@ impl Lexicon {
             party_of,
             party_names,
             member_of,
+            scope,
             shared_scope,
             spec,
             fragments,
@@ -625,6 +628,11 @@ impl Lexicon {
             }
         }
         parties
+    }
+
+    /// Whether a folded word narrows what an event counts as ("joint", "naval").
+    pub fn is_scope_word(&self, folded: &str) -> bool {
+        self.scope.contains(folded)
     }
 
     /// Whether a folded scope word holds for any event of two or more parties ("joint").
