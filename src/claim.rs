@@ -66,35 +66,47 @@ pub struct Located {
 }
 
 impl Located {
-    /// Locates `claims` of the document `text` (any order; in text order it is one pass).
-    pub fn fill(text: &str, claims: &mut [Claim]) {
-        let mut values = crate::error::Locator::new(text);
-        let mut names = crate::error::Locator::new(text);
+    /// Locates the claims and event mentions of the document `text`, in one pass over it.
+    pub fn fill(text: &str, claims: &mut [Claim], mentions: &mut [EventMention]) {
+        // Where a person's name is written in the claim's sentence.
+        let names: Vec<Option<usize>> = claims
+            .iter()
+            .map(|claim| match &claim.subject {
+                SubjectRef::Person { name, .. } => text[claim.sentence.clone()]
+                    .find(name.as_str())
+                    .map(|at| claim.sentence.start + at),
+                _ => None,
+            })
+            .collect();
+        let offsets: Vec<usize> = claims
+            .iter()
+            .map(|c| c.span.start)
+            .chain(names.iter().flatten().copied())
+            .chain(mentions.iter().map(|m| m.trigger.start))
+            .collect();
+        let mut claim_places = crate::error::locate_all(text, &offsets);
+        let mention_places = claim_places.split_off(offsets.len() - mentions.len());
+        let mut name_places = claim_places.split_off(claims.len()).into_iter();
         // Claims of one sentence stand together: its quote is made once.
         let mut quoted: Option<(Range<usize>, String)> = None;
-        for claim in claims {
-            let (line, column) = values.locate(claim.span.start);
-            let sentence = &text[claim.sentence.clone()];
+        for ((claim, (line, column)), name) in claims.iter_mut().zip(claim_places).zip(&names) {
             if quoted
                 .as_ref()
                 .is_none_or(|(span, _)| *span != claim.sentence)
             {
-                quoted = Some((claim.sentence.clone(), collapse_whitespace(sentence)));
+                let quote = collapse_whitespace(&text[claim.sentence.clone()]);
+                quoted = Some((claim.sentence.clone(), quote));
             }
-            let quote = quoted.as_ref().map(|(_, q)| q.clone()).unwrap_or_default();
-            let name = match &claim.subject {
-                SubjectRef::Person { name, .. } => sentence
-                    .find(name.as_str())
-                    .map(|at| names.locate(claim.sentence.start + at)),
-                _ => None,
-            };
             claim.located = Located {
                 line,
                 column,
-                quote,
+                quote: quoted.as_ref().map(|(_, q)| q.clone()).unwrap_or_default(),
                 written: collapse_whitespace(&text[claim.span.clone()]),
-                name,
+                name: name.and_then(|_| name_places.next()),
             };
+        }
+        for (mention, (line, column)) in mentions.iter_mut().zip(mention_places) {
+            (mention.line, mention.column) = (line, column);
         }
     }
 }

@@ -87,6 +87,18 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The line and column of each of `offsets` (any order), in one pass over `text`.
+pub fn locate_all(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut locator = Locator::new(text);
+    let mut found = vec![(0, 0); offsets.len()];
+    for i in order {
+        found[i] = locator.locate(offsets[i]);
+    }
+    found
+}
+
 /// A problem with one input that the run survives: the rest of the corpus is still checked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {

@@ -175,11 +175,7 @@ impl<'r> Extractor<'r> {
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
-        crate::claim::Located::fill(&doc.text, &mut claims);
-        let mut locator = crate::error::Locator::new(&doc.text);
-        for mention in &mut mentions {
-            (mention.line, mention.column) = locator.locate(mention.trigger.start);
-        }
+        crate::claim::Located::fill(&doc.text, &mut claims, &mut mentions);
         Extracted {
             sentences,
             claims,

@@ -195,7 +195,7 @@ impl Facts {
                 located: Default::default(),
             });
         }
-        crate::claim::Located::fill(&self.document.text, &mut claims);
+        crate::claim::Located::fill(&self.document.text, &mut claims, &mut []);
         Ok(claims)
     }
 }
