@@ -100,8 +100,8 @@ impl<'r> Extractor<'r> {
         Extractor {
             rules,
             abbreviations: Abbreviations::new(&lexicon.spec.abbreviations),
-            trigger: Regex::new(&fragment("EVENT")).expect("event fragment compiles"),
-            past_marker: Regex::new(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
+            trigger: crate::pattern::compile(&fragment("EVENT")).expect("event fragment compiles"),
+            past_marker: crate::pattern::compile(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
                 .expect("past marker fragment compiles"),
         }
     }
@@ -608,10 +608,10 @@ fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
 /// "George M. Wikoff" somewhere in the text for the surname "Wikoff".
 fn full_name_in_text(doc: &Document, surname: &str, lexicon: &Lexicon) -> Option<(String, String)> {
     let pattern = format!(
-        r"\b(\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:\s+\p{{Lu}}\.)*\s+{})\b",
+        r"\b(\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:\s+\p{{Lu}}\.)*\s+{})\b{{end-half}}",
         regex::escape(surname)
     );
-    let regex = Regex::new(&pattern).ok()?;
+    let regex = crate::pattern::compile(&pattern).ok()?;
     let found = regex
         .captures_iter(&doc.text)
         .find_map(|caps| match person(&caps[1], lexicon)? {

@@ -1,12 +1,15 @@
 //! A synthetic news corpus for benchmarks and scale tests: articles from many outlets
 //! about many events, with wire copy republished word for word and planted perturbations
 //! (a changed number, a shifted date, a misspelled name, another title). Deterministic by
-//! seed.
+//! seed. Written like real English news about the region: names and places keep their
+//! diacritics ("Petrović", "Niš") except in outlets that strip them, quotes are curly and
+//! asides set off by dashes, so the text holds the non-ASCII bytes that real news does.
 
 use chrono::{Duration, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use unicode_normalization::UnicodeNormalization;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -30,22 +33,22 @@ struct Event {
 
 const FIRST: &[&str] = &[
     "Kevin", "Maria", "Jonas", "Elena", "Marko", "Ana", "Peter", "Ivana", "George", "Laura",
-    "Stefan", "Mila", "Tomas", "Sara", "Luka", "Nina",
+    "Stefan", "Mila", "Tomas", "Sara", "Luka", "Nina", "Miloš", "Dušan", "Zoë", "Jürgen",
 ];
 const LAST: &[&str] = &[
     "Hamilton",
-    "Petrovic",
+    "Petrović",
     "Wikoff",
     "Novak",
-    "Jovanovic",
-    "Kovacs",
+    "Jovanović",
+    "Kovács",
     "Berger",
     "Marin",
-    "Draskovic",
+    "Drašković",
     "Lindqvist",
     "Moreau",
     "Schultz",
-    "Ilic",
+    "Ilić",
     "Horvat",
 ];
 const TITLES: &[&str] = &[
@@ -59,8 +62,8 @@ const TITLES: &[&str] = &[
 const PLACES: &[(&str, &str)] = &[
     ("Borovac", "Bujanovac"),
     ("South Base", "Bujanovac"),
-    ("Pasuljanske Livade", "Cuprija"),
-    ("Nis", "Serbia"),
+    ("Pasuljanske Livade", "Ćuprija"),
+    ("Niš", "Serbia"),
     ("Mladenovac", "Belgrade"),
 ];
 const NAMES: &[&str] = &[
@@ -75,6 +78,8 @@ const NAMES: &[&str] = &[
 ];
 const FILLER: &[&str] = &[
     "Officials said the talks would continue in the coming weeks.",
+    "The country’s neutrality — written into a parliamentary resolution — was not in question, the ministry said.",
+    "“We are partners, not allies,” one deputy told the broadcaster.",
     "Analysts in the region were divided over what the move means for neutrality.",
     "The ministry did not respond to a request for comment.",
     "Opposition deputies asked why the government had not published the costs.",
@@ -128,7 +133,7 @@ pub fn corpus(plan: &Plan) -> Vec<(String, String)> {
 
 fn outlet_place(i: usize) -> &'static str {
     [
-        "Belgrade", "Balkan", "Danube", "Adriatic", "Nis", "Novi Sad", "Morava", "Drina",
+        "Belgrade", "Balkan", "Danube", "Adriatic", "Niš", "Novi Sad", "Morava", "Drina",
     ][i / 6 % 8]
 }
 
@@ -194,7 +199,7 @@ fn article(
             "Officials said {what} involved approximately {troops} troops and lasted {days} days."
         ),
         format!(
-            "{official_title} {official_name} told reporters that the drill showed how far cooperation had come."
+            "{official_title} {official_name} told reporters that the drill “showed how far cooperation had come”."
         ),
         format!(
             "{} ({}) praised the professionalism of the units.",
@@ -215,12 +220,25 @@ fn article(
             .collect();
         paragraphs.insert(at, sentences.join(" "));
     }
-    format!(
+    let text = format!(
         "source: {outlet}\npublished: {}\n\n# {} Ends in Serbia\n\n{}\n",
         published.format("%Y-%m-%d"),
         event.name.as_deref().unwrap_or("Joint Exercise"),
         paragraphs.join("\n\n")
-    )
+    );
+    if strips_diacritics(outlet) {
+        text.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect()
+    } else {
+        text
+    }
+}
+
+/// One outlet in four prints names without their diacritics ("Petrovic" for "Petrović"),
+/// as wire services writing for English readers often do.
+fn strips_diacritics(outlet: &str) -> bool {
+    outlet.bytes().map(usize::from).sum::<usize>() % 4 == 0
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod fold;
 pub mod generate;
 pub mod normalize;
 pub mod output;
+pub mod pattern;
 pub mod render;
 pub mod rules;
 pub mod segment;

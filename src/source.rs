@@ -124,7 +124,8 @@ fn parse_header(text: &str) -> Result<Header, String> {
         });
     }
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i)(source|url|published|title|author)\s*:\s*(.*?)\s*$").unwrap()
+        crate::pattern::compile(r"^(?i)(source|url|published|title|author)\s*:\s*(.*?)\s*$")
+            .unwrap()
     });
     let mut header = Header::default();
     let mut offset = text_start;
@@ -176,8 +177,9 @@ fn infer_published(text: &str, lines: &[Line]) -> Option<NaiveDate> {
 
 /// An outlet named at the end of the headline: "Headline - Gazeta Express".
 fn infer_name(text: &str, lines: &[Line]) -> Option<String> {
-    static SUFFIX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s[-–|]\s((?:\p{Lu}[\p{L}\p{N}.&']*\s?){1,4})$").unwrap());
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"\s[-–|]\s((?:\p{Lu}[\p{L}\p{N}.&']*\s?){1,4})$").unwrap()
+    });
     let first = lines.iter().find(|l| l.kind != LineKind::Blank)?;
     let caps = SUFFIX.captures(text[first.span.clone()].trim())?;
     Some(caps[1].trim().to_string())

@@ -24,7 +24,7 @@ pub struct Suppression {
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:<!--\s*claimcheck:\s*ignore(?P<next>-next-line)?(?:\s+(?P<rule>[a-z0-9-]+))?\s*-->|^\W*claimcheck:\s*ignore-next-line(?:\s+(?P<rule2>[a-z0-9-]+))?\s*$)")
+    crate::pattern::compile(r"(?:<!--\s*claimcheck:\s*ignore(?P<next>-next-line)?(?:\s+(?P<rule>[a-z0-9-]+))?\s*-->|^\W*claimcheck:\s*ignore-next-line(?:\s+(?P<rule2>[a-z0-9-]+))?\s*$)")
         .expect("directive pattern compiles")
 });
 

@@ -292,7 +292,8 @@ static FORMS: LazyLock<Vec<CompiledForm>> = LazyLock::new(|| {
     forms()
         .into_iter()
         .map(|(pattern, form)| CompiledForm {
-            regex: Regex::new(&format!("^(?:{pattern})$")).expect("date form compiles"),
+            regex: crate::pattern::compile(&format!("^(?:{pattern})$"))
+                .expect("date form compiles"),
             form,
         })
         .collect()
@@ -327,7 +328,8 @@ pub static DATE: LazyLock<String> = LazyLock::new(|| {
 
 /// Turns `(?P<name>` into `(?:` so a fragment can sit inside a rule's own pattern.
 pub(crate) fn strip_group_names(pattern: &str) -> String {
-    static NAMED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(\?P<\w+>").unwrap());
+    static NAMED: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(r"\(\?P<\w+>").unwrap());
     NAMED.replace_all(pattern, "(?:").into_owned()
 }
 
@@ -352,7 +354,7 @@ pub fn parse_date(text: &str, reference: Option<Reference>) -> Option<DateSpan> 
 /// "2/29/2019").
 pub fn is_impossible_date(text: &str) -> bool {
     static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}))?)$"
         ))
         .expect("impossible-date pattern compiles")
@@ -386,12 +388,12 @@ pub fn is_impossible_date(text: &str) -> bool {
 /// short form "30 May 16" and the numeric "20/05/2026 15:49".
 pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\s+(?P<y>\d{{2}})\b"
         ))
         .unwrap()
     });
-    static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&DATE).unwrap());
+    static ANY: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(&DATE).unwrap());
     for found in ANY.find_iter(line) {
         if let Some(span) = parse_date(found.as_str(), None) {
             if span.grain == Grain::Day {
@@ -741,7 +743,7 @@ fn resolve(form: Form, caps: &Captures, reference: Option<Reference>) -> Option<
 
 /// The union of one or more relative expressions ("today, this week and last week").
 fn relative_span(text: &str, reference: Reference) -> Option<DateSpan> {
-    static ONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(RELATIVE_ONE).unwrap());
+    static ONE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(RELATIVE_ONE).unwrap());
     let today = reference.date;
     let week_start = today - Duration::days(today.weekday().num_days_from_monday() as i64);
     let mut union: Option<(NaiveDate, NaiveDate, Grain)> = None;
@@ -1103,7 +1105,7 @@ mod tests {
 
     #[test]
     fn lower_case_may_is_not_a_month() {
-        let re = Regex::new(&DATE).unwrap();
+        let re = crate::pattern::compile(&DATE).unwrap();
         assert!(!re.is_match("it may rain"));
         assert!(re.is_match("in May"));
     }

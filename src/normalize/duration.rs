@@ -89,7 +89,7 @@ impl Duration {
 /// Parses a duration matched by [`DURATION`].
 pub fn parse_duration(text: &str, convention: Convention) -> Option<Duration> {
     static PARTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"^(?P<amount>.*?)[\s-]+(?P<unit>{UNIT})(?:-long)?$"
         ))
         .unwrap()
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn fragment_finds_hyphenated_and_spaced_forms() {
-        let re = Regex::new(&DURATION).unwrap();
+        let re = crate::pattern::compile(&DURATION).unwrap();
         for text in [
             "a two-week drill",
             "lasted fourteen days",

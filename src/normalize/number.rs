@@ -146,10 +146,12 @@ pub fn format_number(value: f64) -> String {
 /// Detects a document's decimal convention from unambiguous numbers in it: "1,4" or
 /// "1.234.567" speak for the comma; "1.4" or "1,234,567" for the dot.
 pub fn detect_convention(text: &str) -> Convention {
-    static COMMA_DECIMAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b\d+,\d{1,2}\b|\b\d{1,3}(?:\.\d{3}){2,}\b").unwrap());
-    static DOT_DECIMAL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b\d+\.\d{1,2}\b|\b\d{1,3}(?:,\d{3}){2,}\b").unwrap());
+    static COMMA_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"\b\d+,\d{1,2}\b|\b\d{1,3}(?:\.\d{3}){2,}\b").unwrap()
+    });
+    static DOT_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"\b\d+\.\d{1,2}\b|\b\d{1,3}(?:,\d{3}){2,}\b").unwrap()
+    });
     let comma = COMMA_DECIMAL.find_iter(text).count();
     let dot = DOT_DECIMAL.find_iter(text).count();
     if comma > dot {
@@ -278,13 +280,13 @@ fn parse_words(text: &str) -> Option<f64> {
 /// Parses an amount matched by [`AMOUNT`].
 pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
     static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"^(?:(?P<qualifier>{QUALIFIER})\s+|(?P<tilde>~)\s*)?(?P<rest>.+)$"
         ))
         .unwrap()
     });
     static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"^(?:(?i:between)\s+)?(?P<a>{NUMBER})\s*(?:-|–|\bto\b|\b(?i:and)\b)\s*(?P<b>{NUMBER})$"
         ))
         .unwrap()

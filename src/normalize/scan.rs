@@ -726,7 +726,7 @@ impl Scanner<'_> {
 
     fn dates(&self) -> Vec<Mention> {
         static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
+            crate::pattern::compile(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
                 .expect("date fragment compiles")
         });
         let mut found = Vec::new();
@@ -786,10 +786,12 @@ impl Scanner<'_> {
     /// dates joined into the range from the start of the first to the end of the second.
     fn date_ranges(&self, dates: &[Mention]) -> Vec<Mention> {
         static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s*(?:-|–|~|(?i:to|till|until|through|and|thru))\s*$").unwrap()
+            crate::pattern::compile(r"^\s*(?:-|–|~|(?i:to|till|until|through|and|thru))\s*$")
+                .unwrap()
         });
-        static OPEN: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(from|between)\s+(?:the\s+)?$").unwrap());
+        static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"(?i)\b(from|between)\s+(?:the\s+)?$").unwrap()
+        });
         let mut ranges = Vec::new();
         for pair in dates.windows(2) {
             let (first, second) = (&pair[0], &pair[1]);
@@ -860,8 +862,9 @@ impl Scanner<'_> {
     /// "the first 2 weeks of 2021", "the last four months of 2021", "earlier this month",
     /// "later this week", "August two thousand and fifteen".
     fn refined_dates(&self, dates: &[Mention]) -> Vec<Mention> {
-        static PART_OF: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+)?(first|last)\s+$").unwrap());
+        static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"(?i)\b(?:the\s+)?(first|last)\s+$").unwrap()
+        });
         let mut found = Vec::new();
         for date in dates {
             let MentionValue::Date(span) = &date.value else {
@@ -1023,7 +1026,7 @@ impl Scanner<'_> {
     /// "easter 2018", "last Easter", "next new year day", "Christmas".
     fn holidays(&self) -> Vec<Mention> {
         static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:(next|last|previous|following|this|coming)\s+)?(easter(?:\s+sunday)?|christmas(?:\s+eve|\s+day)?|xmas|new\s+year(?:['’]s)?\s+day|black\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|independence\s+day)(?:,?\s+((?:19|20)\d{2}))?\b").unwrap()
+            crate::pattern::compile(r"(?i)\b(?:(next|last|previous|following|this|coming)\s+)?(easter(?:\s+sunday)?|christmas(?:\s+eve|\s+day)?|xmas|new\s+year(?:['’]s)?\s+day|black\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|independence\s+day)(?:,?\s+((?:19|20)\d{2}))?\b").unwrap()
         });
         let mut found = Vec::new();
         for caps in HOLIDAY.captures_iter(self.text) {
@@ -1118,8 +1121,10 @@ impl Scanner<'_> {
     /// "2 weeks starting May 20th".
     fn anchored_spans(&self, dates: &[Mention]) -> Vec<Mention> {
         static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:the\s+)?week\s+(of|commencing|starting|beginning)\s+(?:on\s+)?$")
-                .unwrap()
+            crate::pattern::compile(
+                r"(?i)\b(?:the\s+)?week\s+(of|commencing|starting|beginning)\s+(?:on\s+)?$",
+            )
+            .unwrap()
         });
         let mut found = Vec::new();
         for date in dates {
@@ -1179,7 +1184,7 @@ impl Scanner<'_> {
     /// one end.
     fn open_dates(&self, dates: &[Mention]) -> Vec<Mention> {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?|this\s+)?$").unwrap()
+            crate::pattern::compile(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?|this\s+)?$").unwrap()
         });
         let mut open = Vec::new();
         for date in dates {
@@ -1477,8 +1482,9 @@ impl Scanner<'_> {
 /// Whether a date as written names its year ("Oct 2020", "5/1/2019"), as opposed to one
 /// taken from the reference.
 fn has_year(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:1[89]|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2}$").unwrap());
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"\b(?:1[89]|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2}$").unwrap()
+    });
     YEAR.is_match(text)
 }
 

@@ -244,7 +244,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
             let expanded = lexicon
                 .expand(pattern.get_ref())
                 .map_err(|m| rule_error(offset, m))?;
-            Some(Regex::new(&expanded).map_err(|e| {
+            Some(crate::pattern::compile(&expanded).map_err(|e| {
                 rule_error(
                     offset,
                     format!("invalid `requires` pattern: {}", regex_detail(e)),
@@ -262,7 +262,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         // Patterns embed large alternations (every date form, every title): a lazy DFA
         // cache larger than the default keeps them from being rebuilt sentence after
         // sentence.
-        let regex = regex::RegexBuilder::new(&expanded)
+        let regex = crate::pattern::builder(&expanded)
             .dfa_size_limit(RULE_DFA_CACHE_BYTES)
             .build()
             .map_err(|e| rule_error(offset, format!("invalid pattern: {}", regex_detail(e))))?;
@@ -471,7 +471,7 @@ impl Lexicon {
             .flat_map(|(party, words)| std::iter::once(party).chain(words))
             .cloned()
             .collect();
-        let party_names = Regex::new(&format!(
+        let party_names = crate::pattern::compile(&format!(
             r"\b{{start-half}}(?:{})\b{{end-half}}",
             alternation(&names)
         ))
@@ -522,7 +522,7 @@ impl Lexicon {
     /// An unknown placeholder, with the list of known ones.
     pub fn expand(&self, pattern: &str) -> Result<String, String> {
         static PLACEHOLDER: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap());
+            LazyLock::new(|| crate::pattern::compile(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap());
         let mut unknown = None;
         let expanded = PLACEHOLDER.replace_all(pattern, |caps: &regex::Captures| {
             if caps.get(1).is_some() {
