@@ -2,7 +2,7 @@
 //! cross-document stages (subjects, verdicts), then a report with every claim located by
 //! path, line and column.
 
-use crate::claim::Claim;
+use crate::claim::{Claim, EventMention};
 use crate::error::{Locator, Warning};
 use crate::extract::Extractor;
 use crate::finding::Verdict;
@@ -15,6 +15,7 @@ use crate::verdict::{self, Context};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The stages a progress report names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,16 +105,18 @@ pub struct SourceRecord {
 /// A claim as the report shows it (the renderers decide what each format prints).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRecord {
-    pub path: String,
-    pub source: String,
+    // Path, source, subject and rule are shared between the records that have them in
+    // common: at corpus scale four strings per claim would be a large share of the memory.
+    pub path: Arc<str>,
+    pub source: Arc<str>,
     pub line: usize,
     pub column: usize,
-    pub subject: String,
+    pub subject: Arc<str>,
     pub attribute: String,
     pub text: String,
     /// The typed value; it serializes as the report's JSON value.
     pub value: crate::value::Value,
-    pub rule: String,
+    pub rule: Arc<str>,
     pub quote: String,
     /// No other source speaks to this subject and attribute.
     pub unverified: bool,
@@ -175,7 +178,7 @@ impl Report {
         let claims = &self.claims;
         self.findings.retain(|f| {
             f.verdict != Verdict::Agreement
-                && f.claims.iter().any(|&i| paths.contains(&claims[i].path))
+                && f.claims.iter().any(|&i| paths.contains(&*claims[i].path))
         });
     }
 
@@ -204,17 +207,16 @@ pub fn check_submission(
 ) -> Result<Report, crate::error::Error> {
     with_threads(options.threads, || {
         let started = std::time::Instant::now();
-        let trusted = source::load(against);
-        let submitted = source::load(new);
+        let (mut paths, mut warnings) = source::files(against);
+        let (submitted, more) = source::files(new);
         let new_paths: std::collections::HashSet<String> =
-            submitted.documents.iter().map(|d| d.path.clone()).collect();
-        let mut documents = trusted.documents;
-        documents.extend(submitted.documents);
-        let mut warnings = trusted.warnings;
-        warnings.extend(submitted.warnings);
-        let read = started.elapsed();
-        let mut report = check_with_facts(documents, warnings, facts, rules, options)?;
-        report.stats.read = read;
+            submitted.iter().map(|p| p.display().to_string()).collect();
+        paths.extend(submitted);
+        warnings.extend(more);
+        let walk = started.elapsed();
+        let inputs = paths.into_iter().map(Input::File).collect();
+        let mut report = check_inputs(inputs, warnings, facts, rules, options)?;
+        report.stats.read += walk;
         if !against.is_empty() {
             report.keep_findings_involving(&new_paths);
         }
@@ -246,89 +248,245 @@ pub fn check_documents(
 /// # Errors
 /// A fact whose attribute no rule sets or whose value does not read.
 pub fn check_with_facts(
-    mut documents: Vec<Document>,
+    documents: Vec<Document>,
     warnings: Vec<Warning>,
     facts: Option<&crate::facts::Facts>,
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Result<Report, crate::error::Error> {
-    // An undated document is read as of the corpus's latest date, and marked as assumed.
-    let latest = documents.iter().filter_map(|d| d.published).max();
-    let articles = documents.len();
-    let fact_claims = match facts {
-        Some(facts) => {
-            let claims = facts.claims(articles, rules, latest)?;
-            documents.push(facts.document.clone());
-            claims
+    let inputs = documents.into_iter().map(Input::Read).collect();
+    check_inputs(inputs, warnings, facts, rules, options)
+}
+
+/// A document to check: read already, or a file read in the extraction pass, so that a
+/// corpus's texts never all live at once.
+pub enum Input {
+    Read(Document),
+    File(PathBuf),
+}
+
+/// Everything extraction gathered, claims and mentions in document order and numbered by
+/// document.
+#[derive(Default)]
+struct Gathered {
+    documents: Vec<Document>,
+    claims: Vec<Claim>,
+    mentions: Vec<EventMention>,
+    suppressions: Vec<crate::suppress::Suppression>,
+    warnings: Vec<Warning>,
+    sentences: usize,
+    bytes: usize,
+    /// Time the workers spent reading, and extracting.
+    read: std::time::Duration,
+    extract: std::time::Duration,
+}
+
+/// One input after the first pass: extracted, or undated (read as of the corpus's latest
+/// date, known once every other input has been read), or no document at all.
+enum Outcome {
+    Extracted(Document),
+    Undated(Document),
+    Unreadable,
+}
+
+/// What a worker gathers from a run of consecutive inputs. Claims and mentions go straight
+/// into the run's own vectors: a corpus's claims are never held twice, once per document
+/// and once merged.
+#[derive(Default)]
+struct Run {
+    /// Per input, in order, with its input number.
+    outcomes: Vec<(usize, Outcome)>,
+    gathered: Gathered,
+}
+
+impl Gathered {
+    /// Extracts `document` (numbered `index` for now) into these vectors; its text goes
+    /// unless names are to be looked up in it later.
+    fn extract(
+        &mut self,
+        extractor: &Extractor,
+        document: &mut Document,
+        index: usize,
+        reference: Option<Reference>,
+        options: &CheckOptions,
+    ) {
+        let started = std::time::Instant::now();
+        let one = extractor.extract(document, index, reference);
+        self.sentences += one.sentences.len();
+        self.claims.extend(one.claims);
+        self.mentions.extend(one.mentions);
+        self.suppressions
+            .extend(crate::suppress::directives(document));
+        self.bytes += document.text.len();
+        // Claims carry their quotes and positions: at corpus scale the texts would be most
+        // of the memory.
+        document.lines = Vec::new();
+        if !options.name_mentions {
+            document.text = String::new();
         }
-        None => Vec::new(),
-    };
-    let extractor = Extractor::new(rules);
-    let started = std::time::Instant::now();
-    // Documents are extracted in parallel; collecting keeps document order, so the
-    // claims (and everything after) are the same whatever the number of threads.
+        self.extract += started.elapsed();
+    }
+
+    /// Appends `other`, whose documents follow these.
+    fn append(&mut self, other: Gathered) {
+        self.documents.extend(other.documents);
+        self.claims.extend(other.claims);
+        self.mentions.extend(other.mentions);
+        self.suppressions.extend(other.suppressions);
+        self.warnings.extend(other.warnings);
+        self.sentences += other.sentences;
+        self.bytes += other.bytes;
+        self.read += other.read;
+        self.extract += other.extract;
+    }
+}
+
+/// Reads (where needed) and extracts every input in parallel, dated documents as soon as
+/// they are read, undated ones once the latest date is known. Runs of inputs are gathered in
+/// input order, so the claims (and everything after) are the same whatever the number of
+/// threads.
+fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions) -> Gathered {
     let done = std::sync::atomic::AtomicU64::new(0);
-    let total = articles as u64;
-    let extracted: Vec<_> = documents[..articles]
-        .par_iter_mut()
+    let total = inputs.len() as u64;
+    let report_one = || {
+        if let Some(progress) = &options.progress {
+            let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress.report(Stage::Extract, done, total);
+        }
+    };
+    let runs: Vec<Run> = inputs
+        .into_par_iter()
         .enumerate()
-        .map(|(index, document)| {
-            if let Some(progress) = &options.progress {
-                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress.report(Stage::Extract, done, total);
-            }
-            let reference = match (document.published, latest) {
-                (Some(date), _) => Some(Reference {
-                    date,
-                    assumed: false,
-                }),
-                (None, Some(date)) => Some(Reference {
-                    date,
-                    assumed: true,
-                }),
-                (None, None) => None,
+        .fold(Run::default, |mut run, (index, input)| {
+            let started = std::time::Instant::now();
+            let (document, warnings) = match input {
+                Input::Read(document) => (Some(document), Vec::new()),
+                Input::File(path) => source::read_one(&path),
             };
-            let one = extractor.extract(document, index, reference);
-            let suppressions = crate::suppress::directives(document);
-            let bytes = document.text.len();
-            // Claims carry their quotes and positions, so only the number of sentences
-            // outlives extraction, and the text only where names are looked up in it later:
-            // at corpus scale the texts would be most of the memory.
-            document.lines = Vec::new();
-            if !options.name_mentions {
-                document.text = String::new();
+            run.gathered.warnings.extend(warnings);
+            run.gathered.read += started.elapsed();
+            let outcome = match document {
+                None => Outcome::Unreadable,
+                Some(document) if document.published.is_none() => Outcome::Undated(document),
+                Some(mut document) => {
+                    let reference = document.published.map(|date| Reference {
+                        date,
+                        assumed: false,
+                    });
+                    run.gathered
+                        .extract(extractor, &mut document, index, reference, options);
+                    Outcome::Extracted(document)
+                }
+            };
+            if !matches!(outcome, Outcome::Undated(_)) {
+                report_one();
             }
-            (
-                one.sentences.len(),
-                one.claims,
-                one.mentions,
-                suppressions,
-                bytes,
-            )
+            run.outcomes.push((index, outcome));
+            run
         })
         .collect();
-    // Exact capacities: at corpus scale a vector grown by doubling holds up to twice its
-    // claims.
-    let mut claims: Vec<Claim> = Vec::with_capacity(
-        extracted.iter().map(|one| one.1.len()).sum::<usize>() + fact_claims.len(),
-    );
-    let mut mentions = Vec::with_capacity(extracted.iter().map(|one| one.2.len()).sum());
-    let mut suppressions: Vec<crate::suppress::Suppression> = Vec::new();
-    let mut sentences = 0;
-    let mut bytes = 0;
-    for (count, found, mentioned, suppressed, length) in extracted {
-        sentences += count;
-        claims.extend(found);
-        mentions.extend(mentioned);
-        suppressions.extend(suppressed);
-        bytes += length;
+    // The first run's vectors grow to hold the others' (a large vector grows by remapping,
+    // not copying); each other run's are freed as soon as they are appended.
+    let mut outcomes = Vec::with_capacity(total as usize);
+    let mut gathered = Gathered::default();
+    for (position, run) in runs.into_iter().enumerate() {
+        if position == 0 {
+            gathered = run.gathered;
+        } else {
+            gathered.append(run.gathered);
+        }
+        outcomes.extend(run.outcomes);
     }
-    bytes += documents[articles..]
+    let latest = outcomes
         .iter()
-        .map(|d| d.text.len())
-        .sum::<usize>();
-    claims.extend(fact_claims);
-    let extract_time = started.elapsed();
+        .filter_map(|(_, outcome)| match outcome {
+            Outcome::Extracted(document) => document.published,
+            _ => None,
+        })
+        .max();
+    let reference = latest.map(|date| Reference {
+        date,
+        assumed: true,
+    });
+    // Undated documents, extracted now; their claims join the others in document order.
+    let mut undated: Vec<(usize, &mut Document)> = outcomes
+        .iter_mut()
+        .filter_map(|(index, outcome)| match outcome {
+            Outcome::Undated(document) => Some((*index, document)),
+            _ => None,
+        })
+        .collect();
+    let any_undated = !undated.is_empty();
+    let late: Vec<Gathered> = undated
+        .par_iter_mut()
+        .map(|(index, document)| {
+            let mut one = Gathered::default();
+            one.extract(extractor, document, *index, reference, options);
+            report_one();
+            one
+        })
+        .collect();
+    for one in late {
+        gathered.append(one);
+    }
+    // Inputs that were no documents take no number.
+    let mut number = vec![usize::MAX; outcomes.len()];
+    for (index, outcome) in outcomes {
+        match outcome {
+            Outcome::Extracted(document) | Outcome::Undated(document) => {
+                number[index] = gathered.documents.len();
+                gathered.documents.push(document);
+            }
+            Outcome::Unreadable => {}
+        }
+    }
+    gathered
+        .claims
+        .iter_mut()
+        .for_each(|c| c.doc = number[c.doc]);
+    gathered
+        .mentions
+        .iter_mut()
+        .for_each(|m| m.doc = number[m.doc]);
+    if any_undated {
+        // Stable: each document's claims keep their order.
+        gathered.claims.sort_by_key(|c| c.doc);
+        gathered.mentions.sort_by_key(|m| m.doc);
+    }
+    gathered
+}
+
+/// Checks inputs against each other and against a facts file.
+fn check_inputs(
+    inputs: Vec<Input>,
+    mut warnings: Vec<Warning>,
+    facts: Option<&crate::facts::Facts>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Result<Report, crate::error::Error> {
+    let extractor = Extractor::new(rules);
+    let total = inputs.len() as u64;
+    let started = std::time::Instant::now();
+    let gathered = first_pass(inputs, &extractor, options);
+    warnings.extend(gathered.warnings);
+    // The pass's wall time, shared between reading and extracting as the workers' time was.
+    let pass_time = started.elapsed();
+    let busy = (gathered.read + gathered.extract).as_secs_f64().max(1e-9);
+    let read_time = pass_time.mul_f64(gathered.read.as_secs_f64() / busy);
+    let extract_time = pass_time - read_time;
+    let mut documents = gathered.documents;
+    let mut claims = gathered.claims;
+    let mentions = gathered.mentions;
+    let suppressions = gathered.suppressions;
+    let sentences = gathered.sentences;
+    let mut bytes = gathered.bytes;
+    let latest = documents.iter().filter_map(|d| d.published).max();
+    let articles = documents.len();
+    if let Some(facts) = facts {
+        claims.extend(facts.claims(articles, rules, latest)?);
+        bytes += facts.document.text.len();
+        documents.push(facts.document.clone());
+    }
     let started = std::time::Instant::now();
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
@@ -390,25 +548,44 @@ pub fn check_with_facts(
     }
     groups.sort_by(|a, b| a.label.cmp(&b.label));
     drop(mentions);
-    let claim_count = claims.len() + evidence.len();
-    // Claims move into their records: one copy of each value at a time.
-    let claim_records = claims
+    // Claims become their records in place: the standard library reuses a vector's buffer
+    // when mapping it into a vector of no larger elements, so the corpus's claims and their
+    // records never hold memory side by side (a large vector grows by remapping, not copying).
+    claims.reserve_exact(evidence.len());
+    claims.extend(evidence);
+    let claim_count = claims.len();
+    let paths: Vec<Arc<str>> = documents
+        .iter()
+        .map(|d| Arc::from(d.path.as_str()))
+        .collect();
+    let names: Vec<Arc<str>> = documents
+        .iter()
+        .map(|d| Arc::from(d.name.as_str()))
+        .collect();
+    let labels: Vec<Arc<str>> = subjects
+        .subjects
+        .iter()
+        .map(|s| Arc::from(s.label.as_str()))
+        .collect();
+    let rule_ids: Vec<Arc<str>> = rules
+        .rules
+        .iter()
+        .map(|r| Arc::from(r.id.as_str()))
+        .collect();
+    let claim_records: Vec<ClaimRecord> = claims
         .into_iter()
-        .chain(evidence)
-        .zip(unverified)
         .enumerate()
-        .map(|(index, (claim, unverified))| {
-            let document = &documents[claim.doc];
+        .map(|(index, claim)| {
             let located = claim.located;
             ClaimRecord {
-                path: document.path.clone(),
-                source: document.name.clone(),
+                path: paths[claim.doc].clone(),
+                source: names[claim.doc].clone(),
                 line: located.line,
                 column: located.column,
-                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
-                rule: rules.rules[claim.rule].id.clone(),
+                subject: labels[subjects.of_claim[index]].clone(),
+                rule: rule_ids[claim.rule].clone(),
                 quote: located.quote,
-                unverified,
+                unverified: unverified[index],
                 written: located.written,
                 attribute: claim.attribute,
                 text: claim.text,
@@ -435,7 +612,7 @@ pub fn check_with_facts(
         claims: claim_count,
         subjects: subjects.subjects.len(),
         findings: finding_records.len(),
-        read: std::time::Duration::ZERO,
+        read: read_time,
         extract: extract_time,
         group: group_time,
         verdicts: verdict_time,

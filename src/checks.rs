@@ -172,10 +172,10 @@ fn earlier_events(
             .iter()
             .map(|&i| (claims[i].doc, claims[i].sentence.start))
             .collect();
-        let parties: BTreeSet<&String> = mentions
+        let parties: BTreeSet<&str> = mentions
             .iter()
             .filter(|m| first_sentences.contains(&(m.doc, m.sentence.start)))
-            .flat_map(|m| &m.parties)
+            .flat_map(|m| m.parties.iter())
             .collect();
         if parties.is_empty() {
             continue;
@@ -194,7 +194,7 @@ fn earlier_events(
             if mention.class != *class
                 || is_this_event
                 || earlier.contains_key(&mention.doc)
-                || !parties.iter().all(|p| mention.parties.contains(*p))
+                || !parties.iter().all(|p| mention.parties.contains(p))
                 || !scope.iter().all(|w| {
                     mention.scope.iter().any(|s| s == w)
                         || (lexicon.is_shared_scope(w) && mention.parties.len() > 1)
@@ -224,11 +224,11 @@ fn earlier_events(
                 .copied();
             let named = known
                 .filter(|&i| matches!(&claims[i].subject, SubjectRef::Event { name: Some(_), .. }));
-            let occurrence = Value::Occurrence {
+            let occurrence = Value::Occurrence(Box::new(crate::value::Occurrence {
                 name: named.map(|i| subjects.subjects[subjects.of_claim[i]].label.clone()),
                 class: mention.class.clone(),
                 scope: mention.scope.clone(),
-                parties: mention.parties.iter().cloned().collect(),
+                parties: mention.parties.iter().map(str::to_string).collect(),
                 date: date
                     .filter(|d| !d.year_assumed)
                     .map(|d| d.canonical())
@@ -236,7 +236,7 @@ fn earlier_events(
                         let published = mention.time.date.filter(|_| !mention.time.assumed)?;
                         Some(format!("reported {}", published.format("%Y-%m-%d")))
                     }),
-            };
+            }));
             let text = occurrence.canonical();
             reports.push(format!("{}: {text}", context.source_names[mention.doc]));
             let evidence_subject = match known {

@@ -214,13 +214,12 @@ impl<'r> Extractor<'r> {
         doc_index: usize,
         sentence: &Sentence,
         trigger: std::ops::Range<usize>,
-        headline_parties: &std::collections::BTreeSet<String>,
+        headline_parties: &crate::claim::Parties,
         time: TimeScope,
     ) -> Option<EventMention> {
         let lexicon = &self.rules.lexicon;
         let text = &doc.text[sentence.span.clone()];
-        let mut parties = lexicon.parties_in(text);
-        parties.extend(headline_parties.iter().cloned());
+        let parties = lexicon.parties_in(text).union(headline_parties);
         if parties.is_empty() {
             return None;
         }

@@ -192,31 +192,17 @@ fn file_stem(path: &str) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
-/// The documents read from the inputs, and what went wrong on the way.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub documents: Vec<Document>,
-    pub warnings: Vec<Warning>,
-}
-
-/// Reads every document under `inputs`: files as given, directories walked recursively in
-/// file-name order, skipping hidden files and those listed in [`IGNORE_FILE`]. Nothing that
-/// goes wrong with one file stops the others.
-pub fn load(inputs: &[PathBuf]) -> Loaded {
-    use rayon::prelude::*;
-    let mut loaded = Loaded::default();
+/// The files to read under `inputs`: files as given, directories walked recursively in
+/// file-name order, skipping hidden files and those listed in [`IGNORE_FILE`]; and warnings
+/// about inputs that are not there. Each file is then read with [`read_one`], so nothing
+/// that goes wrong with one file stops the others.
+pub fn files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let mut warnings = Vec::new();
     let mut paths = Vec::new();
     for input in inputs {
-        paths.extend(walk(input, &mut loaded.warnings));
+        paths.extend(walk(input, &mut warnings));
     }
-    // Files are read and classified in parallel; collecting keeps the walk's order.
-    let read: Vec<(Option<Document>, Vec<Warning>)> =
-        paths.par_iter().map(|path| read_one(path)).collect();
-    for (document, warnings) in read {
-        loaded.warnings.extend(warnings);
-        loaded.documents.extend(document);
-    }
-    loaded
+    (paths, warnings)
 }
 
 fn walk(input: &Path, warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
@@ -290,7 +276,8 @@ fn walk_warning(input: &Path, error: &ignore::Error) -> Warning {
     }
 }
 
-fn read_one(path: &Path) -> (Option<Document>, Vec<Warning>) {
+/// Reads and classifies one file: the document, if it is one, and what was wrong with it.
+pub fn read_one(path: &Path) -> (Option<Document>, Vec<Warning>) {
     let display = path.display().to_string();
     let mut warnings = Vec::new();
     let bytes = match std::fs::read(path) {

@@ -347,7 +347,7 @@ fn resolve_events(
         parties_of
             .entry((mention.class.as_str(), mention.doc))
             .or_default()
-            .extend(mention.parties.iter().map(String::as_str));
+            .extend(mention.parties.iter());
     }
     let no_parties = BTreeSet::new();
     let mut doc_events: BTreeSet<DocEvent> = BTreeSet::new();
@@ -787,7 +787,7 @@ mod tests {
             doc,
             class: "exercise".into(),
             scope: Vec::new(),
-            parties: parties.iter().map(|p| p.to_string()).collect(),
+            parties: parties.iter().map(|p| std::sync::Arc::from(*p)).collect(),
             trigger: 0..1,
             sentence: 0..1,
             text: "x".into(),

@@ -72,7 +72,7 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression]) -> Vec<Warning> 
         for (index, suppression) in suppressions.iter().enumerate() {
             let rule_matches = suppression.rule.as_ref().is_none_or(|r| *r == finding.rule);
             let cites = finding.claims.iter().any(|&i| {
-                claims[i].path == suppression.path && claims[i].line == suppression.target
+                *claims[i].path == *suppression.path && claims[i].line == suppression.target
             });
             if rule_matches && cites {
                 used[index] = true;

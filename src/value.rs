@@ -38,15 +38,20 @@ pub enum Value {
         written: chrono::Weekday,
         date: chrono::NaiveDate,
     },
-    /// That an event took place: its name if known, class, scope words, parties and date
-    /// if given.
-    Occurrence {
-        name: Option<String>,
-        class: String,
-        scope: Vec<String>,
-        parties: Vec<String>,
-        date: Option<String>,
-    },
+    /// That an event took place. Boxed: such claims are few, and every claim pays for its
+    /// value's size.
+    Occurrence(Box<Occurrence>),
+}
+
+/// That an event took place: its name if known, class, scope words, parties and date if
+/// given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occurrence {
+    pub name: Option<String>,
+    pub class: String,
+    pub scope: Vec<String>,
+    pub parties: Vec<String>,
+    pub date: Option<String>,
 }
 
 /// A title split into its parts: "NATO" + "Deputy Assistant Secretary General" + "for
@@ -286,13 +291,14 @@ impl Value {
                     chrono::Datelike::weekday(date)
                 )
             }
-            Value::Occurrence {
-                name,
-                class,
-                scope,
-                parties,
-                date,
-            } => {
+            Value::Occurrence(occurrence) => {
+                let Occurrence {
+                    name,
+                    class,
+                    scope,
+                    parties,
+                    date,
+                } = &**occurrence;
                 let mut text = name
                     .iter()
                     .chain(scope)
@@ -426,15 +432,9 @@ impl Value {
                 "type": "quantity", "min": bound(amount.low), "max": bound(amount.high),
                 "approx": amount.approx, "unit": unit,
             }),
-            Value::Occurrence {
-                name,
-                class,
-                scope,
-                parties,
-                date,
-            } => json!({
-                "type": "occurrence", "name": name, "class": class, "scope": scope,
-                "parties": parties, "date": date,
+            Value::Occurrence(occurrence) => json!({
+                "type": "occurrence", "name": occurrence.name, "class": occurrence.class,
+                "scope": occurrence.scope, "parties": occurrence.parties, "date": occurrence.date,
             }),
             Value::WeekdayDate { written, date } => json!({
                 "type": "weekday-date",

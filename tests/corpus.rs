@@ -40,7 +40,7 @@ fn actual_rows(report: &Report) -> Vec<Row> {
             let sources: BTreeSet<String> = finding
                 .claims
                 .iter()
-                .map(|&i| report.claims[i].source.clone())
+                .map(|&i| report.claims[i].source.to_string())
                 .collect();
             (
                 finding.verdict.name().to_string(),
@@ -81,7 +81,7 @@ fn every_corpus_finding_cites_located_quotes() {
             let claim = &report.claims[i];
             assert!(claim.line >= 1 && claim.column >= 1);
             assert!(claim.quote.contains(&claim.written), "{claim:?}");
-            let text = std::fs::read_to_string(&claim.path).unwrap();
+            let text = std::fs::read_to_string(&*claim.path).unwrap();
             let line = text.lines().nth(claim.line - 1).unwrap();
             let from_column: String = line.chars().skip(claim.column - 1).collect();
             let first_word = claim.written.split_whitespace().next().unwrap();

@@ -25,7 +25,7 @@ fn from_file<'a>(claims: &[&'a ClaimRecord], prefix: &str) -> Vec<&'a ClaimRecor
     claims
         .iter()
         .filter(|c| {
-            Path::new(&c.path)
+            Path::new(&*c.path)
                 .file_name()
                 .unwrap()
                 .to_string_lossy()

@@ -58,7 +58,7 @@ fn a_misspelt_name_is_a_name_variant_and_its_claims_still_compare() {
         .iter()
         .map(|&i| {
             let c = &report.claims[i];
-            (c.text.as_str(), c.source.as_str(), c.line, c.column)
+            (c.text.as_str(), &*c.source, c.line, c.column)
         })
         .collect();
     // Each spelling quoted where it stands.

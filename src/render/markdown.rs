@@ -16,7 +16,7 @@ pub fn report(report: &Report) -> String {
         let mut sources: Vec<&str> = finding
             .claims
             .iter()
-            .map(|&i| report.claims[i].source.as_str())
+            .map(|&i| &*report.claims[i].source)
             .collect();
         sources.sort_unstable();
         sources.dedup();

@@ -98,7 +98,7 @@ fn level(severity: Severity) -> &'static str {
 fn location(claim: &ClaimRecord) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": {"uri": claim.path},
+            "artifactLocation": {"uri": &*claim.path},
             "region": {
                 "startLine": claim.line,
                 "startColumn": claim.column,

@@ -71,7 +71,7 @@ pub fn claims(report: &Report, width: u16) -> String {
             "cross-checked"
         };
         table.add_row(vec![
-            claim.subject.clone(),
+            claim.subject.to_string(),
             claim.attribute.clone(),
             claim_line(claim),
             status.to_string(),

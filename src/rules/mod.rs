@@ -3,6 +3,7 @@
 
 pub mod model;
 
+use crate::claim::Parties;
 use crate::error::{Error, Location};
 use crate::fold::fold;
 use crate::normalize::{date, duration, number};
@@ -10,6 +11,7 @@ pub use model::{Check, ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 /// The rule files shipped with claimcheck, compiled into the binary.
@@ -372,7 +374,10 @@ pub struct Lexicon {
     /// Every party name and alias as written (case matters: "US" is not "us").
     party_names: Regex,
     /// Canonical party → the organisations it is a member of.
-    member_of: HashMap<String, Vec<String>>,
+    member_of: HashMap<String, Vec<Arc<str>>>,
+    /// Canonical party or organisation → the one shared copy of its name that every event
+    /// mention holds.
+    shared_party: HashMap<String, Arc<str>>,
     /// Folded scope words ("joint"), and those any event of two or more parties has.
     scope: HashSet<String>,
     shared_scope: HashSet<String>,
@@ -476,7 +481,12 @@ impl Lexicon {
             alternation(&names)
         ))
         .expect("escaped party names compile");
-        let mut member_of: HashMap<String, Vec<String>> = HashMap::new();
+        let shared_party: HashMap<String, Arc<str>> = party_of
+            .values()
+            .chain(spec.members.keys())
+            .map(|name| (name.clone(), Arc::from(name.as_str())))
+            .collect();
+        let mut member_of: HashMap<String, Vec<Arc<str>>> = HashMap::new();
         for (organisation, members) in &spec.members {
             for member in members {
                 let member = party_of
@@ -486,7 +496,7 @@ impl Lexicon {
                 member_of
                     .entry(member)
                     .or_default()
-                    .push(organisation.clone());
+                    .push(shared_party[organisation].clone());
             }
         }
         let scope = spec.event_scope_words.iter().map(|w| fold(w)).collect();
@@ -501,6 +511,7 @@ impl Lexicon {
             party_of,
             party_names,
             member_of,
+            shared_party,
             scope,
             shared_scope,
             spec,
@@ -617,17 +628,17 @@ impl Lexicon {
 
     /// The parties `text` names, with the organisations they are members of (an exercise
     /// "with US troops" may count as one with NATO).
-    pub fn parties_in(&self, text: &str) -> std::collections::BTreeSet<String> {
-        let mut parties = std::collections::BTreeSet::new();
+    pub fn parties_in(&self, text: &str) -> Parties {
+        let mut parties = Vec::new();
         for found in self.party_names.find_iter(text) {
             if let Some(party) = with_or_without_article(&self.party_of, &fold(found.as_str())) {
                 if let Some(organisations) = self.member_of.get(party) {
                     parties.extend(organisations.iter().cloned());
                 }
-                parties.insert(party.clone());
+                parties.push(self.shared_party[party].clone());
             }
         }
-        parties
+        Parties::from(parties)
     }
 
     /// Whether a folded word narrows what an event counts as ("joint", "naval").
@@ -704,8 +715,14 @@ mod tests {
     #[test]
     fn parties_are_found_by_alias_adjective_and_membership() {
         let rules = RuleSet::builtin().unwrap();
-        let found =
-            |text: &str| -> Vec<String> { rules.lexicon.parties_in(text).into_iter().collect() };
+        let found = |text: &str| -> Vec<String> {
+            rules
+                .lexicon
+                .parties_in(text)
+                .iter()
+                .map(str::to_string)
+                .collect()
+        };
         assert_eq!(
             found("Drills with the Alliance and the Serbian Armed Forces."),
             ["NATO", "Serbia"]
