@@ -151,6 +151,47 @@ fn a_file_that_cannot_be_read_is_named_and_the_rest_checked() {
 }
 
 #[test]
+fn a_skipped_file_changes_nothing_but_its_warning() {
+    // Files are read while others are already extracted, and an undated article is
+    // extracted last: neither may shift which file a claim cites.
+    let dir = tempfile::tempdir().unwrap();
+    write_good_pair(dir.path());
+    std::fs::write(
+        dir.path().join("good-ab.md"),
+        "source: C\n\nThe exercise lasted 14 days, with 600 troops.\n",
+    )
+    .unwrap();
+    let report = |dir: &Path| -> serde_json::Value {
+        let run = run(&["check", ".", "--format", "json"], dir);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let clean = report(dir.path());
+    std::fs::write(dir.path().join("binary-0.md"), b"\0\x01\x02").unwrap();
+    std::fs::write(dir.path().join("good-b2.md"), b"\0\x01\x02").unwrap();
+    let with_skipped = report(dir.path());
+    assert_eq!(with_skipped["claims"], clean["claims"]);
+    assert_eq!(with_skipped["findings"], clean["findings"]);
+    assert_eq!(with_skipped["sources"], clean["sources"]);
+    let claims = clean["claims"].as_array().unwrap();
+    assert!(claims.len() >= 4, "{claims:?}");
+    let paths: Vec<&str> = claims.iter().map(|c| c["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"./good-ab.md"), "{paths:?}");
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "claims in file order: {paths:?}");
+    for claim in claims {
+        let path = dir.path().join(claim["path"].as_str().unwrap());
+        let text = std::fs::read_to_string(path).unwrap();
+        let first_words: String = claim["quote"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&first_words), "{claim} not in its file");
+    }
+}
+
+#[test]
 fn inputs_are_not_modified_and_reports_stay_out_of_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
