@@ -117,7 +117,7 @@ pub struct ClaimRecord {
     /// The typed value; it serializes as the report's JSON value.
     pub value: crate::value::Value,
     pub rule: Arc<str>,
-    pub quote: String,
+    pub quote: Arc<str>,
     /// No other source speaks to this subject and attribute.
     pub unverified: bool,
     /// The value as written, for excerpts.

@@ -270,7 +270,7 @@ fn earlier_events(
                 located: Located {
                     line: mention.line,
                     column: mention.column,
-                    quote: collapse_whitespace(&mention.text),
+                    quote: collapse_whitespace(&mention.text).into(),
                     written: mention.text[mention.trigger.start - mention.sentence.start
                         ..mention.trigger.end - mention.sentence.start]
                         .to_string(),

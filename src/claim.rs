@@ -56,8 +56,9 @@ pub struct Located {
     /// 1-based line and column (in characters) of the value.
     pub line: usize,
     pub column: usize,
-    /// The sentence, white space collapsed.
-    pub quote: String,
+    /// The sentence, white space collapsed; one copy for every claim of the sentence (and
+    /// its event mention).
+    pub quote: Arc<str>,
     /// The value as written, white space collapsed.
     pub written: String,
     /// For a person claim: line and column of the name in the sentence, where it is written
@@ -87,15 +88,20 @@ impl Located {
         let mut claim_places = crate::error::locate_all(text, &offsets);
         let mention_places = claim_places.split_off(offsets.len() - mentions.len());
         let mut name_places = claim_places.split_off(claims.len()).into_iter();
-        // Claims of one sentence stand together: its quote is made once.
-        let mut quoted: Option<(Range<usize>, String)> = None;
+        // Claims of one sentence stand together: its quote is made once, and is the text its
+        // event mention already holds where collapsing white space changes nothing.
+        let mut quoted: Option<(Range<usize>, Arc<str>)> = None;
         for ((claim, (line, column)), name) in claims.iter_mut().zip(claim_places).zip(&names) {
             if quoted
                 .as_ref()
                 .is_none_or(|(span, _)| *span != claim.sentence)
             {
                 let quote = collapse_whitespace(&text[claim.sentence.clone()]);
-                quoted = Some((claim.sentence.clone(), quote));
+                let shared = mentions
+                    .iter()
+                    .find(|m| m.sentence == claim.sentence && *m.text == *quote)
+                    .map_or_else(|| Arc::from(quote), |m| m.text.clone());
+                quoted = Some((claim.sentence.clone(), shared));
             }
             claim.located = Located {
                 line,
@@ -152,7 +158,7 @@ pub struct EventMention {
     pub trigger: Range<usize>,
     pub sentence: Range<usize>,
     /// The sentence as written, for dating the mention if a check needs to.
-    pub text: String,
+    pub text: Arc<str>,
     /// Line and column of the trigger word.
     pub line: usize,
     pub column: usize,

@@ -12,6 +12,7 @@ use crate::source::Document;
 use crate::value::Value;
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Compiled helpers shared by all documents of a run.
 #[derive(Debug)]
@@ -258,7 +259,7 @@ impl<'r> Extractor<'r> {
             parties,
             trigger: sentence.span.start + trigger.start..sentence.span.start + trigger.end,
             sentence: sentence.span.clone(),
-            text: text.to_string(),
+            text: Arc::from(text),
             line: 0,
             column: 0,
             definite,

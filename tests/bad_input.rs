@@ -176,7 +176,10 @@ fn a_skipped_file_changes_nothing_but_its_warning() {
     assert!(claims.len() >= 4, "{claims:?}");
     let paths: Vec<&str> = claims.iter().map(|c| c["path"].as_str().unwrap()).collect();
     assert!(paths.contains(&"./good-ab.md"), "{paths:?}");
-    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "claims in file order: {paths:?}");
+    assert!(
+        paths.windows(2).all(|w| w[0] <= w[1]),
+        "claims in file order: {paths:?}"
+    );
     for claim in claims {
         let path = dir.path().join(claim["path"].as_str().unwrap());
         let text = std::fs::read_to_string(path).unwrap();

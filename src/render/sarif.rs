@@ -102,7 +102,7 @@ fn location(claim: &ClaimRecord) -> Value {
             "region": {
                 "startLine": claim.line,
                 "startColumn": claim.column,
-                "snippet": {"text": claim.quote},
+                "snippet": {"text": &*claim.quote},
             },
         },
     })
