@@ -273,9 +273,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 table_width()
             };
             let rendered = match format {
-                // Streamed below when it goes to standard output.
-                Format::Json if output_path.is_none() => String::new(),
-                Format::Json => render::json::report(&report),
+                // Streamed below, to the file or to standard output.
+                Format::Json => String::new(),
                 Format::Jsonl => render::jsonl::report(&report),
                 Format::Sarif => render::sarif::report(&report, &rules),
                 Format::Markdown => render::markdown::report(&report),
@@ -288,6 +287,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Format::Table => render::table::findings(&report, width),
             };
             match &output_path {
+                Some(path) if matches!(format, Format::Json) => {
+                    output::write_atomically_with(path, |out| render::json::write(&report, out))?
+                }
                 Some(path) => output::write_atomically(path, rendered.as_bytes())?,
                 None if matches!(format, Format::Json) => stream_json(&report)?,
                 None => write_stdout(&rendered)?,

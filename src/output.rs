@@ -9,16 +9,39 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// The directory cannot be written, or the rename fails; the message names the path.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes to `path` atomically what `write` writes, as it writes it (a large report need
+/// not be held in memory first).
+///
+/// # Errors
+/// The directory cannot be written, `write` fails, or the rename fails; the message names
+/// the path.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what}: {e}", path.display());
-    let mut temporary = tempfile::NamedTempFile::new_in(&directory)
+    let mut builder = tempfile::Builder::new();
+    // A report is an ordinary file: readable as the user's umask allows, not private.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder
+        .tempfile_in(&directory)
         .map_err(|e| fail("create a temporary file", e))?;
+    let mut buffered = std::io::BufWriter::new(temporary.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(|e| fail("write", e))?;
+    drop(buffered);
     temporary
-        .write_all(bytes)
-        .and_then(|()| temporary.as_file().sync_all())
+        .as_file()
+        .sync_all()
         .map_err(|e| fail("write", e))?;
     temporary
         .persist(path)
@@ -49,6 +72,19 @@ pub fn input_containing(output: &Path, inputs: &[PathBuf]) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_report_file_is_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        write_atomically(&path, b"{}").unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&plain));
+    }
 
     #[test]
     fn writes_replace_whole_files() {

@@ -10,11 +10,26 @@ use serde::Serialize;
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Document<'a> {
-    claims: Vec<Claim<'a>>,
-    findings: Vec<Finding<'a>>,
+struct Document<'a, C: Serialize, F: Serialize> {
+    claims: C,
+    findings: F,
     sources: &'a [SourceRecord],
     version: u32,
+}
+
+/// A sequence serialized item by item as `items` yields it: the views of a large report's
+/// claims and findings are never all held at once.
+struct Streamed<M>(M);
+
+impl<M, I> Serialize for Streamed<M>
+where
+    M: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -109,14 +124,15 @@ pub fn report(report: &Report) -> String {
 ///
 /// # Errors
 /// Whatever `out` fails with.
-pub fn write(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write(report: &Report, out: &mut (impl std::io::Write + ?Sized)) -> std::io::Result<()> {
     let document = Document {
-        claims: report.claims.iter().map(claim_view).collect(),
-        findings: report
-            .findings
-            .iter()
-            .map(|finding| finding_view(report, finding))
-            .collect(),
+        claims: Streamed(|| report.claims.iter().map(claim_view)),
+        findings: Streamed(|| {
+            report
+                .findings
+                .iter()
+                .map(|finding| finding_view(report, finding))
+        }),
         sources: &report.sources,
         version: SCHEMA_VERSION,
     };
