@@ -70,7 +70,9 @@ pub struct CheckOptions {
     pub progress: Option<Progress>,
 }
 
-/// Counts and wall time of each stage, for `--stats`.
+/// Counts and wall time of each stage, for `--stats`. Files are read inside the extraction
+/// pass, so that pass's wall time is shared between `read` and `extract` as the workers'
+/// time was.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     pub bytes: usize,
