@@ -217,4 +217,30 @@ proptest! {
         prop_assert!((read - value).abs() <= 1e-9 * value.abs().max(1.0), "{} read as {}", text, read);
         prop_assert_eq!(parse_number(&format_number(value), Convention::DotDecimal).map(|v| (v - value).abs() < 1e-6 * value.abs().max(1.0)), Some(true));
     }
+
+    #[test]
+    fn a_pattern_compiles_with_ascii_boundaries_exactly_when_it_compiles_as_written(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            r"\b", r"\b{start}", r"\b{end-half}", r"\\", r"\", "b", "a", "[", "]", "(", ")",
+            "{", "}", "{2}", "?", "|", "+", "*", "(?-u:", "(?x)", " ", "#", "\n", "-",
+        ]), 0..12)
+    ) {
+        let pattern = pieces.concat();
+        prop_assert_eq!(
+            claimcheck::pattern::compile(&pattern).is_ok(),
+            regex::Regex::new(&pattern).is_ok(),
+            "{}", pattern
+        );
+    }
+
+    #[test]
+    fn ascii_boundaries_find_what_unicode_ones_find_in_ascii_text(
+        text in "[a-zA-Z0-9 .,'-]{0,40}",
+        word in "[a-z]{1,4}",
+    ) {
+        let pattern = format!(r"(?i)\b{word}\b");
+        let unicode: Vec<_> = regex::Regex::new(&pattern).unwrap().find_iter(&text).map(|m| m.range()).collect();
+        let ascii: Vec<_> = claimcheck::pattern::compile(&pattern).unwrap().find_iter(&text).map(|m| m.range()).collect();
+        prop_assert_eq!(ascii, unicode);
+    }
 }

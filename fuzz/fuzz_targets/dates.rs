@@ -5,7 +5,7 @@ use claimcheck::normalize::date::{parse_date, parse_header_date, Reference, DATE
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static DATE_RE: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(&DATE).unwrap());
+static DATE_RE: LazyLock<regex::Regex> = LazyLock::new(|| claimcheck::pattern::compile(&DATE).unwrap());
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

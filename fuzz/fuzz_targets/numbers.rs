@@ -9,10 +9,10 @@ use claimcheck::normalize::number::{
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static AMOUNT_RE: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(&AMOUNT).unwrap());
+static AMOUNT_RE: LazyLock<regex::Regex> = LazyLock::new(|| claimcheck::pattern::compile(&AMOUNT).unwrap());
 static DURATION_RE: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(&DURATION).unwrap());
-static ORDINAL_RE: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(ORDINAL).unwrap());
+    LazyLock::new(|| claimcheck::pattern::compile(&DURATION).unwrap());
+static ORDINAL_RE: LazyLock<regex::Regex> = LazyLock::new(|| claimcheck::pattern::compile(ORDINAL).unwrap());
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
