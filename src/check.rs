@@ -70,9 +70,9 @@ pub struct CheckOptions {
     pub progress: Option<Progress>,
 }
 
-/// Counts and wall time of each stage, for `--stats`. Files are read inside the extraction
-/// pass, so that pass's wall time is shared between `read` and `extract` as the workers'
-/// time was.
+/// Counts and wall time of each stage, for `--stats`. Files are read and split into
+/// sentences inside the extraction pass, so that pass's wall time is shared between `read`,
+/// `segment` and `extract` as the workers' time was.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     pub bytes: usize,
@@ -82,6 +82,7 @@ pub struct Stats {
     pub subjects: usize,
     pub findings: usize,
     pub read: std::time::Duration,
+    pub segment: std::time::Duration,
     pub extract: std::time::Duration,
     pub group: std::time::Duration,
     pub verdicts: std::time::Duration,
@@ -278,8 +279,9 @@ struct Gathered {
     warnings: Vec<Warning>,
     sentences: usize,
     bytes: usize,
-    /// Time the workers spent reading, and extracting.
+    /// Time the workers spent reading, segmenting and extracting.
     read: std::time::Duration,
+    segment: std::time::Duration,
     extract: std::time::Duration,
 }
 
@@ -326,7 +328,8 @@ impl Gathered {
         if !options.name_mentions {
             document.text = String::new();
         }
-        self.extract += started.elapsed();
+        self.segment += one.segmenting;
+        self.extract += started.elapsed().saturating_sub(one.segmenting);
     }
 
     /// Appends `other`, whose documents follow these.
@@ -339,6 +342,7 @@ impl Gathered {
         self.sentences += other.sentences;
         self.bytes += other.bytes;
         self.read += other.read;
+        self.segment += other.segment;
         self.extract += other.extract;
     }
 }
@@ -471,11 +475,15 @@ fn check_inputs(
     let started = std::time::Instant::now();
     let gathered = first_pass(inputs, &extractor, options);
     warnings.extend(gathered.warnings);
-    // The pass's wall time, shared between reading and extracting as the workers' time was.
+    // The pass's wall time, shared between reading, segmenting and extracting as the
+    // workers' time was.
     let pass_time = started.elapsed();
-    let busy = (gathered.read + gathered.extract).as_secs_f64().max(1e-9);
-    let read_time = pass_time.mul_f64(gathered.read.as_secs_f64() / busy);
-    let extract_time = pass_time - read_time;
+    let busy = (gathered.read + gathered.segment + gathered.extract)
+        .as_secs_f64()
+        .max(1e-9);
+    let share = |part: std::time::Duration| pass_time.mul_f64(part.as_secs_f64() / busy);
+    let (read_time, segment_time) = (share(gathered.read), share(gathered.segment));
+    let extract_time = pass_time.saturating_sub(read_time + segment_time);
     let mut documents = gathered.documents;
     let mut claims = gathered.claims;
     let mentions = gathered.mentions;
@@ -615,6 +623,7 @@ fn check_inputs(
         subjects: subjects.subjects.len(),
         findings: finding_records.len(),
         read: read_time,
+        segment: segment_time,
         extract: extract_time,
         group: group_time,
         verdicts: verdict_time,

@@ -27,6 +27,8 @@ pub struct Extractor<'r> {
 #[derive(Debug, Default)]
 pub struct Extracted {
     pub sentences: Vec<Sentence>,
+    /// Time spent splitting the text into sentences (the rest of the call extracted).
+    pub segmenting: std::time::Duration,
     pub claims: Vec<Claim>,
     /// Event mentions that name parties (in the sentence or the headline).
     pub mentions: Vec<EventMention>,
@@ -115,7 +117,9 @@ impl<'r> Extractor<'r> {
         doc_index: usize,
         reference: Option<Reference>,
     ) -> Extracted {
+        let started = std::time::Instant::now();
         let sentences = segment(&doc.text, &doc.lines, &self.abbreviations);
+        let segmenting = started.elapsed();
         let time = TimeScope {
             date: reference.map(|r| r.date),
             assumed: reference.is_some_and(|r| r.assumed),
@@ -179,6 +183,7 @@ impl<'r> Extractor<'r> {
         crate::claim::Located::fill(&doc.text, &mut claims, &mut mentions);
         Extracted {
             sentences,
+            segmenting,
             claims,
             mentions,
         }
