@@ -12,7 +12,7 @@ use crate::source::Document;
 use crate::value::Value;
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Compiled helpers shared by all documents of a run.
 #[derive(Debug)]
@@ -610,20 +610,32 @@ fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
     }
 }
 
-/// "George M. Wikoff" somewhere in the text for the surname "Wikoff".
+/// A given name, perhaps with initials, that ends a text: "... George M. " before a surname.
+static GIVEN_NAME_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}\.)*\s+$")
+        .expect("given name pattern compiles")
+});
+
+/// "George M. Wikoff" somewhere in the text for the surname "Wikoff": each place the
+/// surname stands as a whole word is tried with the given name before it, searched backwards
+/// from there (no pattern is compiled per surname).
 fn full_name_in_text(doc: &Document, surname: &str, lexicon: &Lexicon) -> Option<(String, String)> {
-    let pattern = format!(
-        r"\b(\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:\s+\p{{Lu}}\.)*\s+{})\b{{end-half}}",
-        regex::escape(surname)
-    );
-    let regex = crate::pattern::compile(&pattern).ok()?;
-    let found = regex
-        .captures_iter(&doc.text)
-        .find_map(|caps| match person(&caps[1], lexicon)? {
+    let text = &doc.text;
+    text.match_indices(surname).find_map(|(at, _)| {
+        let end = at + surname.len();
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            return None;
+        }
+        let given = GIVEN_NAME_AT_END.find(&text[..at])?;
+        match person(&text[given.start()..end], lexicon)? {
             SubjectRef::Person { name, key } if key.contains(' ') => Some((name, key)),
             _ => None,
-        });
-    found
+        }
+    })
 }
 
 /// An event name without surrounding quotes and punctuation, with a two-digit year
@@ -641,4 +653,38 @@ fn clean_name(text: &str) -> Option<String> {
         }
     }
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_name(text: &str, surname: &str) -> Option<String> {
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let (doc, _) = Document::new("a.md", text.to_string());
+        full_name_in_text(&doc, surname, &rules.lexicon).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn a_surname_is_completed_from_the_full_name_the_text_gives() {
+        let text = "George M. Wikoff arrived. Later, Wikoff spoke.";
+        assert_eq!(
+            full_name(text, "Wikoff").as_deref(),
+            Some("George M. Wikoff")
+        );
+        let text = "President Aleksandar Vučić, who spoke. Vučić left.";
+        assert_eq!(
+            full_name(text, "Vučić").as_deref(),
+            Some("Aleksandar Vučić")
+        );
+    }
+
+    #[test]
+    fn a_surname_inside_a_longer_word_is_no_full_name() {
+        assert_eq!(
+            full_name("Jan Wikoffson arrived. Wikoff spoke.", "Wikoff"),
+            None
+        );
+        assert_eq!(full_name("Ana Vučićević came. Vučić spoke.", "Vučić"), None);
+    }
 }
