@@ -14,6 +14,7 @@ use crate::subject::{self, SubjectOptions};
 use crate::verdict::{self, Context};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -458,6 +459,15 @@ fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions)
         // Stable: each document's claims keep their order.
         gathered.claims.sort_by_key(|c| c.doc);
         gathered.mentions.sort_by_key(|m| m.doc);
+        let number_of: HashMap<&str, usize> = gathered
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(number, d)| (d.path.as_str(), number))
+            .collect();
+        gathered
+            .suppressions
+            .sort_by_key(|s| number_of.get(s.path.as_str()).copied());
     }
     gathered
 }

@@ -340,3 +340,24 @@ fn configuration_is_found_layered_and_checked() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("no rule `no-such-rule`"), "{stderr}");
 }
+
+#[test]
+fn unused_suppressions_are_named_in_file_order_whether_or_not_a_file_is_dated() {
+    // The undated article is extracted after the dated ones; its warning still comes first.
+    let dir = tempfile::tempdir().unwrap();
+    let directive = "<!-- claimcheck: ignore-next-line -->";
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("Undated text.\n{directive}\nNothing here.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        format!("source: B\npublished: 2026-05-21\n\n{directive}\nNothing here.\n"),
+    )
+    .unwrap();
+    let (_, _, stderr) = run(dir.path(), &["check", "."]);
+    let a = stderr.find("a.md:2: suppression").expect(&stderr);
+    let b = stderr.find("b.md:4: suppression").expect(&stderr);
+    assert!(a < b, "{stderr}");
+}
