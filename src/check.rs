@@ -392,13 +392,22 @@ fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions)
             run
         })
         .collect();
-    // The first run's vectors grow to hold the others' (a large vector grows by remapping,
-    // not copying); each other run's are freed as soon as they are appended.
+    // The first run's vectors grow, once and to their exact size, to hold the others' (a
+    // large vector grows by remapping, not copying); each other run's are freed as soon as
+    // they are appended.
+    let claims: usize = runs.iter().map(|r| r.gathered.claims.len()).sum();
+    let mentions: usize = runs.iter().map(|r| r.gathered.mentions.len()).sum();
     let mut outcomes = Vec::with_capacity(total as usize);
     let mut gathered = Gathered::default();
     for (position, run) in runs.into_iter().enumerate() {
         if position == 0 {
             gathered = run.gathered;
+            gathered
+                .claims
+                .reserve_exact(claims - gathered.claims.len());
+            gathered
+                .mentions
+                .reserve_exact(mentions - gathered.mentions.len());
         } else {
             gathered.append(run.gathered);
         }
