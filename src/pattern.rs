@@ -6,11 +6,12 @@
 //! boundaries, which the DFA runs on any text. In our patterns a `\b` always stands beside a
 //! character of the pattern's own word; it asserts that the character on the other side does
 //! not continue that word. [`WORD_EDGE`] says so without knowing which side is which: "the
-//! byte before is not an ASCII word byte, or the byte after is not". Where the neighbour is
-//! ASCII (spaces, punctuation, English words) it means exactly what the Unicode `\b` means;
-//! it also holds after a word's own non-ASCII last letter ("Vučić said") and after a word
-//! ending in punctuation ("U.S. troops"), where the Unicode `\b` did not. It differs only
-//! where the neighbour outside the word is itself a letter outside ASCII.
+//! byte before is not an ASCII word byte, or the byte after is not". Beside a word character
+//! of the pattern, with an ASCII neighbour (a space, punctuation, an English word), it means
+//! exactly what the Unicode `\b` means. Unlike a plain ASCII `\b` it still holds after a
+//! word's non-ASCII last letter ("Vučić said"); unlike the Unicode one it also holds after a
+//! word ending in punctuation or a symbol ("U.S. troops", "40 m² of land"). It goes wrong
+//! only where the neighbour outside the word is itself a letter outside ASCII.
 
 use regex::{Regex, RegexBuilder};
 use std::borrow::Cow;
