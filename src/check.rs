@@ -39,11 +39,11 @@ impl Stage {
 /// Receives progress as the check runs: the stage, documents done, documents in all. Called
 /// from worker threads; the library itself never prints.
 #[derive(Clone)]
-pub struct Progress(std::sync::Arc<dyn Fn(Stage, u64, u64) + Send + Sync>);
+pub struct Progress(Arc<dyn Fn(Stage, u64, u64) + Send + Sync>);
 
 impl Progress {
     pub fn new(report: impl Fn(Stage, u64, u64) + Send + Sync + 'static) -> Progress {
-        Progress(std::sync::Arc::new(report))
+        Progress(Arc::new(report))
     }
 
     fn report(&self, stage: Stage, done: u64, total: u64) {
@@ -273,7 +273,6 @@ pub enum Input {
 /// document.
 #[derive(Default)]
 struct Gathered {
-    documents: Vec<Document>,
     claims: Vec<Claim>,
     mentions: Vec<EventMention>,
     suppressions: Vec<crate::suppress::Suppression>,
@@ -335,7 +334,6 @@ impl Gathered {
 
     /// Appends `other`, whose documents follow these.
     fn append(&mut self, other: Gathered) {
-        self.documents.extend(other.documents);
         self.claims.extend(other.claims);
         self.mentions.extend(other.mentions);
         self.suppressions.extend(other.suppressions);
@@ -351,8 +349,12 @@ impl Gathered {
 /// Reads (where needed) and extracts every input in parallel, dated documents as soon as
 /// they are read, undated ones once the latest date is known. Runs of inputs are gathered in
 /// input order, so the claims (and everything after) are the same whatever the number of
-/// threads.
-fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions) -> Gathered {
+/// threads. Returns the documents, what they gave, and the latest publication date.
+fn first_pass(
+    inputs: Vec<Input>,
+    extractor: &Extractor,
+    options: &CheckOptions,
+) -> (Vec<Document>, Gathered, Option<chrono::NaiveDate>) {
     let done = std::sync::atomic::AtomicU64::new(0);
     let total = inputs.len() as u64;
     let report_one = || {
@@ -447,11 +449,12 @@ fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions)
     }
     // Inputs that were no documents take no number.
     let mut number = vec![usize::MAX; outcomes.len()];
+    let mut documents = Vec::with_capacity(outcomes.len());
     for (index, outcome) in outcomes {
         match outcome {
             Outcome::Extracted(document) | Outcome::Undated(document) => {
-                number[index] = gathered.documents.len();
-                gathered.documents.push(document);
+                number[index] = documents.len();
+                documents.push(document);
             }
             Outcome::Unreadable => {}
         }
@@ -468,8 +471,7 @@ fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions)
         // Stable: each document's claims keep their order.
         gathered.claims.sort_by_key(|c| c.doc);
         gathered.mentions.sort_by_key(|m| m.doc);
-        let number_of: HashMap<&str, usize> = gathered
-            .documents
+        let number_of: HashMap<&str, usize> = documents
             .iter()
             .enumerate()
             .map(|(number, d)| (d.path.as_str(), number))
@@ -478,7 +480,7 @@ fn first_pass(inputs: Vec<Input>, extractor: &Extractor, options: &CheckOptions)
             .suppressions
             .sort_by_key(|s| number_of.get(s.path.as_str()).copied());
     }
-    gathered
+    (documents, gathered, latest)
 }
 
 /// Checks inputs against each other and against a facts file.
@@ -492,7 +494,7 @@ fn check_inputs(
     let extractor = Extractor::new(rules);
     let total = inputs.len() as u64;
     let started = std::time::Instant::now();
-    let gathered = first_pass(inputs, &extractor, options);
+    let (mut documents, gathered, latest) = first_pass(inputs, &extractor, options);
     warnings.extend(gathered.warnings);
     // The pass's wall time, shared between reading, segmenting and extracting as the
     // workers' time was.
@@ -503,13 +505,11 @@ fn check_inputs(
     let share = |part: std::time::Duration| pass_time.mul_f64(part.as_secs_f64() / busy);
     let (read_time, segment_time) = (share(gathered.read), share(gathered.segment));
     let extract_time = pass_time.saturating_sub(read_time + segment_time);
-    let mut documents = gathered.documents;
     let mut claims = gathered.claims;
     let mentions = gathered.mentions;
     let suppressions = gathered.suppressions;
     let sentences = gathered.sentences;
     let mut bytes = gathered.bytes;
-    let latest = documents.iter().filter_map(|d| d.published).max();
     let articles = documents.len();
     if let Some(facts) = facts {
         claims.extend(facts.claims(articles, rules, latest)?);
@@ -583,24 +583,12 @@ fn check_inputs(
     claims.reserve_exact(evidence.len());
     claims.extend(evidence);
     let claim_count = claims.len();
-    let paths: Vec<Arc<str>> = documents
-        .iter()
-        .map(|d| Arc::from(d.path.as_str()))
-        .collect();
-    let names: Vec<Arc<str>> = documents
-        .iter()
-        .map(|d| Arc::from(d.name.as_str()))
-        .collect();
-    let labels: Vec<Arc<str>> = subjects
-        .subjects
-        .iter()
-        .map(|s| Arc::from(s.label.as_str()))
-        .collect();
-    let rule_ids: Vec<Arc<str>> = rules
-        .rules
-        .iter()
-        .map(|r| Arc::from(r.id.as_str()))
-        .collect();
+    let shared =
+        |names: &mut dyn Iterator<Item = &str>| -> Vec<Arc<str>> { names.map(Arc::from).collect() };
+    let paths = shared(&mut documents.iter().map(|d| d.path.as_str()));
+    let names = shared(&mut documents.iter().map(|d| d.name.as_str()));
+    let labels = shared(&mut subjects.subjects.iter().map(|s| s.label.as_str()));
+    let rule_ids = shared(&mut rules.rules.iter().map(|r| r.id.as_str()));
     let claim_records: Vec<ClaimRecord> = claims
         .into_iter()
         .enumerate()
