@@ -237,10 +237,7 @@ impl<'r> Extractor<'r> {
             .take(6)
             .map(fold)
             .collect();
-        if before
-            .iter()
-            .any(|w| lexicon.spec.event_future_markers.iter().any(|m| m == w))
-        {
+        if before.iter().any(|w| lexicon.is_future_marker(w)) {
             return None;
         }
         let mut scope: Vec<String> = before

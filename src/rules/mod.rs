@@ -369,18 +369,18 @@ pub struct Lexicon {
     role_synonym: HashMap<String, String>,
     /// Folded other name of a country or organisation → its canonical name.
     alias_of: HashMap<String, String>,
-    /// Folded name, alias or word of a party → its canonical name.
-    party_of: HashMap<String, String>,
+    /// Folded name, alias or word of a party → its canonical name, one shared copy of it
+    /// that every event mention naming the party holds.
+    party_of: HashMap<String, Arc<str>>,
     /// Every party name and alias as written (case matters: "US" is not "us").
     party_names: Regex,
     /// Canonical party → the organisations it is a member of.
-    member_of: HashMap<String, Vec<Arc<str>>>,
-    /// Canonical party or organisation → the one shared copy of its name that every event
-    /// mention holds.
-    shared_party: HashMap<String, Arc<str>>,
+    member_of: HashMap<Arc<str>, Vec<Arc<str>>>,
     /// Folded scope words ("joint"), and those any event of two or more parties has.
     scope: HashSet<String>,
     shared_scope: HashSet<String>,
+    /// Folded words that make an event mention one still to come ("plans").
+    future_markers: HashSet<String>,
 }
 
 impl Lexicon {
@@ -467,8 +467,19 @@ impl Lexicon {
             .flat_map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
             .collect();
         let alias_of = invert(&spec.aliases);
-        let mut party_of = invert(&spec.parties);
-        party_of.extend(alias_of.iter().map(|(k, v)| (k.clone(), v.clone())));
+        // One shared copy of each canonical party or organisation name.
+        let shared: HashMap<&str, Arc<str>> = spec
+            .parties
+            .keys()
+            .chain(spec.aliases.keys())
+            .chain(spec.members.keys())
+            .map(|name| (name.as_str(), Arc::from(name.as_str())))
+            .collect();
+        let party_of: HashMap<String, Arc<str>> = invert(&spec.parties)
+            .into_iter()
+            .chain(alias_of.iter().map(|(k, v)| (k.clone(), v.clone())))
+            .map(|(folded, canonical)| (folded, shared[canonical.as_str()].clone()))
+            .collect();
         let names: Vec<String> = spec
             .parties
             .iter()
@@ -481,26 +492,23 @@ impl Lexicon {
             alternation(&names)
         ))
         .expect("escaped party names compile");
-        let shared_party: HashMap<String, Arc<str>> = party_of
-            .values()
-            .chain(spec.members.keys())
-            .map(|name| (name.clone(), Arc::from(name.as_str())))
-            .collect();
-        let mut member_of: HashMap<String, Vec<Arc<str>>> = HashMap::new();
+        let mut member_of: HashMap<Arc<str>, Vec<Arc<str>>> = HashMap::new();
         for (organisation, members) in &spec.members {
             for member in members {
                 let member = party_of
                     .get(&fold(member))
                     .cloned()
-                    .unwrap_or_else(|| member.clone());
+                    .unwrap_or_else(|| Arc::from(member.as_str()));
                 member_of
                     .entry(member)
                     .or_default()
-                    .push(shared_party[organisation].clone());
+                    .push(shared[organisation.as_str()].clone());
             }
         }
-        let scope = spec.event_scope_words.iter().map(|w| fold(w)).collect();
-        let shared_scope = spec.shared_scope_words.iter().map(|w| fold(w)).collect();
+        let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect();
+        let scope = folded_set(&spec.event_scope_words);
+        let shared_scope = folded_set(&spec.shared_scope_words);
+        let future_markers = folded_set(&spec.event_future_markers);
         let role_synonym = invert(&spec.title_synonyms)
             .into_iter()
             .map(|(written, canonical)| (written, fold(&canonical)))
@@ -511,9 +519,9 @@ impl Lexicon {
             party_of,
             party_names,
             member_of,
-            shared_party,
             scope,
             shared_scope,
+            future_markers,
             spec,
             fragments,
             unit_of,
@@ -616,7 +624,7 @@ impl Lexicon {
     /// The canonical name of a party named `name` in any of its forms ("Türkiye",
     /// "the Alliance", "Serbian"), if the lexicon knows it.
     pub fn party(&self, name: &str) -> Option<&str> {
-        with_or_without_article(&self.party_of, &fold(name)).map(String::as_str)
+        with_or_without_article(&self.party_of, &fold(name)).map(|p| &**p)
     }
 
     /// The canonical form of a folded name: the name its alias stands for ("turkiye" →
@@ -635,7 +643,7 @@ impl Lexicon {
                 if let Some(organisations) = self.member_of.get(party) {
                     parties.extend(organisations.iter().cloned());
                 }
-                parties.push(self.shared_party[party].clone());
+                parties.push(party.clone());
             }
         }
         Parties::from(parties)
@@ -649,6 +657,11 @@ impl Lexicon {
     /// Whether a folded scope word holds for any event of two or more parties ("joint").
     pub fn is_shared_scope(&self, folded: &str) -> bool {
         self.shared_scope.contains(folded)
+    }
+
+    /// Whether a folded word before an event's trigger makes it one still to come ("plans").
+    pub fn is_future_marker(&self, folded: &str) -> bool {
+        self.future_markers.contains(folded)
     }
 
     /// The places `place` (folded) lies in, nearest first.
@@ -667,10 +680,7 @@ impl Lexicon {
 }
 
 /// The entry for a folded name as written ("the alliance") or without its article.
-fn with_or_without_article<'a>(
-    map: &'a HashMap<String, String>,
-    folded: &str,
-) -> Option<&'a String> {
+fn with_or_without_article<'a, V>(map: &'a HashMap<String, V>, folded: &str) -> Option<&'a V> {
     map.get(folded)
         .or_else(|| map.get(folded.strip_prefix("the ")?))
 }
