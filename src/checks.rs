@@ -11,7 +11,7 @@ use crate::subject::{Member, Subject, Subjects};
 use crate::value::Value;
 use crate::verdict::Context;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Runs every check rule of the context's rule set. New claims get the indices after
 /// `claims`; `subjects` learns their subjects.
@@ -133,6 +133,8 @@ fn earlier_events(
     let rule = &context.rules.rules[rule_index];
     let lexicon = &context.rules.lexicon;
     let window = chrono::Duration::days(context.event_window_days);
+    // A mention's date is scanned for once, however many "first" events it is set against.
+    let mut mention_dates: HashMap<usize, Option<DateSpan>> = HashMap::new();
     // Per event subject: its "first" claims, and the sentences that speak of it.
     let mut firsts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut sentences_of: BTreeMap<usize, HashSet<(usize, usize)>> = BTreeMap::new();
@@ -187,7 +189,7 @@ fn earlier_events(
         let start = times[&subject].start(window);
         let own = &sentences_of[&subject];
         let mut earlier: BTreeMap<usize, (&EventMention, Option<DateSpan>)> = BTreeMap::new();
-        for mention in mentions {
+        for (mention_index, mention) in mentions.iter().enumerate() {
             // "The drill" in a report of this event is this event.
             let is_this_event = own.contains(&(mention.doc, mention.sentence.start))
                 || (mention.definite && main_event.get(&mention.doc) == Some(&subject));
@@ -202,7 +204,9 @@ fn earlier_events(
             {
                 continue;
             }
-            let date = crate::extract::mention_date(mention);
+            let date = *mention_dates
+                .entry(mention_index)
+                .or_insert_with(|| crate::extract::mention_date(mention));
             let before = match (mention_end(mention, date), start) {
                 (Some(end), Some(start)) => end <= start,
                 // No date for one of the two: possibly earlier.

@@ -135,9 +135,10 @@ impl<'r> Extractor<'r> {
             _ => Default::default(),
         };
         for sentence in &sentences {
+            let text = &doc.text[sentence.span.clone()];
             // An event claim needs a trigger word in its sentence (its class comes from
             // one), so sentences without any skip the event rules.
-            let trigger = self.trigger.find(&doc.text[sentence.span.clone()]);
+            let trigger = self.trigger.find(text);
             let has_trigger = trigger.is_some();
             if let Some(trigger) = trigger {
                 mentions.extend(self.mention(
@@ -153,11 +154,7 @@ impl<'r> Extractor<'r> {
                 if rule.subject == SubjectKind::Event && !has_trigger {
                     continue;
                 }
-                if rule
-                    .requires
-                    .as_ref()
-                    .is_some_and(|r| !r.is_match(&doc.text[sentence.span.clone()]))
-                {
+                if rule.requires.as_ref().is_some_and(|r| !r.is_match(text)) {
                     continue;
                 }
                 for pattern in &rule.patterns {
