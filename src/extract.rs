@@ -654,7 +654,7 @@ mod tests {
     use super::*;
 
     fn full_name(text: &str, surname: &str) -> Option<String> {
-        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let rules = crate::rules::RuleSet::builtin_for_tests();
         let (doc, _) = Document::new("a.md", text.to_string());
         full_name_in_text(&doc, surname, &rules.lexicon).map(|(name, _)| name)
     }

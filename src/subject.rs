@@ -751,7 +751,7 @@ mod tests {
             "x",
             "Talks with the Vučić administration stalled. Vucic left.",
         ];
-        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let rules = crate::rules::RuleSet::builtin_for_tests();
         let found: Vec<(usize, String, usize)> =
             name_mentions(&subjects, &claims, &texts, &rules.lexicon)
                 .into_iter()

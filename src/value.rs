@@ -502,7 +502,7 @@ mod tests {
     use crate::rules::RuleSet;
 
     fn title(text: &str) -> Title {
-        let rules = RuleSet::builtin().unwrap();
+        let rules = RuleSet::builtin_for_tests();
         Title::parse(text, &rules.lexicon).unwrap()
     }
 
@@ -511,7 +511,7 @@ mod tests {
     }
 
     fn places_agree_in(a: &str, b: &str) -> bool {
-        let rules = RuleSet::builtin().unwrap();
+        let rules = RuleSet::builtin_for_tests();
         places_agree(a, None, b, None, &rules.lexicon)
     }
 

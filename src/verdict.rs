@@ -486,7 +486,7 @@ mod tests {
     }
 
     fn title_rule() -> Rule {
-        let rules = RuleSet::builtin().unwrap();
+        let rules = RuleSet::builtin_for_tests();
         rules.rule("person-title").unwrap().clone()
     }
 

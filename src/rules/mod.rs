@@ -82,6 +82,14 @@ impl RuleSet {
         RuleSet::from_sources(&sources)
     }
 
+    /// The shipped rules, compiled once for all unit tests.
+    #[cfg(test)]
+    pub(crate) fn builtin_for_tests() -> &'static RuleSet {
+        static RULES: LazyLock<RuleSet> =
+            LazyLock::new(|| RuleSet::builtin().expect("shipped rules compile"));
+        &RULES
+    }
+
     /// The shipped rules plus every `*.toml` file in each of `dirs` (sorted by name).
     ///
     /// # Errors
@@ -724,7 +732,7 @@ mod tests {
 
     #[test]
     fn parties_are_found_by_alias_adjective_and_membership() {
-        let rules = RuleSet::builtin().unwrap();
+        let rules = RuleSet::builtin_for_tests();
         let found = |text: &str| -> Vec<String> {
             rules
                 .lexicon
@@ -747,7 +755,7 @@ mod tests {
 
     #[test]
     fn aliases_name_one_thing_and_adjectives_only_stand_for_it() {
-        let rules = RuleSet::builtin().unwrap();
+        let rules = RuleSet::builtin_for_tests();
         assert_eq!(rules.lexicon.unalias("turkiye"), "turkey");
         assert_eq!(rules.lexicon.unalias("the alliance"), "nato");
         // Belgrade stands for Serbia in prose, but as a place it is Belgrade.
