@@ -12,16 +12,19 @@ pub mod examples;
 pub mod extract;
 pub mod facts;
 pub mod finding;
-pub mod fold;
 pub mod generate;
+pub mod model;
 pub mod normalize;
 pub mod output;
-pub mod pattern;
 pub mod render;
 pub mod rules;
 pub mod segment;
 pub mod source;
 pub mod subject;
 pub mod suppress;
+pub mod text;
 pub mod value;
 pub mod verdict;
+
+// Older paths of the text helpers, kept while the callers move.
+pub use text::{fold, pattern};

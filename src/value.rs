@@ -367,11 +367,7 @@ impl Value {
                 let Some(factor) = units.convert(1.0, b_unit, a_unit) else {
                     return false;
                 };
-                let converted = Amount {
-                    low: b.low * factor,
-                    high: b.high * factor,
-                    approx: b.approx,
-                };
+                let converted = b.scaled(factor);
                 a.agrees_with(&converted, rule.tolerance, rule.approx_tolerance)
             }
             (Value::Name(a), Value::Name(b)) => {

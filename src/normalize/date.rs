@@ -2,75 +2,10 @@
 //! ranges, and dates relative to a reference (the document's publication date), each read
 //! as a half-open interval of days.
 
+pub use crate::model::date::{DateSpan, Grain, Reference};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
-
-/// How fine a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Grain {
-    Day,
-    Week,
-    Month,
-    Year,
-    /// Several days given as a span ("June 16-30", "mid to late June").
-    Span,
-}
-
-impl Grain {
-    pub fn name(self) -> &'static str {
-        match self {
-            Grain::Day => "day",
-            Grain::Week => "week",
-            Grain::Month => "month",
-            Grain::Year => "year",
-            Grain::Span => "span",
-        }
-    }
-}
-
-/// A date as the interval `start..end` (end exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateSpan {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub grain: Grain,
-    /// The text gave no year and the reference it was taken from is itself a guess.
-    pub year_assumed: bool,
-}
-
-impl DateSpan {
-    pub fn overlaps(&self, other: &DateSpan) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
-    /// "2026-05-29", "2026-05", "2026", "2026-06-11..2026-07-01".
-    pub fn canonical(&self) -> String {
-        let text = match self.grain {
-            Grain::Day => self.start.format("%Y-%m-%d").to_string(),
-            Grain::Month => self.start.format("%Y-%m").to_string(),
-            Grain::Year => self.start.format("%Y").to_string(),
-            Grain::Week | Grain::Span => format!(
-                "{}..{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
-        };
-        if self.year_assumed {
-            format!("{text} (year assumed)")
-        } else {
-            text
-        }
-    }
-}
-
-/// The date relative expressions and year-less dates resolve against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reference {
-    pub date: NaiveDate,
-    /// The reference is a guess (an undated document read as current).
-    pub assumed: bool,
-}
 
 /// Month names in any case, but for "May" and "March", which lower-case are other words.
 const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))\b\.?";

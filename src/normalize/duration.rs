@@ -2,6 +2,7 @@
 //! "a fortnight", read as an amount of days.
 
 use super::number::{parse_amount, Amount, Convention, NUMBER};
+pub use crate::model::duration::{Duration, DurationUnit};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -13,78 +14,6 @@ pub static DURATION: LazyLock<String> = LazyLock::new(|| {
         r"(?:(?:(?i:approximately|about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|less\s+than|under)\s+)?(?:{NUMBER}|\b(?i:a|an)\b)[\s-]+{UNIT}\b(?:-long)?|\b(?i:a\s+fortnight)\b)"
     )
 });
-
-/// A duration in days; months and years keep their own grain for display.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Duration {
-    pub days: Amount,
-    pub unit: DurationUnit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DurationUnit {
-    Day,
-    Month,
-    Year,
-}
-
-impl DurationUnit {
-    fn days(self) -> f64 {
-        match self {
-            DurationUnit::Day => 1.0,
-            DurationUnit::Month => 30.4375,
-            DurationUnit::Year => 365.25,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            DurationUnit::Day => "day",
-            DurationUnit::Month => "month",
-            DurationUnit::Year => "year",
-        }
-    }
-
-    /// Months and years are not a fixed number of days: allow for that.
-    pub fn inherent_tolerance(self) -> f64 {
-        match self {
-            DurationUnit::Day => 0.0,
-            DurationUnit::Month | DurationUnit::Year => 0.05,
-        }
-    }
-}
-
-impl Duration {
-    pub fn seconds(&self) -> f64 {
-        self.days.low * 86_400.0
-    }
-
-    /// "14 days", "~4 months", "≥13 days".
-    pub fn canonical(&self) -> String {
-        let unit_days = self.unit.days();
-        let in_unit = Amount {
-            low: self.days.low / unit_days,
-            high: self.days.high / unit_days,
-            approx: self.days.approx,
-        };
-        let count = in_unit.canonical();
-        let plural = if in_unit.low == 1.0 && in_unit.high == 1.0 {
-            ""
-        } else {
-            "s"
-        };
-        format!("{count} {}{plural}", self.unit.name())
-    }
-
-    pub fn agrees_with(&self, other: &Duration, tolerance: f64, approx_tolerance: f64) -> bool {
-        let inherent = self
-            .unit
-            .inherent_tolerance()
-            .max(other.unit.inherent_tolerance());
-        self.days
-            .agrees_with(&other.days, tolerance + inherent, approx_tolerance)
-    }
-}
 
 /// Parses a duration matched by [`DURATION`].
 pub fn parse_duration(text: &str, convention: Convention) -> Option<Duration> {
@@ -119,11 +48,7 @@ pub fn parse_duration(text: &str, convention: Convention) -> Option<Duration> {
         parse_amount(amount_text, convention)?
     };
     Some(Duration {
-        days: Amount {
-            low: amount.low * factor,
-            high: amount.high * factor,
-            approx: amount.approx,
-        },
+        days: amount.scaled(factor),
         unit,
     })
 }
@@ -159,7 +84,7 @@ mod tests {
 
     #[test]
     fn qualified_durations_are_bounds() {
-        assert_eq!(days("over 12 days"), "≥13 days");
+        assert_eq!(days("over 12 days"), ">12 days");
         let over = parse_duration("over 12 days", Convention::DotDecimal).unwrap();
         let two_weeks = parse_duration("two weeks", Convention::DotDecimal).unwrap();
         assert!(over.agrees_with(&two_weeks, 0.0, 0.1));

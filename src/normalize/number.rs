@@ -1,18 +1,9 @@
 //! Numbers as written in news text: digits with either separator convention, number words,
 //! scale words and suffixes, and amounts with approximation or comparators as intervals.
 
+pub use crate::model::amount::{format_number, Amount, Convention};
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Which mark a document uses between the integer and the fraction of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Convention {
-    /// "28,000.5" (English).
-    #[default]
-    DotDecimal,
-    /// "28.000,5" (most of continental Europe).
-    CommaDecimal,
-}
 
 const SMALL_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
@@ -66,82 +57,6 @@ pub static AMOUNT: LazyLock<String> = LazyLock::new(|| {
         r"(?:(?i:between)\s+{NUMBER}\s+(?i:and)\s+{NUMBER}|(?:{QUALIFIER}\s+|~\s*)?{NUMBER}(?:\s*(?:-|–|\bto\b)\s*{NUMBER})?|\b(?i:several\s+dozen|a\s+few\s+dozen|dozens|several\s+hundred|a\s+few\s+hundred|hundreds|thousands)\b)"
     )
 });
-
-/// An amount as an interval; `approx` widens it by the comparison's tolerance.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Amount {
-    pub low: f64,
-    pub high: f64,
-    pub approx: bool,
-}
-
-impl Amount {
-    pub fn exact(value: f64) -> Amount {
-        Amount {
-            low: value,
-            high: value,
-            approx: false,
-        }
-    }
-
-    /// The canonical text: "600", "~600", ">700", "≥700", "≤600", "500–600".
-    pub fn canonical(&self) -> String {
-        let (low, high) = (self.low, self.high);
-        if low == high {
-            let prefix = if self.approx { "~" } else { "" };
-            format!("{prefix}{}", format_number(low))
-        } else if high.is_infinite() {
-            format!("≥{}", format_number(low))
-        } else if low == 0.0 {
-            format!("≤{}", format_number(high))
-        } else {
-            let prefix = if self.approx { "~" } else { "" };
-            format!("{prefix}{}–{}", format_number(low), format_number(high))
-        }
-    }
-
-    /// Whether two amounts can describe the same quantity, after widening each approximate
-    /// amount by `approx_tolerance` (relative) and every amount by `tolerance`.
-    pub fn agrees_with(&self, other: &Amount, tolerance: f64, approx_tolerance: f64) -> bool {
-        let (a_low, a_high) = self.widened(tolerance, approx_tolerance);
-        let (b_low, b_high) = other.widened(tolerance, approx_tolerance);
-        a_low <= b_high && b_low <= a_high
-    }
-
-    fn widened(&self, tolerance: f64, approx_tolerance: f64) -> (f64, f64) {
-        let relative = tolerance + if self.approx { approx_tolerance } else { 0.0 };
-        let widen = |value: f64| {
-            if value.is_finite() {
-                value.abs() * relative
-            } else {
-                0.0
-            }
-        };
-        let low = self.low - widen(self.low);
-        let high = self.high + widen(self.high);
-        // Rounding noise of decimal parsing must never decide a verdict.
-        let noise = |value: f64| {
-            if value.is_finite() {
-                1e-9 * value.abs()
-            } else {
-                0.0
-            }
-        };
-        (low - noise(low), high + noise(high))
-    }
-}
-
-/// Writes a number without a trailing ".0" and with up to 6 decimals.
-pub fn format_number(value: f64) -> String {
-    if value.is_infinite() {
-        return if value > 0.0 { "∞" } else { "-∞" }.to_string();
-    }
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        return format!("{}", value as i64);
-    }
-    let text = format!("{value:.6}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
 
 /// Detects a document's decimal convention from unambiguous numbers in it: "1,4" or
 /// "1.234.567" speak for the comma; "1.4" or "1,234,567" for the dot.
@@ -308,9 +223,8 @@ pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
     };
     if let Some((low, high)) = vague {
         return Some(Amount {
-            low,
-            high,
             approx: true,
+            ..Amount::between(low, high)
         });
     }
     let caps = QUALIFIED.captures(text)?;
@@ -320,9 +234,8 @@ pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
         let b = parse_number(range.name("b")?.as_str(), convention)?;
         if a < b {
             return Some(Amount {
-                low: a,
-                high: b,
                 approx: caps.name("qualifier").is_some() || caps.name("tilde").is_some(),
+                ..Amount::between(a, b)
             });
         }
     }
@@ -334,39 +247,15 @@ pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
             .join(" ")
             .to_lowercase()
     });
-    let approx = Amount {
-        low: value,
-        high: value,
-        approx: true,
-    };
+    let approx = Amount::approximately(value);
     Some(match qualifier.as_deref() {
         None if caps.name("tilde").is_some() => approx,
         None => Amount::exact(value),
-        Some("more than" | "over" | "upwards of") => Amount {
-            low: value + 1.0,
-            high: f64::INFINITY,
-            approx: false,
-        },
-        Some("at least") => Amount {
-            low: value,
-            high: f64::INFINITY,
-            approx: false,
-        },
-        Some("up to" | "as many as") => Amount {
-            low: 0.0,
-            high: value,
-            approx: false,
-        },
-        Some("fewer than" | "less than" | "under") => Amount {
-            low: 0.0,
-            high: value - 1.0,
-            approx: false,
-        },
-        Some("nearly" | "almost" | "close to") => Amount {
-            low: value * 0.9,
-            high: value,
-            approx: false,
-        },
+        Some("more than" | "over" | "upwards of") => Amount::above(value, true),
+        Some("at least") => Amount::above(value, false),
+        Some("up to" | "as many as") => Amount::below(value, false),
+        Some("fewer than" | "less than" | "under") => Amount::below(value, true),
+        Some("nearly" | "almost" | "close to") => Amount::between(value * 0.9, value),
         Some(_) => approx,
     })
 }
@@ -469,7 +358,7 @@ mod tests {
         );
         assert_eq!(
             parse_amount("more than 700", c).unwrap().canonical(),
-            "≥701"
+            ">700"
         );
         assert_eq!(parse_amount("up to 600", c).unwrap().canonical(), "≤600");
         assert_eq!(
@@ -495,14 +384,30 @@ mod tests {
         }
         assert_eq!(read("almost 40").canonical(), "36–40");
         assert_eq!(read("nearly 40").canonical(), "36–40");
-        assert_eq!(read("more than 700").canonical(), "≥701");
-        assert_eq!(read("over 2,000").canonical(), "≥2001");
+        assert_eq!(read("more than 700").canonical(), ">700");
+        assert_eq!(read("over 2,000").canonical(), ">2000");
         assert_eq!(read("at least 50").canonical(), "≥50");
         assert_eq!(read("up to 600").canonical(), "≤600");
+        assert_eq!(read("less than 27").canonical(), "<27");
         assert_eq!(read("between 500 and 600").canonical(), "500–600");
         assert_eq!(read("500-600").canonical(), "500–600");
         assert_eq!(read("several dozen").canonical(), "~24–99");
         assert_eq!(read("some thirty").canonical(), "~30");
+    }
+
+    #[test]
+    fn open_bounds_exclude_the_number_they_name() {
+        let c = Convention::DotDecimal;
+        let read = |text: &str| parse_amount(text, c).unwrap();
+        let exact = |value: f64| Amount::exact(value);
+        assert!(read("more than 6").agrees_with(&exact(7.0), 0.0, 0.1));
+        assert!(!read("more than 6").agrees_with(&exact(6.0), 0.0, 0.1));
+        assert!(read("more than 6").agrees_with(&exact(6.5), 0.0, 0.1));
+        assert!(read("at least 6").agrees_with(&exact(6.0), 0.0, 0.1));
+        assert!(read("less than 27").agrees_with(&exact(26.0), 0.0, 0.1));
+        assert!(!read("less than 27").agrees_with(&exact(27.0), 0.0, 0.1));
+        assert!(read("up to 27").agrees_with(&exact(27.0), 0.0, 0.1));
+        assert!(!read("less than 27").agrees_with(&read("more than 27"), 0.0, 0.1));
     }
 
     #[test]

@@ -1,0 +1,70 @@
+//! Dates as half-open intervals of days with their grain, and the reference date that
+//! relative dates resolve against.
+
+use chrono::NaiveDate;
+
+/// How fine a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grain {
+    Day,
+    Week,
+    Month,
+    Year,
+    /// Several days given as a span ("June 16-30", "mid to late June").
+    Span,
+}
+
+impl Grain {
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Year => "year",
+            Grain::Span => "span",
+        }
+    }
+}
+
+/// A date as the interval `start..end` (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub grain: Grain,
+    /// The text gave no year and the reference it was taken from is itself a guess.
+    pub year_assumed: bool,
+}
+
+impl DateSpan {
+    pub fn overlaps(&self, other: &DateSpan) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// "2026-05-29", "2026-05", "2026", "2026-06-11..2026-07-01".
+    pub fn canonical(&self) -> String {
+        let text = match self.grain {
+            Grain::Day => self.start.format("%Y-%m-%d").to_string(),
+            Grain::Month => self.start.format("%Y-%m").to_string(),
+            Grain::Year => self.start.format("%Y").to_string(),
+            Grain::Week | Grain::Span => format!(
+                "{}..{}",
+                self.start.format("%Y-%m-%d"),
+                self.end.format("%Y-%m-%d")
+            ),
+        };
+        if self.year_assumed {
+            format!("{text} (year assumed)")
+        } else {
+            text
+        }
+    }
+}
+
+/// The date relative expressions and year-less dates resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub date: NaiveDate,
+    /// The reference is a guess (an undated document read as current).
+    pub assumed: bool,
+}
