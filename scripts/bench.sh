@@ -24,8 +24,9 @@ if [ ! -x /usr/bin/time ]; then
   apt-get install -y time >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y time >/dev/null)
 fi
 
-cargo build --release --quiet
+cargo build --release --quiet --bin claimcheck --example generate
 bin=target/release/claimcheck
+generate=target/release/examples/generate
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -49,7 +50,7 @@ measure() { # command... -> "seconds peak_kib"
 declare -A seconds
 for size in "$small" "$large"; do
   corpus="$work/corpus-$size"
-  "$bin" generate --out "$corpus" --size-mb "$size" --seed 1 2>/dev/null
+  "$generate" --out "$corpus" --size-mb "$size" --seed 1 2>/dev/null
   bytes=$(du -sb "$corpus" | cut -f1)
   mb=$(python3 -c "print(round($bytes/1048576, 1))")
   # The main job as the README runs it (the table), then the full JSON report, whose size

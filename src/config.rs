@@ -15,7 +15,7 @@
 //! event-window-days = 60                     # unnamed events this close are one
 //! ```
 
-use crate::error::{Error, Location};
+use crate::model::error::{Error, Location};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -50,7 +50,7 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        let defaults = crate::subject::SubjectOptions::default();
+        let defaults = crate::pipeline::subjects::SubjectOptions::default();
         Thresholds {
             matched: defaults.thresholds.matched,
             suggest: defaults.thresholds.suggest,
@@ -114,9 +114,9 @@ impl Config {
             && !self.ignore.iter().any(|r| r == rule)
     }
 
-    pub fn subject_options(&self) -> crate::subject::SubjectOptions {
-        crate::subject::SubjectOptions {
-            thresholds: crate::fold::Thresholds {
+    pub fn subject_options(&self) -> crate::pipeline::subjects::SubjectOptions {
+        crate::pipeline::subjects::SubjectOptions {
+            thresholds: crate::text::fold::Thresholds {
                 matched: self.thresholds.matched,
                 suggest: self.thresholds.suggest,
             },

@@ -1,10 +1,10 @@
 //! The claimcheck command: parses arguments, calls the library, writes the output and maps
 //! the outcome to an exit code (0 clean, 1 conflicts, 2 errors).
 
-use claimcheck::check::{check, check_submission, CheckOptions, Report};
 use claimcheck::normalize::date::Reference;
 use claimcheck::normalize::number::detect_convention;
 use claimcheck::normalize::scan::{scan, Kind, Mention, ScanOptions};
+use claimcheck::pipeline::run::{check, check_submission, CheckOptions, Report};
 use claimcheck::rules::{RuleSet, Severity};
 use claimcheck::{output, render};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -85,21 +85,6 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         facts: Option<PathBuf>,
     },
-    /// Write a synthetic corpus (deterministic by seed) for benchmarks and scale tests.
-    Generate {
-        /// Directory to write the articles into (created if missing).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// Total size in megabytes.
-        #[arg(long, default_value_t = 10.0)]
-        size_mb: f64,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long, default_value_t = 40)]
-        outlets: usize,
-        #[arg(long, default_value_t = 60)]
-        events: usize,
-    },
     /// Print every number, range, ordinal, percentage, quantity, duration and date found in
     /// the text of FILES (or standard input), one JSON object per line.
     Normalize {
@@ -150,7 +135,7 @@ fn main() -> ExitCode {
 
 /// A progress bar on standard error that shows itself only once a run has taken a second,
 /// so quick runs print nothing.
-fn progress_bar() -> (indicatif::ProgressBar, claimcheck::check::Progress) {
+fn progress_bar() -> (indicatif::ProgressBar, claimcheck::pipeline::run::Progress) {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     if let Ok(style) =
@@ -161,7 +146,7 @@ fn progress_bar() -> (indicatif::ProgressBar, claimcheck::check::Progress) {
     let started = std::time::Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
     let updated = bar.clone();
-    let progress = claimcheck::check::Progress::new(move |stage, done, total| {
+    let progress = claimcheck::pipeline::run::Progress::new(move |stage, done, total| {
         use std::sync::atomic::Ordering;
         if !shown.load(Ordering::Relaxed) && started.elapsed() >= std::time::Duration::from_secs(1)
         {
@@ -228,9 +213,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 progress: bar.as_ref().map(|(_, progress)| progress.clone()),
             };
             let facts = match &facts {
-                Some(path) => {
-                    Some(claimcheck::facts::Facts::read(path).map_err(|e| e.to_string())?)
-                }
+                Some(path) => Some(
+                    claimcheck::pipeline::facts::Facts::read(path).map_err(|e| e.to_string())?,
+                ),
                 None => None,
             };
             let mut report = if against.is_empty() && facts.is_none() {
@@ -243,7 +228,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 bar.finish_and_clear();
             }
             if let Some(path) = &write_baseline {
-                let recorded = claimcheck::baseline::Baseline::of(&report);
+                let recorded = claimcheck::pipeline::filter::baseline::Baseline::of(&report);
                 output::write_atomically(path, recorded.to_json().as_bytes())?;
                 eprintln!(
                     "claimcheck: recorded {} findings in {}",
@@ -252,7 +237,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 );
             }
             if let Some(path) = &baseline {
-                let accepted = claimcheck::baseline::Baseline::read(path)?;
+                let accepted = claimcheck::pipeline::filter::baseline::Baseline::read(path)?;
                 for gone in accepted.apply(&mut report) {
                     eprintln!(
                         "claimcheck: baseline entry no longer occurs: {} {} {} ({})",
@@ -295,34 +280,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 None => write_stdout(&rendered)?,
             }
             Ok(exit_code(&report, fail_on))
-        }
-        Command::Generate {
-            out,
-            size_mb,
-            seed,
-            outlets,
-            events,
-        } => {
-            let plan = claimcheck::generate::Plan {
-                seed,
-                bytes: (size_mb * 1024.0 * 1024.0) as usize,
-                outlets,
-                events,
-            };
-            std::fs::create_dir_all(&out)
-                .map_err(|e| format!("{}: cannot create: {e}", out.display()))?;
-            let articles = claimcheck::generate::corpus(&plan);
-            for (name, text) in &articles {
-                let path = out.join(name);
-                std::fs::write(&path, text)
-                    .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-            }
-            eprintln!(
-                "claimcheck: wrote {} articles to {}",
-                articles.len(),
-                out.display()
-            );
-            Ok(ExitCode::SUCCESS)
         }
         Command::Normalize {
             files,
@@ -456,7 +413,7 @@ fn normalize_text(
     } else {
         vec![(text, 0, None)]
     };
-    let mut locator = claimcheck::error::Locator::new(text);
+    let mut locator = claimcheck::model::error::Locator::new(text);
     let mut out = String::new();
     for (piece, offset, fixed_line) in pieces {
         for mention in scan(piece, &options) {
@@ -514,7 +471,7 @@ fn load_rules_with(
     dirs.extend(dir.map(std::path::Path::to_path_buf));
     let mut rules = RuleSet::builtin_with_dirs(&dirs).map_err(|e| e.to_string())?;
     if !dirs.is_empty() {
-        claimcheck::examples::verify_or_error(&rules).map_err(|e| e.to_string())?;
+        claimcheck::pipeline::examples::verify_or_error(&rules).map_err(|e| e.to_string())?;
     }
     for id in config.select.iter().flatten().chain(&config.ignore) {
         if rules.rule(id).is_none() {

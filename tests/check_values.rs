@@ -1,10 +1,10 @@
 //! Claims compare on normalized values: equal quantities written differently agree, and
 //! different ones conflict.
 
-use claimcheck::check::{check_documents, CheckOptions, Report};
-use claimcheck::finding::Verdict;
+use claimcheck::model::finding::Verdict;
+use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
+use claimcheck::pipeline::source::Document;
 use claimcheck::rules::RuleSet;
-use claimcheck::source::Document;
 
 fn report(texts: &[&str]) -> Report {
     let documents = texts

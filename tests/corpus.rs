@@ -1,6 +1,6 @@
 //! The bundled corpus yields exactly the findings listed in corpus/EXPECTED.md.
 
-use claimcheck::check::{check, CheckOptions, Report};
+use claimcheck::pipeline::run::{check, CheckOptions, Report};
 use claimcheck::rules::RuleSet;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

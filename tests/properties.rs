@@ -1,16 +1,16 @@
 //! Invariants that must hold for any input, checked on generated inputs with a fixed
 //! number of cases.
 
-use claimcheck::boilerplate::{classify, LineKind};
-use claimcheck::check::{check_documents, CheckOptions, Report};
-use claimcheck::extract::Extractor;
-use claimcheck::fold::similarity;
 use claimcheck::normalize::date::{parse_date, Reference};
 use claimcheck::normalize::duration::parse_duration;
 use claimcheck::normalize::number::{format_number, parse_amount, parse_number, Convention};
+use claimcheck::pipeline::boilerplate::{classify, LineKind};
+use claimcheck::pipeline::extract::Extractor;
+use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
+use claimcheck::pipeline::segment::{segment, Abbreviations};
+use claimcheck::pipeline::source::Document;
 use claimcheck::rules::RuleSet;
-use claimcheck::segment::{segment, Abbreviations};
-use claimcheck::source::Document;
+use claimcheck::text::fold::similarity;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -227,7 +227,7 @@ proptest! {
     ) {
         let pattern = pieces.concat();
         prop_assert_eq!(
-            claimcheck::pattern::compile(&pattern).is_ok(),
+            claimcheck::text::pattern::compile(&pattern).is_ok(),
             regex::Regex::new(&pattern).is_ok(),
             "{}", pattern
         );
@@ -240,7 +240,7 @@ proptest! {
     ) {
         let pattern = format!(r"(?i)\b{word}\b");
         let unicode: Vec<_> = regex::Regex::new(&pattern).unwrap().find_iter(&text).map(|m| m.range()).collect();
-        let ascii: Vec<_> = claimcheck::pattern::compile(&pattern).unwrap().find_iter(&text).map(|m| m.range()).collect();
+        let ascii: Vec<_> = claimcheck::text::pattern::compile(&pattern).unwrap().find_iter(&text).map(|m| m.range()).collect();
         prop_assert_eq!(ascii, unicode);
     }
 }

@@ -1,10 +1,15 @@
 //! Scale behaviour: output independent of the thread count, and repeated values compared
 //! once.
 
+// The synthetic corpus generator of `examples/generate`.
+#[path = "../examples/generate/corpus.rs"]
+#[allow(dead_code)]
+mod generate;
+
 use assert_cmd::Command;
-use claimcheck::check::{check_documents, CheckOptions};
+use claimcheck::pipeline::run::{check_documents, CheckOptions};
+use claimcheck::pipeline::source::Document;
 use claimcheck::rules::RuleSet;
-use claimcheck::source::Document;
 
 fn run(args: &[&str]) -> Vec<u8> {
     let output = Command::cargo_bin("claimcheck")
@@ -31,19 +36,13 @@ fn one_thread_and_four_give_byte_identical_output() {
     }
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    run(&[
-        "generate",
-        "--out",
-        out,
-        "--size-mb",
-        "0.5",
-        "--seed",
-        "3",
-        "--outlets",
-        "12",
-        "--events",
-        "8",
-    ]);
+    let plan = generate::Plan {
+        seed: 3,
+        bytes: 512 * 1024,
+        outlets: 12,
+        events: 8,
+    };
+    generate::write(&plan, dir.path()).unwrap();
     let one = run(&["check", out, "--threads", "1", "--format", "json"]);
     let four = run(&["check", out, "--threads", "4", "--format", "json"]);
     assert!(
@@ -77,7 +76,7 @@ fn a_subject_in_many_sources_gives_one_finding_per_distinct_disagreement() {
 
 #[test]
 fn progress_counts_every_document_then_the_comparison() {
-    use claimcheck::check::{Progress, Stage};
+    use claimcheck::pipeline::run::{Progress, Stage};
     use std::sync::{Arc, Mutex};
     let documents: Vec<Document> = (0..40)
         .map(|i| {

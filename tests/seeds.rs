@@ -1,10 +1,10 @@
 //! The acceptance checks on the five raw seed texts, run where ../shared/seeds exists (it
 //! is not part of the repository, so elsewhere these tests pass without checking).
 
-use claimcheck::check::{check, CheckOptions, ClaimRecord, Report};
-use claimcheck::finding::Verdict;
-use claimcheck::fold::fold;
+use claimcheck::model::finding::Verdict;
+use claimcheck::pipeline::run::{check, CheckOptions, ClaimRecord, Report};
 use claimcheck::rules::RuleSet;
+use claimcheck::text::fold::fold;
 use std::path::{Path, PathBuf};
 
 fn seeds() -> Option<Report> {

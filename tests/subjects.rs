@@ -2,10 +2,10 @@
 //! held for a country, and "first" events set against earlier ones — through the whole
 //! check, on small documents written for each case.
 
-use claimcheck::check::{check_documents, CheckOptions, Report};
-use claimcheck::finding::Verdict;
+use claimcheck::model::finding::Verdict;
+use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
+use claimcheck::pipeline::source::Document;
 use claimcheck::rules::RuleSet;
-use claimcheck::source::Document;
 
 /// Checks documents given with their headers.
 fn report(documents: &[&str]) -> Report {
@@ -26,7 +26,10 @@ fn findings(report: &Report) -> Vec<(Verdict, String, String)> {
         .collect()
 }
 
-fn finding_of<'r>(report: &'r Report, rule: &str) -> Option<&'r claimcheck::check::FindingRecord> {
+fn finding_of<'r>(
+    report: &'r Report,
+    rule: &str,
+) -> Option<&'r claimcheck::pipeline::run::FindingRecord> {
     report.findings.iter().find(|f| f.rule == rule)
 }
 

@@ -1,5 +1,9 @@
 //! The data model every stage shares: data only, importing nothing above `text`.
 
 pub mod amount;
+pub mod claim;
 pub mod date;
 pub mod duration;
+pub mod error;
+pub mod finding;
+pub mod value;

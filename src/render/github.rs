@@ -2,8 +2,8 @@
 //! `error` for conflicts, `warning` for possible conflicts and changes; at most
 //! [`ANNOTATIONS_PER_LEVEL`] per level (GitHub shows no more), the rest summarised.
 
-use crate::check::Report;
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::Report;
 use std::collections::BTreeMap;
 
 /// GitHub displays at most ten annotations of each level per step.

@@ -3,8 +3,8 @@
 //! serialized straight from borrowed data (no intermediate JSON tree), fields in
 //! alphabetical order.
 
-use crate::check::{ClaimRecord, FindingRecord, Report, SourceRecord};
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::{ClaimRecord, FindingRecord, Report, SourceRecord};
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -51,7 +51,7 @@ pub(super) struct Cited<'a> {
     quote: &'a str,
     source: &'a str,
     text: &'a str,
-    value: &'a crate::value::Value,
+    value: &'a crate::model::value::Value,
 }
 
 #[derive(Serialize)]
@@ -65,7 +65,7 @@ pub(super) struct Claim<'a> {
     subject: &'a str,
     text: &'a str,
     unverified: bool,
-    value: &'a crate::value::Value,
+    value: &'a crate::model::value::Value,
 }
 
 fn cited(claim: &ClaimRecord) -> Cited<'_> {

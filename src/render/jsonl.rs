@@ -3,7 +3,7 @@
 //! the fields of the JSON report.
 
 use super::json::{claim_view, finding_view};
-use crate::check::Report;
+use crate::pipeline::run::Report;
 use serde::Serialize;
 
 #[derive(Serialize)]

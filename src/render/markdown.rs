@@ -2,8 +2,8 @@
 //! line, then one section per finding with what each source says side by side.
 
 use super::summary_line;
-use crate::check::Report;
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::Report;
 
 pub fn report(report: &Report) -> String {
     let mut out = format!("## {}\n\n", summary_line(report));

@@ -8,8 +8,8 @@ pub mod mentions;
 pub mod sarif;
 pub mod table;
 
-use crate::check::Report;
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::Report;
 
 /// `claimcheck rules --explain RULE`: a rule in full.
 pub fn explain(rule: &crate::rules::Rule) -> String {
@@ -61,7 +61,7 @@ fn quoted(documents: &[&String]) -> String {
 }
 
 /// The `--stats` lines: counts and wall time per stage.
-pub fn stats(stats: &crate::check::Stats) -> String {
+pub fn stats(stats: &crate::pipeline::run::Stats) -> String {
     let seconds = |d: std::time::Duration| d.as_secs_f64();
     let total = stats.read + stats.segment + stats.extract + stats.group + stats.verdicts;
     let megabytes = stats.bytes as f64 / (1024.0 * 1024.0);

@@ -3,8 +3,8 @@
 //! location, the other claims as related locations, and a fingerprint that leaves positions
 //! out (so it survives edits).
 
-use crate::check::{ClaimRecord, Report};
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::{ClaimRecord, Report};
 use crate::rules::{RuleSet, Severity};
 use serde_json::{json, Value};
 
@@ -60,7 +60,7 @@ pub fn report(report: &Report, rules: &RuleSet) -> String {
                 "message": {"text": finding.message},
                 "locations": [location(first)],
                 "relatedLocations": related,
-                "partialFingerprints": {"claimcheck/v1": crate::baseline::fingerprint(report, finding)},
+                "partialFingerprints": {"claimcheck/v1": crate::pipeline::filter::baseline::fingerprint(report, finding)},
                 "properties": {
                     "verdict": finding.verdict.name(),
                     "subject": finding.subject,

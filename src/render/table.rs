@@ -2,8 +2,8 @@
 //! with path:line:col, its canonical value and an excerpt of its sentence.
 
 use super::summary_line;
-use crate::check::{ClaimRecord, Report};
-use crate::finding::Verdict;
+use crate::model::finding::Verdict;
+use crate::pipeline::run::{ClaimRecord, Report};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 /// How much of a sentence an excerpt shows.

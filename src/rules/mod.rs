@@ -3,10 +3,10 @@
 
 pub mod model;
 
-use crate::claim::Parties;
-use crate::error::{Error, Location};
-use crate::fold::fold;
+use crate::model::claim::Parties;
+use crate::model::error::{Error, Location};
 use crate::normalize::{date, duration, number};
+use crate::text::fold::fold;
 pub use model::{Check, ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
 use regex::Regex;
@@ -254,7 +254,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
             let expanded = lexicon
                 .expand(pattern.get_ref())
                 .map_err(|m| rule_error(offset, m))?;
-            Some(crate::pattern::compile(&expanded).map_err(|e| {
+            Some(crate::text::pattern::compile(&expanded).map_err(|e| {
                 rule_error(
                     offset,
                     format!("invalid `requires` pattern: {}", regex_detail(e)),
@@ -272,7 +272,7 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         // Patterns embed large alternations (every date form, every title): a lazy DFA
         // cache larger than the default keeps them from being rebuilt sentence after
         // sentence.
-        let regex = crate::pattern::builder(&expanded)
+        let regex = crate::text::pattern::builder(&expanded)
             .dfa_size_limit(RULE_DFA_CACHE_BYTES)
             .build()
             .map_err(|e| rule_error(offset, format!("invalid pattern: {}", regex_detail(e))))?;
@@ -495,7 +495,7 @@ impl Lexicon {
             .flat_map(|(party, words)| std::iter::once(party).chain(words))
             .cloned()
             .collect();
-        let party_names = crate::pattern::compile(&format!(
+        let party_names = crate::text::pattern::compile(&format!(
             r"\b{{start-half}}(?:{})\b{{end-half}}",
             alternation(&names)
         ))
@@ -548,8 +548,9 @@ impl Lexicon {
     /// # Errors
     /// An unknown placeholder, with the list of known ones.
     pub fn expand(&self, pattern: &str) -> Result<String, String> {
-        static PLACEHOLDER: LazyLock<Regex> =
-            LazyLock::new(|| crate::pattern::compile(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap());
+        static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+            crate::text::pattern::compile(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap()
+        });
         let mut unknown = None;
         let expanded = PLACEHOLDER.replace_all(pattern, |caps: &regex::Captures| {
             if caps.get(1).is_some() {

@@ -131,6 +131,21 @@ pub fn corpus(plan: &Plan) -> Vec<(String, String)> {
     articles
 }
 
+/// Writes the corpus of `plan` into `dir` (created if missing); returns how many articles.
+///
+/// # Errors
+/// The directory or a file cannot be written; the message names the path.
+pub fn write(plan: &Plan, dir: &std::path::Path) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    let articles = corpus(plan);
+    for (name, text) in &articles {
+        let path = dir.join(name);
+        std::fs::write(&path, text)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    Ok(articles.len())
+}
+
 fn outlet_place(i: usize) -> &'static str {
     [
         "Belgrade", "Balkan", "Danube", "Adriatic", "Niš", "Novi Sad", "Morava", "Drina",

@@ -1,11 +1,11 @@
 //! Rule examples and counterexamples, run against the real extraction engine: every
 //! example must yield its claim, every counterexample none of its rule.
 
-use crate::error::{Error, Location};
-use crate::extract::Extractor;
+use crate::model::error::{Error, Location};
 use crate::normalize::date::Reference;
+use crate::pipeline::extract::Extractor;
+use crate::pipeline::source::Document;
 use crate::rules::RuleSet;
-use crate::source::Document;
 
 /// One example or counterexample that does not behave as its rule says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,11 +112,11 @@ fn verify_check(rules: &RuleSet, rule: &crate::rules::Rule) -> Vec<ExampleFailur
             .enumerate()
             .map(|(i, text)| Document::new(&format!("example-{}.md", i + 1), text.to_string()).0)
             .collect();
-        let options = crate::check::CheckOptions {
+        let options = crate::pipeline::run::CheckOptions {
             threads: Some(1),
             ..Default::default()
         };
-        let report = crate::check::check_documents(documents, Vec::new(), rules, &options);
+        let report = crate::pipeline::run::check_documents(documents, Vec::new(), rules, &options);
         report
             .findings
             .iter()

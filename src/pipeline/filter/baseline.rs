@@ -2,7 +2,7 @@
 //! positions out (rule, subject, attribute, normalized values), so that a baseline survives
 //! edits that only move text, and a changed value brings its finding back.
 
-use crate::check::{FindingRecord, Report};
+use crate::pipeline::run::{FindingRecord, Report};
 use serde::{Deserialize, Serialize};
 
 pub const VERSION: u32 = 1;
@@ -45,7 +45,7 @@ pub fn fingerprint(report: &Report, finding: &FindingRecord) -> String {
     let key = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}",
         finding.rule,
-        crate::fold::fold(&finding.subject),
+        crate::text::fold::fold(&finding.subject),
         finding.attribute,
         values(report, finding).join("\u{1e}")
     );

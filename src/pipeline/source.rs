@@ -1,10 +1,10 @@
 //! Sources: finding the input files, reading them safely, and each document's metadata
 //! (source name, url, publication date) from a header, TOML front matter or the text itself.
 
-use crate::boilerplate::{self, Line, LineKind};
-use crate::error::Warning;
+use crate::model::error::Warning;
 use crate::normalize::date::parse_header_date;
 use crate::normalize::number::{detect_convention, Convention};
+use crate::pipeline::boilerplate::{self, Line, LineKind};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::path::{Path, PathBuf};
@@ -124,7 +124,7 @@ fn parse_header(text: &str) -> Result<Header, String> {
         });
     }
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(r"^(?i)(source|url|published|title|author)\s*:\s*(.*?)\s*$")
+        crate::text::pattern::compile(r"^(?i)(source|url|published|title|author)\s*:\s*(.*?)\s*$")
             .unwrap()
     });
     let mut header = Header::default();
@@ -178,7 +178,7 @@ fn infer_published(text: &str, lines: &[Line]) -> Option<NaiveDate> {
 /// An outlet named at the end of the headline: "Headline - Gazeta Express".
 fn infer_name(text: &str, lines: &[Line]) -> Option<String> {
     static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(r"\s[-–|]\s((?:\p{Lu}[\p{L}\p{N}.&']*\s?){1,4})$").unwrap()
+        crate::text::pattern::compile(r"\s[-–|]\s((?:\p{Lu}[\p{L}\p{N}.&']*\s?){1,4})$").unwrap()
     });
     let first = lines.iter().find(|l| l.kind != LineKind::Blank)?;
     let caps = SUFFIX.captures(text[first.span.clone()].trim())?;

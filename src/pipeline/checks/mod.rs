@@ -3,13 +3,13 @@
 //! the checks make from the text itself (the name as written, the earlier event's mention),
 //! appended after the extracted claims.
 
-use crate::claim::{collapse_whitespace, Claim, EventMention, Located, SubjectRef};
-use crate::finding::{Finding, Verdict};
+use crate::model::claim::{collapse_whitespace, Claim, EventMention, Located, SubjectRef};
+use crate::model::finding::{Finding, Verdict};
+use crate::model::value::Value;
 use crate::normalize::date::DateSpan;
+use crate::pipeline::subjects::{Member, Subject, Subjects};
+use crate::pipeline::verdict::Context;
 use crate::rules::Check;
-use crate::subject::{Member, Subject, Subjects};
-use crate::value::Value;
-use crate::verdict::Context;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -206,7 +206,7 @@ fn earlier_events(
             }
             let date = *mention_dates
                 .entry(mention_index)
-                .or_insert_with(|| crate::extract::mention_date(mention));
+                .or_insert_with(|| crate::pipeline::extract::mention_date(mention));
             let before = match (mention_end(mention, date), start) {
                 (Some(end), Some(start)) => end <= start,
                 // No date for one of the two: possibly earlier.
@@ -228,7 +228,7 @@ fn earlier_events(
                 .copied();
             let named = known
                 .filter(|&i| matches!(&claims[i].subject, SubjectRef::Event { name: Some(_), .. }));
-            let occurrence = Value::Occurrence(Box::new(crate::value::Occurrence {
+            let occurrence = Value::Occurrence(Box::new(crate::model::value::Occurrence {
                 name: named.map(|i| subjects.subjects[subjects.of_claim[i]].label.clone()),
                 class: mention.class.clone(),
                 scope: mention.scope.clone(),

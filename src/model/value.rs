@@ -1,11 +1,11 @@
 //! Typed claim values, their canonical text, the slot that decides which values compete,
 //! and agreement between two values.
 
-use crate::fold::{fold, Closeness, Thresholds};
 use crate::normalize::date::DateSpan;
 use crate::normalize::duration::Duration;
 use crate::normalize::number::Amount;
 use crate::rules::{Lexicon, Rule, ValueKind};
+use crate::text::fold::{fold, Closeness, Thresholds};
 use serde_json::json;
 
 /// A claim's value.
@@ -82,7 +82,7 @@ struct TitleKey {
 impl Title {
     /// Splits a title matched by `{TITLE}`.
     pub fn parse(text: &str, lexicon: &Lexicon) -> Option<Title> {
-        let text = crate::claim::collapse_whitespace(text);
+        let text = crate::model::claim::collapse_whitespace(text);
         if let Some(title) = Title::from_words(&text, None, lexicon) {
             return Some(title);
         }

@@ -9,14 +9,14 @@
 //! value = "NATO Deputy Assistant Secretary General for Partnerships"
 //! ```
 
-use crate::claim::{Claim, SubjectRef, TimeScope};
-use crate::error::{Error, Location};
-use crate::extract::person_key;
+use crate::model::claim::{Claim, SubjectRef, TimeScope};
+use crate::model::error::{Error, Location};
+use crate::model::value::{Reading, Value};
 use crate::normalize::date::Reference;
 use crate::normalize::number::Convention;
+use crate::pipeline::extract::person_key;
+use crate::pipeline::source::Document;
 use crate::rules::{RuleSet, SubjectKind, ValueKind};
-use crate::source::Document;
-use crate::value::{Reading, Value};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -195,7 +195,7 @@ impl Facts {
                 located: Default::default(),
             });
         }
-        crate::claim::Located::fill(&self.document.text, &mut claims, &mut []);
+        crate::model::claim::Located::fill(&self.document.text, &mut claims, &mut []);
         Ok(claims)
     }
 }

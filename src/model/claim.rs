@@ -1,6 +1,6 @@
 //! Claims: what one sentence of one source says about one subject, with its provenance.
 
-use crate::value::Value;
+use crate::model::value::Value;
 use chrono::NaiveDate;
 use std::ops::Range;
 use std::sync::Arc;
@@ -85,7 +85,7 @@ impl Located {
             .chain(names.iter().flatten().copied())
             .chain(mentions.iter().map(|m| m.trigger.start))
             .collect();
-        let mut claim_places = crate::error::locate_all(text, &offsets);
+        let mut claim_places = crate::model::error::locate_all(text, &offsets);
         let mention_places = claim_places.split_off(offsets.len() - mentions.len());
         let mut name_places = claim_places.split_off(claims.len()).into_iter();
         // Claims of one sentence stand together: its quote is made once, and is the text its

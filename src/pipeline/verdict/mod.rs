@@ -1,12 +1,12 @@
 //! Verdicts: claims grouped by (subject, attribute, slot), values partitioned into classes
 //! that agree, and the verdict between classes decided by source and time.
 
-use crate::claim::Claim;
-use crate::finding::{Finding, Verdict};
-use crate::fold::{fold, Thresholds};
+use crate::model::claim::Claim;
+use crate::model::finding::{Finding, Verdict};
+use crate::model::value::Value;
+use crate::pipeline::subjects::Subjects;
 use crate::rules::{Rule, RuleSet};
-use crate::subject::Subjects;
-use crate::value::Value;
+use crate::text::fold::{fold, Thresholds};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What the verdict stage needs to know about the documents.
@@ -17,7 +17,7 @@ pub struct Context<'a> {
     pub source_names: &'a [String],
     /// The document of the facts file, whose claims outrank every source.
     pub trusted: Option<usize>,
-    /// Events this many days apart or more are distinct (see [`crate::subject::SubjectOptions`]).
+    /// Events this many days apart or more are distinct (see [`crate::pipeline::subjects::SubjectOptions`]).
     pub event_window_days: i64,
 }
 
@@ -188,7 +188,7 @@ fn classes(claims: &[Claim], members: &[usize], context: &Context) -> Vec<Vec<us
 /// where there is one: every cross-document pair of times is then compared once, however
 /// many claims share it.
 fn time_keys(claims: &[Claim], class: &[usize]) -> Vec<(usize, Option<usize>)> {
-    let mut index: HashMap<(crate::claim::TimeScope, bool), usize> = HashMap::new();
+    let mut index: HashMap<(crate::model::claim::TimeScope, bool), usize> = HashMap::new();
     let mut keys: Vec<(usize, Option<usize>)> = Vec::new();
     for &i in class {
         let claim = &claims[i];
@@ -462,7 +462,7 @@ fn count_sources(claims: &[Claim], classes: &[Vec<usize>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{SubjectRef, TimeScope};
+    use crate::model::claim::{SubjectRef, TimeScope};
 
     fn title_claim(doc: usize, published: Option<&str>, assumed: bool) -> Claim {
         Claim {

@@ -3,8 +3,8 @@
 //! else by class and time window. Pairs that only possibly match become links, compared
 //! later for possible conflicts only.
 
-use crate::claim::{Claim, EventMention, SubjectRef};
-use crate::fold::{Closeness, Thresholds};
+use crate::model::claim::{Claim, EventMention, SubjectRef};
+use crate::text::fold::{Closeness, Thresholds};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -72,7 +72,7 @@ pub fn resolve(claims: &[Claim], mentions: &[EventMention], options: &SubjectOpt
     resolve_events(claims, mentions, options, &mut keys, &mut links_by_key);
     for (claim, key) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Date { text } = &claim.subject {
-            *key = Key::Date(crate::fold::fold(text));
+            *key = Key::Date(crate::text::fold::fold(text));
         }
     }
     let mut subjects = number_subjects(
@@ -130,11 +130,11 @@ pub fn name_mentions(
             if !word.starts_with(char::is_uppercase) {
                 continue;
             }
-            let Some(Some(subject)) = subject_of.get(&crate::fold::fold(word)) else {
+            let Some(Some(subject)) = subject_of.get(&crate::text::fold::fold(word)) else {
                 continue;
             };
             let capital = |j: usize| {
-                let folded = crate::fold::fold(words[j].1);
+                let folded = crate::text::fold::fold(words[j].1);
                 words[j].1.starts_with(char::is_uppercase)
                     && (lexicon.is_title_word(&folded) || name_words.contains(&(*subject, folded)))
             };
@@ -165,7 +165,7 @@ pub fn name_mentions(
             }
             found.push((
                 *subject,
-                crate::claim::collapse_whitespace(phrase),
+                crate::model::claim::collapse_whitespace(phrase),
                 doc,
                 *at,
             ));
@@ -272,7 +272,7 @@ fn resolve_people(
             .collect();
         if let ([only], []) = (&close[..], &exact[..]) {
             union.join(only, key);
-            let score = crate::fold::similarity(&surname(only), key);
+            let score = crate::text::fold::similarity(&surname(only), key);
             why.insert(
                 key.clone(),
                 format!("a surname alone, spelled close to \"{only}\" (similarity {score:.2})"),
@@ -288,9 +288,9 @@ fn resolve_people(
                 let apart = docs_of[*a].intersection(&docs_of[*b]).next().is_some();
                 // "Aleksander" may be "Aleksandar" misspelt; "Mirko" is not "Marko".
                 let given = |key: &str| key.split(' ').next().unwrap_or_default().to_string();
-                let same_given =
-                    crate::fold::similarity(&given(a), &given(b)) >= options.thresholds.matched;
-                let score = crate::fold::similarity(a, b);
+                let same_given = crate::text::fold::similarity(&given(a), &given(b))
+                    >= options.thresholds.matched;
+                let score = crate::text::fold::similarity(a, b);
                 if !apart && same_given && closeness >= Closeness::Possible {
                     union.join(a, b);
                     why.insert(
@@ -355,7 +355,7 @@ fn resolve_events(
         if let SubjectRef::Event { class, name } = &claim.subject {
             doc_events.insert(DocEvent {
                 class: class.clone(),
-                name: name.as_ref().map(|n| crate::fold::fold(n)),
+                name: name.as_ref().map(|n| crate::text::fold::fold(n)),
                 doc: claim.doc,
                 date: claim.time.date,
             });
@@ -436,7 +436,7 @@ fn resolve_events(
     for (claim, slot) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Event { class, name } = &claim.subject {
             *slot = match name {
-                Some(name) => Key::NamedEvent(class.clone(), crate::fold::fold(name)),
+                Some(name) => Key::NamedEvent(class.clone(), crate::text::fold::fold(name)),
                 None => Key::UnnamedEvent(class.clone(), unnamed_of[&(class.clone(), claim.doc)]),
             };
         }
@@ -635,8 +635,8 @@ impl<K: Clone + Ord + std::hash::Hash> UnionFind<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::TimeScope;
-    use crate::value::Value;
+    use crate::model::claim::TimeScope;
+    use crate::model::value::Value;
 
     fn claim(doc: usize, subject: SubjectRef, date: &str) -> Claim {
         Claim {
@@ -659,7 +659,7 @@ mod tests {
     fn person(name: &str) -> SubjectRef {
         SubjectRef::Person {
             name: name.into(),
-            key: crate::extract::person_key(name),
+            key: crate::pipeline::extract::person_key(name),
         }
     }
 

@@ -5,9 +5,9 @@
 //! comment marker) does so for the next line.
 //! A suppression that silences nothing is reported.
 
-use crate::check::Report;
-use crate::error::Warning;
-use crate::source::Document;
+use crate::model::error::Warning;
+use crate::pipeline::run::Report;
+use crate::pipeline::source::Document;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ pub struct Suppression {
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?:<!--\s*claimcheck:\s*ignore(?P<next>-next-line)?(?:\s+(?P<rule>[a-z0-9-]+))?\s*-->|^\W*claimcheck:\s*ignore-next-line(?:\s+(?P<rule2>[a-z0-9-]+))?\s*$)")
+    crate::text::pattern::compile(r"(?:<!--\s*claimcheck:\s*ignore(?P<next>-next-line)?(?:\s+(?P<rule>[a-z0-9-]+))?\s*-->|^\W*claimcheck:\s*ignore-next-line(?:\s+(?P<rule2>[a-z0-9-]+))?\s*$)")
         .expect("directive pattern compiles")
 });
 

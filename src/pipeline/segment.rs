@@ -2,7 +2,7 @@
 //! news text fools them (abbreviations, initials, lower-case continuations), with headlines
 //! and list lines kept as units of their own.
 
-use crate::boilerplate::{Line, LineKind};
+use crate::pipeline::boilerplate::{Line, LineKind};
 use std::collections::HashSet;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -226,7 +226,7 @@ fn is_list_line(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::boilerplate::classify;
+    use crate::pipeline::boilerplate::classify;
 
     fn sentences(text: &str) -> Vec<&str> {
         let abbreviations = Abbreviations::new(["Adm", "Gen", "Gov", "U.S", "No", "Mr"]);

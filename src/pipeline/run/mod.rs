@@ -2,16 +2,16 @@
 //! cross-document stages (subjects, verdicts), then a report with every claim located by
 //! path, line and column.
 
-use crate::claim::{Claim, EventMention};
-use crate::error::{Locator, Warning};
-use crate::extract::Extractor;
-use crate::finding::Verdict;
-use crate::fold::Thresholds;
+use crate::model::claim::{Claim, EventMention};
+use crate::model::error::{Locator, Warning};
+use crate::model::finding::Verdict;
 use crate::normalize::date::Reference;
+use crate::pipeline::extract::Extractor;
+use crate::pipeline::source::{self, Document};
+use crate::pipeline::subjects::{self, SubjectOptions};
+use crate::pipeline::verdict::{self, Context};
 use crate::rules::{RuleSet, Severity};
-use crate::source::{self, Document};
-use crate::subject::{self, SubjectOptions};
-use crate::verdict::{self, Context};
+use crate::text::fold::Thresholds;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -119,7 +119,7 @@ pub struct ClaimRecord {
     pub attribute: String,
     pub text: String,
     /// The typed value; it serializes as the report's JSON value.
-    pub value: crate::value::Value,
+    pub value: crate::model::value::Value,
     pub rule: Arc<str>,
     pub quote: Arc<str>,
     /// No other source speaks to this subject and attribute.
@@ -146,7 +146,7 @@ pub struct FindingRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRecord {
     pub label: String,
-    pub members: Vec<crate::subject::Member>,
+    pub members: Vec<crate::pipeline::subjects::Member>,
     /// (other subject, reason) for each possible identity.
     pub links: Vec<(String, String)>,
 }
@@ -205,10 +205,10 @@ pub fn check(inputs: &[PathBuf], rules: &RuleSet, options: &CheckOptions) -> Rep
 pub fn check_submission(
     new: &[PathBuf],
     against: &[PathBuf],
-    facts: Option<&crate::facts::Facts>,
+    facts: Option<&crate::pipeline::facts::Facts>,
     rules: &RuleSet,
     options: &CheckOptions,
-) -> Result<Report, crate::error::Error> {
+) -> Result<Report, crate::model::error::Error> {
     with_threads(options.threads, || {
         let started = std::time::Instant::now();
         let (mut paths, mut warnings) = source::files(against);
@@ -254,10 +254,10 @@ pub fn check_documents(
 pub fn check_with_facts(
     documents: Vec<Document>,
     warnings: Vec<Warning>,
-    facts: Option<&crate::facts::Facts>,
+    facts: Option<&crate::pipeline::facts::Facts>,
     rules: &RuleSet,
     options: &CheckOptions,
-) -> Result<Report, crate::error::Error> {
+) -> Result<Report, crate::model::error::Error> {
     let inputs = documents.into_iter().map(Input::Read).collect();
     check_inputs(inputs, warnings, facts, rules, options)
 }
@@ -275,7 +275,7 @@ pub enum Input {
 struct Gathered {
     claims: Vec<Claim>,
     mentions: Vec<EventMention>,
-    suppressions: Vec<crate::suppress::Suppression>,
+    suppressions: Vec<crate::pipeline::filter::suppress::Suppression>,
     warnings: Vec<Warning>,
     sentences: usize,
     bytes: usize,
@@ -320,7 +320,7 @@ impl Gathered {
         self.claims.extend(one.claims);
         self.mentions.extend(one.mentions);
         self.suppressions
-            .extend(crate::suppress::directives(document));
+            .extend(crate::pipeline::filter::suppress::directives(document));
         self.bytes += document.text.len();
         // Claims carry their quotes and positions: at corpus scale the texts would be most
         // of the memory.
@@ -487,10 +487,10 @@ fn first_pass(
 fn check_inputs(
     inputs: Vec<Input>,
     mut warnings: Vec<Warning>,
-    facts: Option<&crate::facts::Facts>,
+    facts: Option<&crate::pipeline::facts::Facts>,
     rules: &RuleSet,
     options: &CheckOptions,
-) -> Result<Report, crate::error::Error> {
+) -> Result<Report, crate::model::error::Error> {
     let extractor = Extractor::new(rules);
     let total = inputs.len() as u64;
     let started = std::time::Instant::now();
@@ -520,7 +520,7 @@ fn check_inputs(
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
     }
-    let mut subjects = subject::resolve(&claims, &mentions, &options.subjects);
+    let mut subjects = subjects::resolve(&claims, &mentions, &options.subjects);
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let source_names: Vec<String> = documents.iter().map(|d| d.name.clone()).collect();
@@ -533,7 +533,8 @@ fn check_inputs(
     };
     let (mut findings, mut unverified) = verdict::decide(&claims, &subjects, &context);
     // The checks' own claims follow the extracted ones (their indices continue).
-    let (checked, evidence) = crate::checks::run(&claims, &mentions, &mut subjects, &context);
+    let (checked, evidence) =
+        crate::pipeline::checks::run(&claims, &mentions, &mut subjects, &context);
     unverified.extend(evidence.iter().map(|_| false));
     findings.extend(checked);
     verdict::sort(&mut findings);
@@ -554,7 +555,7 @@ fn check_inputs(
         let mut phrases: std::collections::BTreeMap<(usize, String), (usize, String)> =
             Default::default();
         for (subject, phrase, doc, at) in
-            subject::name_mentions(&subjects, &claims, &texts, &rules.lexicon)
+            subjects::name_mentions(&subjects, &claims, &texts, &rules.lexicon)
         {
             let (line, _) = locators[doc].locate(at);
             phrases
@@ -563,11 +564,13 @@ fn check_inputs(
                 .0 += 1;
         }
         for ((subject, phrase), (count, first)) in phrases {
-            groups[subject].members.push(crate::subject::Member {
-                spelling: phrase,
-                claims: 0,
-                reason: format!("the name in the text, no claim ({count}×, first at {first})"),
-            });
+            groups[subject]
+                .members
+                .push(crate::pipeline::subjects::Member {
+                    spelling: phrase,
+                    claims: 0,
+                    reason: format!("the name in the text, no claim ({count}×, first at {first})"),
+                });
         }
     }
     for link in &subjects.links {
@@ -652,7 +655,7 @@ fn check_inputs(
         findings: finding_records,
         warnings,
     };
-    let unused = crate::suppress::apply(&mut report, &suppressions);
+    let unused = crate::pipeline::filter::suppress::apply(&mut report, &suppressions);
     report.warnings.extend(unused);
     Ok(report)
 }

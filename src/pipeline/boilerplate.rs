@@ -39,32 +39,32 @@ pub struct Line {
 }
 
 static ADVERTISEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+    crate::text::pattern::compile(
         r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|paid content)$",
     )
     .unwrap()
 });
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+    crate::text::pattern::compile(
         r"(?i)\b(?:subscribe|subscription|subscriber|log ?in|sign ?in|sign up|newsletter|comments powered by|cookies?|all rights reserved|share this|follow us|read the full article|trouble logging)\b|^talk about it!?$",
     )
     .unwrap()
 });
 static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)^(?:\S+\s+)?\d+\s+min(?:ute)?s?\.?\s+read$").unwrap()
+    crate::text::pattern::compile(r"(?i)^(?:\S+\s+)?\d+\s+min(?:ute)?s?\.?\s+read$").unwrap()
 });
 static PROGRAM_DUMP: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+    crate::text::pattern::compile(
         r#"^(?:string|int|float|bool|array|object)\(\d+\)|^\s*\[["'\w]+\]\s*=>|^var_dump\("#,
     )
     .unwrap()
 });
 static SIDEBAR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)^(?:latest news|latest|related(?: articles| stories| news)?|read more|more from|most read|most popular|recommended|trending|premium selection|you may also like)\b")
+    crate::text::pattern::compile(r"(?i)^(?:latest news|latest|related(?: articles| stories| news)?|read more|more from|most read|most popular|recommended|trending|premium selection|you may also like)\b")
         .unwrap()
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})(?:,?\s+\d{1,2}:\d{2})?$")
+    crate::text::pattern::compile(r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})(?:,?\s+\d{1,2}:\d{2})?$")
         .unwrap()
 });
 
@@ -107,7 +107,7 @@ pub fn classify(text: &str, body_start: usize) -> Vec<Line> {
 
 fn furniture(trimmed: &str, raw: &str, seen: &HashSet<&str>) -> Option<Furniture> {
     let words = trimmed.split_whitespace().count();
-    if crate::suppress::is_directive_line(trimmed) {
+    if crate::pipeline::filter::suppress::is_directive_line(trimmed) {
         Some(Furniture::Directive)
     } else if ADVERTISEMENT.is_match(trimmed) {
         Some(Furniture::Advertisement)

@@ -2,14 +2,14 @@
 //! reading the values with the normalizers, and resolving each claim's subject within the
 //! document (surnames to full names, "the exercise" to the event the document names).
 
-use crate::claim::{Claim, EventMention, SubjectRef, TimeScope};
-use crate::fold::fold;
+use crate::model::claim::{Claim, EventMention, SubjectRef, TimeScope};
+use crate::model::value::Value;
 use crate::normalize::date::{parse_date, Reference};
 use crate::normalize::number::parse_ordinal;
+use crate::pipeline::segment::{segment, Abbreviations, Sentence};
+use crate::pipeline::source::Document;
 use crate::rules::{Lexicon, Rule, RuleSet, SubjectKind, ValueKind};
-use crate::segment::{segment, Abbreviations, Sentence};
-use crate::source::Document;
-use crate::value::Value;
+use crate::text::fold::fold;
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -103,9 +103,13 @@ impl<'r> Extractor<'r> {
         Extractor {
             rules,
             abbreviations: Abbreviations::new(&lexicon.spec.abbreviations),
-            trigger: crate::pattern::compile(&fragment("EVENT")).expect("event fragment compiles"),
-            past_marker: crate::pattern::compile(&format!(r"(?:{})[\s-]*$", fragment("PAST")))
-                .expect("past marker fragment compiles"),
+            trigger: crate::text::pattern::compile(&fragment("EVENT"))
+                .expect("event fragment compiles"),
+            past_marker: crate::text::pattern::compile(&format!(
+                r"(?:{})[\s-]*$",
+                fragment("PAST")
+            ))
+            .expect("past marker fragment compiles"),
         }
     }
 
@@ -177,7 +181,7 @@ impl<'r> Extractor<'r> {
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
-        crate::claim::Located::fill(&doc.text, &mut claims, &mut mentions);
+        crate::model::claim::Located::fill(&doc.text, &mut claims, &mut mentions);
         Extracted {
             sentences,
             segmenting,
@@ -217,7 +221,7 @@ impl<'r> Extractor<'r> {
         doc_index: usize,
         sentence: &Sentence,
         trigger: std::ops::Range<usize>,
-        headline_parties: &crate::claim::Parties,
+        headline_parties: &crate::model::claim::Parties,
         time: TimeScope,
     ) -> Option<EventMention> {
         let lexicon = &self.rules.lexicon;
@@ -375,7 +379,7 @@ impl<'r> Extractor<'r> {
                     ValueKind::Count => Some(lexicon.unit_of(caps.name("unit")?.as_str())?),
                     _ => None,
                 };
-                let reading = crate::value::Reading {
+                let reading = crate::model::value::Reading {
                     lexicon,
                     reference,
                     convention: doc.convention,
@@ -391,7 +395,7 @@ impl<'r> Extractor<'r> {
                 name: None,
             },
             SubjectKind::Date => SubjectRef::Date {
-                text: crate::claim::collapse_whitespace(value_text),
+                text: crate::model::claim::collapse_whitespace(value_text),
             },
         };
         let attribute = match &value {
@@ -606,7 +610,7 @@ fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
 
 /// A given name, perhaps with initials, that ends a text: "... George M. " before a surname.
 static GIVEN_NAME_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}\.)*\s+$")
+    crate::text::pattern::compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}\.)*\s+$")
         .expect("given name pattern compiles")
 });
 
