@@ -1,6 +1,7 @@
 //! Configuration: `claimcheck.toml`, found by walking up from the working directory (or
-//! named with `--config`). Layered: defaults, then the file, then the command line. Every
-//! key is checked; an unknown one is an error with file:line:column.
+//! named with `--config`). Layered: defaults, then the file, then the command line
+//! ([`Config::layered`]). Every key is checked; an unknown one is an error with
+//! file:line:column.
 //!
 //! ```toml
 //! select = ["person-title", "event-date"]   # rules to run (default: all)
@@ -16,12 +17,84 @@
 //! ```
 
 use crate::model::error::{Error, Location};
+use crate::model::finding::Severity;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "claimcheck.toml";
 
-/// The configuration file's contents; every key optional.
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    #[default]
+    Table,
+    Markdown,
+    Json,
+    Jsonl,
+    Github,
+    Sarif,
+}
+
+/// Which conflicts fail a run: those of rules at this severity or above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Info,
+    /// No finding fails a run.
+    None,
+}
+
+/// The names of an enum's values as the configuration and the command line write them.
+macro_rules! named {
+    ($type:ty { $($value:ident = $name:literal),* $(,)? }) => {
+        impl $type {
+            pub const ALL: &'static [$type] = &[$(<$type>::$value),*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(<$type>::$value => $name),*
+                }
+            }
+        }
+
+        impl std::str::FromStr for $type {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<$type, String> {
+                <$type>::ALL
+                    .iter()
+                    .copied()
+                    .find(|value| value.name().eq_ignore_ascii_case(text))
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = <$type>::ALL.iter().map(|v| v.name()).collect();
+                        format!("`{text}` is none of {}", names.join(", "))
+                    })
+            }
+        }
+    };
+}
+
+named!(Format { Table = "table", Markdown = "markdown", Json = "json", Jsonl = "jsonl", Github = "github", Sarif = "sarif" });
+named!(FailOn { Error = "error", Warning = "warning", Info = "info", None = "none" });
+
+impl FailOn {
+    /// The lowest severity whose conflicts fail a run; `None` when none does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::None => None,
+        }
+    }
+}
+
+/// The configuration: the file's contents, every key optional; once layered, what is in
+/// effect.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
@@ -32,9 +105,9 @@ pub struct Config {
     #[serde(default)]
     pub rules: Vec<PathBuf>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
+    pub format: Option<Format>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fail_on: Option<String>,
+    pub fail_on: Option<FailOn>,
     #[serde(default)]
     pub thresholds: Thresholds,
 }
@@ -42,21 +115,43 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Thresholds {
+    /// Similarity at which two names are the same.
     #[serde(rename = "match")]
     pub matched: f64,
+    /// Similarity at which two names may be the same.
     pub suggest: f64,
+    /// Unnamed events of one class in documents this many days apart (or fewer) are one.
     pub event_window_days: i64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        let defaults = crate::pipeline::subjects::SubjectOptions::default();
+        let names = crate::text::fold::Thresholds::default();
         Thresholds {
-            matched: defaults.thresholds.matched,
-            suggest: defaults.thresholds.suggest,
-            event_window_days: defaults.event_window_days,
+            matched: names.matched,
+            suggest: names.suggest,
+            event_window_days: 60,
         }
     }
+}
+
+impl Thresholds {
+    /// The similarity thresholds for names.
+    pub fn names(&self) -> crate::text::fold::Thresholds {
+        crate::text::fold::Thresholds {
+            matched: self.matched,
+            suggest: self.suggest,
+        }
+    }
+}
+
+/// What the command line sets on top of the file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overlay {
+    pub format: Option<Format>,
+    pub fail_on: Option<FailOn>,
+    /// Rule folders added to the file's.
+    pub rules: Vec<PathBuf>,
 }
 
 /// The nearest `claimcheck.toml` at or above `start`.
@@ -68,10 +163,33 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 impl Config {
+    /// The configuration in effect: the defaults, then the file (`path`, else the nearest
+    /// `claimcheck.toml` at or above `cwd`, if any), then the command line's `overlay`.
+    /// Format and fail-on level are always set in the result.
+    ///
+    /// # Errors
+    /// Any error of [`Config::read`].
+    pub fn layered(path: Option<&Path>, cwd: &Path, overlay: Overlay) -> Result<Config, Error> {
+        let file = match path.map(Path::to_path_buf).or_else(|| discover(cwd)) {
+            Some(path) => Config::read(&path)?,
+            None => Config::default(),
+        };
+        Ok(file.overlaid(overlay))
+    }
+
+    /// This configuration with the command line's settings on top, and the defaults where
+    /// neither sets one.
+    pub fn overlaid(mut self, overlay: Overlay) -> Config {
+        self.format = Some(overlay.format.or(self.format).unwrap_or_default());
+        self.fail_on = Some(overlay.fail_on.or(self.fail_on).unwrap_or_default());
+        self.rules.extend(overlay.rules);
+        self
+    }
+
     /// Reads a configuration file; rule folders become relative to the file.
     ///
     /// # Errors
-    /// Unreadable file, malformed TOML, unknown keys, thresholds out of range.
+    /// Unreadable file, malformed TOML, unknown keys or values, thresholds out of range.
     pub fn read(path: &Path) -> Result<Config, Error> {
         let display = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
@@ -114,14 +232,14 @@ impl Config {
             && !self.ignore.iter().any(|r| r == rule)
     }
 
-    pub fn subject_options(&self) -> crate::pipeline::subjects::SubjectOptions {
-        crate::pipeline::subjects::SubjectOptions {
-            thresholds: crate::text::fold::Thresholds {
-                matched: self.thresholds.matched,
-                suggest: self.thresholds.suggest,
-            },
-            event_window_days: self.thresholds.event_window_days,
-        }
+    /// The output format in effect.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_default()
+    }
+
+    /// The fail-on level in effect.
+    pub fn fail_on(&self) -> FailOn {
+        self.fail_on.unwrap_or_default()
     }
 }
 
@@ -140,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_format_is_an_error_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "format = \"yaml\"\n").unwrap();
+        let error = Config::read(&path).unwrap_err().to_string();
+        assert!(error.contains("claimcheck.toml:1:10"), "{error}");
+    }
+
+    #[test]
     fn discovery_walks_up_from_the_working_directory() {
         let dir = tempfile::tempdir().unwrap();
         let deep = dir.path().join("a/b");
@@ -149,13 +276,44 @@ mod tests {
     }
 
     #[test]
-    fn selection_and_thresholds_apply() {
+    fn the_command_line_outranks_the_file_and_the_file_the_defaults() {
+        let file = Config {
+            format: Some(Format::Markdown),
+            rules: vec!["a".into()],
+            ..Config::default()
+        };
+        let layered = file.clone().overlaid(Overlay {
+            format: Some(Format::Json),
+            rules: vec!["b".into()],
+            ..Overlay::default()
+        });
+        assert_eq!(layered.format, Some(Format::Json));
+        assert_eq!(
+            layered.fail_on,
+            Some(FailOn::Error),
+            "the default, made explicit"
+        );
+        assert_eq!(layered.rules, vec![PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(file.overlaid(Overlay::default()).format(), Format::Markdown);
+        let dumped = layered.to_toml();
+        assert!(dumped.contains("format = \"json\""), "{dumped}");
+    }
+
+    #[test]
+    fn selection_applies() {
         let config = Config {
             select: Some(vec!["a".into(), "b".into()]),
             ignore: vec!["b".into()],
             ..Config::default()
         };
         assert!(config.selects("a") && !config.selects("b") && !config.selects("c"));
-        assert_eq!(config.subject_options().event_window_days, 60);
+        assert_eq!(config.thresholds.event_window_days, 60);
+    }
+
+    #[test]
+    fn names_read_in_any_case() {
+        assert_eq!("SARIF".parse(), Ok(Format::Sarif));
+        assert_eq!("none".parse(), Ok(FailOn::None));
+        assert!("yaml".parse::<Format>().is_err());
     }
 }

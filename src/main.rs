@@ -1,13 +1,16 @@
-//! The claimcheck command: parses arguments, calls the library, writes the output and maps
-//! the outcome to an exit code (0 clean, 1 conflicts, 2 errors).
+//! The claimcheck command: parses arguments into a configuration overlay, calls the
+//! library, writes the output and maps the outcome to an exit code (0 clean, 1 conflicts,
+//! 2 errors).
 
 use claimcheck::normalize::date::Reference;
 use claimcheck::normalize::number::detect_convention;
 use claimcheck::normalize::scan::{scan, Kind, Mention, ScanOptions};
-use claimcheck::pipeline::run::{check, check_submission, CheckOptions, Report};
-use claimcheck::rules::{RuleSet, Severity};
+use claimcheck::pipeline::facts::Facts;
+use claimcheck::pipeline::filter::baseline::Baseline;
 use claimcheck::{output, render};
-use clap::{Parser, Subcommand, ValueEnum};
+use claimcheck::{CheckOptions, Config, FailOn, Format, Outcome, Overlay, Progress, Report};
+use clap::builder::TypedValueParser as _;
+use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,9 +36,8 @@ enum Command {
         /// Files or directories to read.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
         /// Output format (default: the configuration's, else table).
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = named::<Format>(Format::ALL, Format::name))]
         format: Option<Format>,
         /// Show every claim (cross-checked or unverified) instead of the findings.
         #[arg(long)]
@@ -59,12 +61,12 @@ enum Command {
         #[arg(long)]
         stats: bool,
         /// Exit 1 when a conflict of a rule at this level or above is found.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = named::<FailOn>(FailOn::ALL, FailOn::name))]
         fail_on: Option<FailOn>,
         /// A configuration file (default: claimcheck.toml here or in a parent directory).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
-        /// Print the effective configuration and exit.
+        /// Print the configuration in effect (defaults, the file, then these flags) and exit.
         #[arg(long)]
         dump_config: bool,
         /// No progress bar and no warnings on standard error (errors still print).
@@ -112,14 +114,18 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Table,
-    Markdown,
-    Json,
-    Jsonl,
-    Github,
-    Sarif,
+/// A command-line value among `values`, by the name the library gives it.
+fn named<T: Copy + Send + Sync + 'static>(
+    values: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    let names: Vec<&'static str> = values.iter().map(|&v| name(v)).collect();
+    clap::builder::PossibleValuesParser::new(names).map(move |chosen| {
+        *values
+            .iter()
+            .find(|&&v| name(v) == chosen)
+            .expect("a possible value")
+    })
 }
 
 fn main() -> ExitCode {
@@ -135,7 +141,7 @@ fn main() -> ExitCode {
 
 /// A progress bar on standard error that shows itself only once a run has taken a second,
 /// so quick runs print nothing.
-fn progress_bar() -> (indicatif::ProgressBar, claimcheck::pipeline::run::Progress) {
+fn progress_bar() -> (indicatif::ProgressBar, Progress) {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     if let Ok(style) =
@@ -146,7 +152,7 @@ fn progress_bar() -> (indicatif::ProgressBar, claimcheck::pipeline::run::Progres
     let started = std::time::Instant::now();
     let shown = std::sync::atomic::AtomicBool::new(false);
     let updated = bar.clone();
-    let progress = claimcheck::pipeline::run::Progress::new(move |stage, done, total| {
+    let progress = Progress::new(move |stage, done, total| {
         use std::sync::atomic::Ordering;
         if !shown.load(Ordering::Relaxed) && started.elapsed() >= std::time::Duration::from_secs(1)
         {
@@ -181,18 +187,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             dump_config,
             quiet,
         } => {
-            let config = load_config(config.as_deref())?;
+            let overlay = Overlay {
+                format,
+                fail_on,
+                rules: rules.into_iter().collect(),
+            };
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let config =
+                Config::layered(config.as_deref(), &cwd, overlay).map_err(|e| e.to_string())?;
             if dump_config {
                 write_stdout(&config.to_toml())?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let format = layered(format, config.format.as_deref(), Format::Table, "format")?;
-            let fail_on = layered(
-                fail_on,
-                config.fail_on.as_deref(),
-                FailOn::Error,
-                "fail-on level",
-            )?;
             if let Some(output) = &output {
                 if let Some(input) = output::input_containing(output, &paths) {
                     if !allow_output_in_inputs {
@@ -204,31 +210,29 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }
                 }
             }
-            let rules = load_rules_with(rules.as_deref(), &config)?;
+            let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
             let bar = (!quiet && std::io::stderr().is_terminal()).then(progress_bar);
             let options = CheckOptions {
                 threads: threads.map(usize::from),
-                subjects: config.subject_options(),
                 name_mentions: explain_groups,
                 progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+                ..CheckOptions::from(&config)
             };
             let facts = match &facts {
-                Some(path) => Some(
-                    claimcheck::pipeline::facts::Facts::read(path).map_err(|e| e.to_string())?,
-                ),
+                Some(path) => Some(Facts::read(path).map_err(|e| e.to_string())?),
                 None => None,
             };
             let mut report = if against.is_empty() && facts.is_none() {
-                check(&paths, &rules, &options)
+                claimcheck::check(&paths, &rules, &options)
             } else {
-                check_submission(&paths, &against, facts.as_ref(), &rules, &options)
+                claimcheck::check_submission(&paths, &against, facts.as_ref(), &rules, &options)
                     .map_err(|e| e.to_string())?
             };
             if let Some((bar, _)) = &bar {
                 bar.finish_and_clear();
             }
             if let Some(path) = &write_baseline {
-                let recorded = claimcheck::pipeline::filter::baseline::Baseline::of(&report);
+                let recorded = Baseline::of(&report);
                 output::write_atomically(path, recorded.to_json().as_bytes())?;
                 eprintln!(
                     "claimcheck: recorded {} findings in {}",
@@ -237,7 +241,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 );
             }
             if let Some(path) = &baseline {
-                let accepted = claimcheck::pipeline::filter::baseline::Baseline::read(path)?;
+                let accepted = Baseline::read(path)?;
                 for gone in accepted.apply(&mut report) {
                     eprintln!(
                         "claimcheck: baseline entry no longer occurs: {} {} {} ({})",
@@ -251,17 +255,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             for warning in report.warnings.iter().filter(|_| !quiet) {
                 eprintln!("claimcheck: warning: {warning}");
             }
-            let output_path = output;
-            let width = if output_path.is_some() {
+            let width = if output.is_some() {
                 PIPE_WIDTH
             } else {
                 table_width()
             };
+            let format = config.format();
             let rendered = match format {
                 // Streamed below, to the file or to standard output.
                 Format::Json => String::new(),
                 Format::Jsonl => render::jsonl::report(&report),
-                Format::Sarif => render::sarif::report(&report, &rules),
+                Format::Sarif => render::sarif::report(&report),
                 Format::Markdown => render::markdown::report(&report),
                 Format::Github => {
                     append_step_summary(&render::markdown::report(&report))?;
@@ -271,15 +275,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Format::Table if claims => render::table::claims(&report, width),
                 Format::Table => render::table::findings(&report, width),
             };
-            match &output_path {
-                Some(path) if matches!(format, Format::Json) => {
+            match &output {
+                Some(path) if format == Format::Json => {
                     output::write_atomically_with(path, |out| render::json::write(&report, out))?
                 }
                 Some(path) => output::write_atomically(path, rendered.as_bytes())?,
-                None if matches!(format, Format::Json) => stream_json(&report)?,
+                None if format == Format::Json => stream_json(&report)?,
                 None => write_stdout(&rendered)?,
             }
-            Ok(exit_code(&report, fail_on))
+            Ok(exit_code(report.outcome(config.fail_on().threshold())))
         }
         Command::Normalize {
             files,
@@ -302,31 +306,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules { rules, explain } => {
-            let rules = load_rules(rules.as_deref())?;
-            if let Some(id) = explain {
-                let rule = rules.rule(&id).ok_or_else(|| {
-                    let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
-                    format!("no rule `{id}`; rules: {}", ids.join(", "))
-                })?;
-                write_stdout(&render::explain(rule))?;
-                return Ok(ExitCode::SUCCESS);
+            let config = Config {
+                rules: rules.into_iter().collect(),
+                ..Config::default()
+            };
+            let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
+            match explain {
+                Some(id) => {
+                    let rule = rules.rule(&id).ok_or_else(|| {
+                        let ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+                        format!("no rule `{id}`; rules: {}", ids.join(", "))
+                    })?;
+                    write_stdout(&render::explain(rule))?;
+                }
+                None => write_stdout(&render::rule_list(&rules))?,
             }
-            let mut out = String::new();
-            for rule in &rules.rules {
-                let summary = rule
-                    .description
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                out.push_str(&format!(
-                    "{:<18} {:<8} {:<10} {}\n",
-                    rule.id,
-                    rule.severity.name(),
-                    rule.attribute,
-                    summary
-                ));
-            }
-            write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -413,7 +407,7 @@ fn normalize_text(
     } else {
         vec![(text, 0, None)]
     };
-    let mut locator = claimcheck::model::error::Locator::new(text);
+    let mut locator = claimcheck::model::span::Locator::new(text);
     let mut out = String::new();
     for (piece, offset, fixed_line) in pieces {
         for mention in scan(piece, &options) {
@@ -457,61 +451,6 @@ fn approximate(before: &str) -> bool {
         .contains(&last.as_str())
 }
 
-fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet, String> {
-    load_rules_with(dir, &claimcheck::config::Config::default())
-}
-
-/// The shipped rules, the configuration's rule folders and `dir`, selected as the
-/// configuration says; added rules must pass their examples.
-fn load_rules_with(
-    dir: Option<&std::path::Path>,
-    config: &claimcheck::config::Config,
-) -> Result<RuleSet, String> {
-    let mut dirs = config.rules.clone();
-    dirs.extend(dir.map(std::path::Path::to_path_buf));
-    let mut rules = RuleSet::builtin_with_dirs(&dirs).map_err(|e| e.to_string())?;
-    if !dirs.is_empty() {
-        claimcheck::pipeline::examples::verify_or_error(&rules).map_err(|e| e.to_string())?;
-    }
-    for id in config.select.iter().flatten().chain(&config.ignore) {
-        if rules.rule(id).is_none() {
-            return Err(format!("configuration: no rule `{id}` to select or ignore"));
-        }
-    }
-    rules.retain(|id| config.selects(id));
-    Ok(rules)
-}
-
-/// A setting from the command line, else from the configuration file, else the default.
-fn layered<T: ValueEnum>(
-    cli: Option<T>,
-    file: Option<&str>,
-    default: T,
-    what: &str,
-) -> Result<T, String> {
-    match (cli, file) {
-        (Some(value), _) => Ok(value),
-        (None, Some(name)) => {
-            T::from_str(name, true).map_err(|_| format!("configuration: unknown {what} `{name}`"))
-        }
-        (None, None) => Ok(default),
-    }
-}
-
-/// The configuration named, else the nearest claimcheck.toml, else the defaults.
-fn load_config(path: Option<&std::path::Path>) -> Result<claimcheck::config::Config, String> {
-    let found = match path {
-        Some(path) => Some(path.to_path_buf()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| claimcheck::config::discover(&dir)),
-    };
-    match found {
-        Some(path) => claimcheck::config::Config::read(&path).map_err(|e| e.to_string()),
-        None => Ok(claimcheck::config::Config::default()),
-    }
-}
-
 fn table_width() -> u16 {
     if std::io::stdout().is_terminal() {
         comfy_table::Table::new().width().unwrap_or(PIPE_WIDTH)
@@ -543,33 +482,11 @@ fn write_stdout(text: &str) -> Result<(), String> {
     }
 }
 
-fn exit_code(report: &Report, fail_on: FailOn) -> ExitCode {
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::None => None,
-    };
-    let fails = threshold.is_some_and(|level| {
-        report
-            .findings
-            .iter()
-            .any(|f| f.verdict.is_conflict() && f.severity >= level)
-    });
-    if report.has_unreadable_inputs() {
-        ExitCode::from(2)
-    } else if fails {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+/// The exit code of an outcome.
+fn exit_code(outcome: Outcome) -> ExitCode {
+    match outcome {
+        Outcome::Clean => ExitCode::SUCCESS,
+        Outcome::Failing => ExitCode::from(1),
+        Outcome::Unreadable => ExitCode::from(2),
     }
-}
-
-/// Which conflicts fail a run (exit 1).
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    None,
 }

@@ -1,10 +1,10 @@
 //! Claims compare on normalized values: equal quantities written differently agree, and
 //! different ones conflict.
 
-use claimcheck::model::finding::Verdict;
-use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
-use claimcheck::pipeline::source::Document;
-use claimcheck::rules::RuleSet;
+use claimcheck::Document;
+use claimcheck::RuleSet;
+use claimcheck::Verdict;
+use claimcheck::{check_documents, CheckOptions, Report};
 
 fn report(texts: &[&str]) -> Report {
     let documents = texts
@@ -23,7 +23,7 @@ fn verdicts(report: &Report) -> Vec<(Verdict, String)> {
     report
         .findings
         .iter()
-        .map(|f| (f.verdict, f.attribute.clone()))
+        .map(|f| (f.verdict, f.attribute.to_string()))
         .collect()
 }
 
@@ -71,7 +71,7 @@ fn a_weekday_that_contradicts_its_date_is_a_finding() {
         verdicts(&report),
         vec![(Verdict::InternalConflict, "weekday".into())]
     );
-    assert!(report.findings[0].message.contains("is a Fri"));
+    assert!(claimcheck::render::message(&report, &report.findings[0]).contains("is a Fri"));
 }
 
 #[test]

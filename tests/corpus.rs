@@ -1,7 +1,7 @@
 //! The bundled corpus yields exactly the findings listed in corpus/EXPECTED.md.
 
-use claimcheck::pipeline::run::{check, CheckOptions, Report};
-use claimcheck::rules::RuleSet;
+use claimcheck::RuleSet;
+use claimcheck::{check, CheckOptions, Report};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -37,15 +37,14 @@ fn actual_rows(report: &Report) -> Vec<Row> {
         .findings
         .iter()
         .map(|finding| {
-            let sources: BTreeSet<String> = finding
-                .claims
-                .iter()
-                .map(|&i| report.claims[i].source.to_string())
+            let sources: BTreeSet<String> = report
+                .cited(finding)
+                .map(|claim| report.source(claim).name.clone())
                 .collect();
             (
                 finding.verdict.name().to_string(),
-                finding.subject.clone(),
-                finding.attribute.clone(),
+                report.subject_of(finding).into_owned(),
+                finding.attribute.to_string(),
                 sources.into_iter().collect(),
             )
         })
@@ -76,15 +75,15 @@ fn every_corpus_finding_cites_located_quotes() {
     let rules = RuleSet::builtin().unwrap();
     let report = check(&[corpus_dir()], &rules, &CheckOptions::default());
     for finding in &report.findings {
-        assert!(finding.claims.len() >= 2, "{finding:?}");
-        for &i in &finding.claims {
-            let claim = &report.claims[i];
-            assert!(claim.line >= 1 && claim.column >= 1);
-            assert!(claim.quote.contains(&claim.written), "{claim:?}");
-            let text = std::fs::read_to_string(&*claim.path).unwrap();
-            let line = text.lines().nth(claim.line - 1).unwrap();
-            let from_column: String = line.chars().skip(claim.column - 1).collect();
-            let first_word = claim.written.split_whitespace().next().unwrap();
+        assert!(finding.cited() >= 2, "{finding:?}");
+        for claim in report.cited(finding) {
+            let at = &claim.located;
+            assert!(at.line >= 1 && at.column >= 1);
+            assert!(at.quote.contains(&at.written), "{claim:?}");
+            let text = std::fs::read_to_string(&report.source(claim).path).unwrap();
+            let line = text.lines().nth(at.line - 1).unwrap();
+            let from_column: String = line.chars().skip(at.column - 1).collect();
+            let first_word = at.written.split_whitespace().next().unwrap();
             assert!(
                 from_column.starts_with(first_word),
                 "{claim:?} at {from_column:?}"

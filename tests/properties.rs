@@ -6,11 +6,11 @@ use claimcheck::normalize::duration::parse_duration;
 use claimcheck::normalize::number::{format_number, parse_amount, parse_number, Convention};
 use claimcheck::pipeline::boilerplate::{classify, LineKind};
 use claimcheck::pipeline::extract::Extractor;
-use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
 use claimcheck::pipeline::segment::{segment, Abbreviations};
-use claimcheck::pipeline::source::Document;
-use claimcheck::rules::RuleSet;
 use claimcheck::text::fold::similarity;
+use claimcheck::Document;
+use claimcheck::RuleSet;
+use claimcheck::{check_documents, CheckOptions, Report};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -83,15 +83,14 @@ fn findings_by_source(report: &Report) -> BTreeSet<String> {
         .findings
         .iter()
         .map(|f| {
-            let said: BTreeSet<String> = f
-                .claims
-                .iter()
-                .map(|&i| format!("{}={}", report.claims[i].source, report.claims[i].text))
+            let said: BTreeSet<String> = report
+                .cited(f)
+                .map(|c| format!("{}={}", report.source(c).name, c.text))
                 .collect();
             format!(
                 "{} {} {} {:?}",
                 f.verdict.name(),
-                f.subject,
+                report.subject_of(f),
                 f.attribute,
                 said
             )
@@ -139,7 +138,7 @@ proptest! {
         }
         let report = report_of(&[("A".into(), text)]);
         for claim in &report.claims {
-            prop_assert!(claim.quote.contains(&claim.written), "{:?}", claim);
+            prop_assert!(claim.located.quote.contains(&claim.located.written), "{:?}", claim);
         }
     }
 

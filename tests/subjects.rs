@@ -2,10 +2,10 @@
 //! held for a country, and "first" events set against earlier ones — through the whole
 //! check, on small documents written for each case.
 
-use claimcheck::model::finding::Verdict;
-use claimcheck::pipeline::run::{check_documents, CheckOptions, Report};
-use claimcheck::pipeline::source::Document;
-use claimcheck::rules::RuleSet;
+use claimcheck::Document;
+use claimcheck::RuleSet;
+use claimcheck::Verdict;
+use claimcheck::{check_documents, CheckOptions, Report};
 
 /// Checks documents given with their headers.
 fn report(documents: &[&str]) -> Report {
@@ -22,15 +22,18 @@ fn findings(report: &Report) -> Vec<(Verdict, String, String)> {
     report
         .findings
         .iter()
-        .map(|f| (f.verdict, f.rule.clone(), f.attribute.clone()))
+        .map(|f| {
+            (
+                f.verdict,
+                report.rule(f).id.clone(),
+                f.attribute.to_string(),
+            )
+        })
         .collect()
 }
 
-fn finding_of<'r>(
-    report: &'r Report,
-    rule: &str,
-) -> Option<&'r claimcheck::pipeline::run::FindingRecord> {
-    report.findings.iter().find(|f| f.rule == rule)
+fn finding_of<'r>(report: &'r Report, rule: &str) -> Option<&'r claimcheck::Finding> {
+    report.findings.iter().find(|f| report.rule(f).id == rule)
 }
 
 const FIRST: &str = "source: Wire\npublished: 2026-05-29\n\n\
@@ -56,12 +59,11 @@ fn a_misspelt_name_is_a_name_variant_and_its_claims_still_compare() {
         ]
     );
     let variant = finding_of(&report, "name-variant").unwrap();
-    let cited: Vec<(&str, &str, usize, usize)> = variant
-        .claims
-        .iter()
-        .map(|&i| {
-            let c = &report.claims[i];
-            (c.text.as_str(), &*c.source, c.line, c.column)
+    let cited: Vec<(&str, &str, usize, usize)> = report
+        .cited(variant)
+        .map(|c| {
+            let source = report.source(c).name.as_str();
+            (c.text.as_str(), source, c.located.line, c.located.column)
         })
         .collect();
     // Each spelling quoted where it stands.
@@ -94,11 +96,7 @@ fn an_earlier_event_of_the_same_parties_questions_a_first() {
     ]);
     let finding = finding_of(&report, "earlier-event").expect("earlier event reported");
     assert_eq!(finding.verdict, Verdict::PossibleConflict);
-    let texts: Vec<&str> = finding
-        .claims
-        .iter()
-        .map(|&i| report.claims[i].text.as_str())
-        .collect();
+    let texts: Vec<&str> = report.cited(finding).map(|c| c.text.as_str()).collect();
     assert_eq!(
         texts,
         [
@@ -131,7 +129,7 @@ fn an_undated_source_may_report_an_earlier_event() {
         "Serbia hosted an exercise named Platinum Wolf with several NATO member states in June.\n",
     ]);
     let finding = finding_of(&report, "earlier-event").expect("possibly earlier");
-    let last = &report.claims[*finding.claims.last().unwrap()];
+    let last = report.cited(finding).last().unwrap();
     assert_eq!(
         last.text,
         "Platinum Wolf exercise with NATO, Serbia (date not given)"
@@ -203,15 +201,14 @@ fn said(report: &Report) -> std::collections::BTreeSet<String> {
         .findings
         .iter()
         .map(|f| {
-            let cited: std::collections::BTreeSet<String> = f
-                .claims
-                .iter()
-                .map(|&i| format!("{}={}", report.claims[i].source, report.claims[i].text))
+            let cited: std::collections::BTreeSet<String> = report
+                .cited(f)
+                .map(|c| format!("{}={}", report.source(c).name, c.text))
                 .collect();
             format!(
                 "{} {} {} {cited:?}",
                 f.verdict.name(),
-                f.subject,
+                report.subject_of(f),
                 f.attribute
             )
         })

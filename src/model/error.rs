@@ -1,5 +1,5 @@
-//! Errors and warnings, each carrying the file (and where known the line, column and rule)
-//! it is about.
+//! Fatal errors, each carrying the file (and where known the line, column and rule) it is
+//! about.
 
 use std::fmt;
 
@@ -12,6 +12,9 @@ pub enum Error {
     /// An input path given on the command line does not exist or cannot be read at all.
     #[error("{path}: {message}")]
     Input { path: String, message: String },
+    /// The configuration names something that does not exist.
+    #[error("configuration: {0}")]
+    Config(String),
 }
 
 /// `path:line:column`, 1-based, for messages.
@@ -31,107 +34,11 @@ impl fmt::Display for Location {
 impl Location {
     /// The 1-based line and column (in characters) of byte `offset` in `text`.
     pub fn in_text(path: &str, text: &str, offset: usize) -> Location {
-        let (line, column) = line_column(text, offset);
+        let (line, column) = super::span::line_column(text, offset);
         Location {
             path: path.to_string(),
             line,
             column,
         }
-    }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    Locator::new(text).locate(offset)
-}
-
-/// Turns byte offsets into 1-based line and column, cheaply for offsets in increasing
-/// order (the order claims come in), whatever the length of the lines.
-#[derive(Debug, Clone)]
-pub struct Locator<'a> {
-    text: &'a str,
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> Locator<'a> {
-    pub fn new(text: &'a str) -> Locator<'a> {
-        Locator {
-            text,
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    /// The line and column of byte `offset` (a char boundary, or the next one after it).
-    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        if offset < self.offset {
-            *self = Locator::new(self.text);
-        }
-        for ch in self.text[self.offset..offset].chars() {
-            if ch == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
-            }
-        }
-        self.offset = offset;
-        (self.line, self.column)
-    }
-}
-
-/// The line and column of each of `offsets` (any order), in one pass over `text`.
-pub fn locate_all(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
-    let mut locator = Locator::new(text);
-    let mut found = vec![(0, 0); offsets.len()];
-    for i in order {
-        found[i] = locator.locate(offsets[i]);
-    }
-    found
-}
-
-/// A problem with one input that the run survives: the rest of the corpus is still checked.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Warning {
-    pub path: String,
-    pub message: String,
-    /// The input could not be read at all (as opposed to read with a caveat).
-    pub unreadable: bool,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locations_are_one_based_and_count_characters() {
-        let text = "ab\nčd\n\nx";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        assert_eq!(line_column(text, 5), (2, 2));
-        assert_eq!(
-            line_column(text, 4),
-            (2, 1),
-            "inside a character: its start"
-        );
-        assert_eq!(line_column(text, 8), (4, 1));
-        let mut locator = Locator::new(text);
-        assert_eq!(locator.locate(8), (4, 1));
-        assert_eq!(locator.locate(1), (1, 2), "going back starts over");
     }
 }

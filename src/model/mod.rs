@@ -6,4 +6,8 @@ pub mod date;
 pub mod duration;
 pub mod error;
 pub mod finding;
+pub mod mention;
+pub mod report;
+pub mod span;
+pub mod subject;
 pub mod value;

@@ -105,9 +105,45 @@ pub fn classify(text: &str, body_start: usize) -> Vec<Line> {
     lines
 }
 
+/// A `claimcheck:` suppression directive found in a line: the rule it names (`None` for
+/// every rule) and whether it speaks for the next line rather than its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub rule: Option<String>,
+    pub next_line: bool,
+}
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::compile(r"(?:<!--\s*claimcheck:\s*ignore(?P<next>-next-line)?(?:\s+(?P<rule>[a-z0-9-]+))?\s*-->|^\W*claimcheck:\s*ignore-next-line(?:\s+(?P<rule2>[a-z0-9-]+))?\s*$)")
+        .expect("directive pattern compiles")
+});
+
+/// The suppression directive in `line`, if it holds one: `<!-- claimcheck: ignore RULE -->`
+/// (or `ignore-next-line`), or in plain text a line `claimcheck: ignore-next-line RULE`.
+pub fn directive(line: &str) -> Option<Directive> {
+    let caps = DIRECTIVE.captures(line)?;
+    // The next line for the "-next-line" forms and for a comment alone on its line; the
+    // comment's own line when it sits in the text.
+    let next_line = caps.name("next").is_some()
+        || !caps.get(0)?.as_str().contains("-->")
+        || is_directive_line(line);
+    let rule = caps
+        .name("rule")
+        .or(caps.name("rule2"))
+        .map(|m| m.as_str().to_string());
+    Some(Directive { rule, next_line })
+}
+
+/// Whether a line holds only a directive (and so is no text).
+pub fn is_directive_line(line: &str) -> bool {
+    DIRECTIVE
+        .find(line)
+        .is_some_and(|m| line.trim() == m.as_str().trim())
+}
+
 fn furniture(trimmed: &str, raw: &str, seen: &HashSet<&str>) -> Option<Furniture> {
     let words = trimmed.split_whitespace().count();
-    if crate::pipeline::filter::suppress::is_directive_line(trimmed) {
+    if is_directive_line(trimmed) {
         Some(Furniture::Directive)
     } else if ADVERTISEMENT.is_match(trimmed) {
         Some(Furniture::Advertisement)

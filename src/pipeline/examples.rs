@@ -4,6 +4,7 @@
 use crate::model::error::{Error, Location};
 use crate::normalize::date::Reference;
 use crate::pipeline::extract::Extractor;
+use crate::pipeline::run::{check_documents, CheckOptions};
 use crate::pipeline::source::Document;
 use crate::rules::RuleSet;
 
@@ -112,20 +113,20 @@ fn verify_check(rules: &RuleSet, rule: &crate::rules::Rule) -> Vec<ExampleFailur
             .enumerate()
             .map(|(i, text)| Document::new(&format!("example-{}.md", i + 1), text.to_string()).0)
             .collect();
-        let options = crate::pipeline::run::CheckOptions {
+        let options = CheckOptions {
             threads: Some(1),
             ..Default::default()
         };
-        let report = crate::pipeline::run::check_documents(documents, Vec::new(), rules, &options);
+        let report = check_documents(documents, Vec::new(), rules, &options);
         report
             .findings
             .iter()
-            .filter(|f| f.rule == rule.id)
+            .filter(|f| report.rule(f).id == rule.id)
             .map(|f| {
                 let mut seen = std::collections::HashSet::new();
-                f.claims
-                    .iter()
-                    .map(|&i| report.claims[i].text.as_str())
+                report
+                    .cited(f)
+                    .map(|claim| claim.text.as_str())
                     .filter(|t| seen.insert(*t))
                     .collect::<Vec<_>>()
                     .join(" / ")
@@ -219,7 +220,7 @@ fn claims_of(
         .claims
         .into_iter()
         .filter(|c| c.rule == rule)
-        .map(|c| (c.subject.display(), c.text))
+        .map(|c| (c.named.display(), c.text))
         .collect()
 }
 

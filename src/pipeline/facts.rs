@@ -9,14 +9,14 @@
 //! value = "NATO Deputy Assistant Secretary General for Partnerships"
 //! ```
 
-use crate::model::claim::{Claim, SubjectRef, TimeScope};
+use crate::model::claim::{Claim, SubjectRef, TimeScope, UNRESOLVED};
 use crate::model::error::{Error, Location};
-use crate::model::value::{Reading, Value};
+use crate::model::value::Value;
 use crate::normalize::date::Reference;
 use crate::normalize::number::Convention;
-use crate::pipeline::extract::person_key;
+use crate::pipeline::extract::{locate, person_key, read_value, Reading};
 use crate::pipeline::source::Document;
-use crate::rules::{RuleSet, SubjectKind, ValueKind};
+use crate::rules::{RuleAttribute, RuleSet, SubjectKind, ValueKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -121,11 +121,11 @@ impl Facts {
         } in &self.facts
         {
             let place = || Location::in_text(&self.document.path, &self.document.text, span.start);
-            let found = rules.rules.iter().enumerate().find(|(_, rule)| {
-                rule.attribute == *attribute
-                    || (rule.value == ValueKind::Count
-                        && rules.lexicon.unit_of(attribute) == Some(attribute.as_str()))
-            });
+            let found = rules
+                .rules
+                .iter()
+                .enumerate()
+                .find(|(_, rule)| rule.sets(attribute, &rules.lexicon));
             let Some((rule_index, rule)) = found else {
                 return Err(Error::Rule {
                     location: place(),
@@ -150,7 +150,7 @@ impl Facts {
                         convention: Convention::DotDecimal,
                         unit: Some(attribute),
                     };
-                    Value::read(kind, value_text, &reading)
+                    read_value(kind, value_text, &reading)
                 }
             };
             let Some(value) = value else {
@@ -175,15 +175,20 @@ impl Facts {
                     },
                 },
             };
+            let attribute = match &rule.attribute {
+                RuleAttribute::Fixed(own) => own.clone(),
+                RuleAttribute::CountedUnit => rules
+                    .lexicon
+                    .unit_of(attribute)
+                    .expect("the rule was chosen for counting in this unit")
+                    .clone(),
+            };
             claims.push(Claim {
                 doc,
                 rule: rule_index,
-                subject: subject_ref,
-                attribute: if rule.value == ValueKind::Count {
-                    attribute.clone()
-                } else {
-                    rule.attribute.clone()
-                },
+                subject: UNRESOLVED,
+                named: subject_ref,
+                attribute,
                 text: value.canonical(),
                 value,
                 span: span.clone(),
@@ -193,9 +198,10 @@ impl Facts {
                     assumed: false,
                 },
                 located: Default::default(),
+                unverified: false,
             });
         }
-        crate::model::claim::Located::fill(&self.document.text, &mut claims, &mut []);
+        locate(&self.document.text, &mut claims, &mut []);
         Ok(claims)
     }
 }

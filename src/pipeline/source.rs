@@ -1,7 +1,7 @@
 //! Sources: finding the input files, reading them safely, and each document's metadata
 //! (source name, url, publication date) from a header, TOML front matter or the text itself.
 
-use crate::model::error::Warning;
+use crate::model::report::Warning;
 use crate::normalize::date::parse_header_date;
 use crate::normalize::number::{detect_convention, Convention};
 use crate::pipeline::boilerplate::{self, Line, LineKind};
@@ -38,11 +38,7 @@ impl Document {
     pub fn new(path: &str, text: String) -> (Document, Vec<Warning>) {
         let mut warnings = Vec::new();
         let header = parse_header(&text).unwrap_or_else(|message| {
-            warnings.push(Warning {
-                path: path.to_string(),
-                message,
-                unreadable: false,
-            });
+            warnings.push(Warning::about(path.to_string(), message));
             Header::default()
         });
         let lines = boilerplate::classify(&text, header.body_start);
@@ -210,11 +206,10 @@ fn walk(input: &Path, warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
         return vec![input.to_path_buf()];
     }
     if !input.exists() {
-        warnings.push(Warning {
-            path: input.display().to_string(),
-            message: "no such file or directory".to_string(),
-            unreadable: true,
-        });
+        warnings.push(Warning::unreadable(
+            input.display().to_string(),
+            "no such file or directory".to_string(),
+        ));
         return Vec::new();
     }
     let mut paths = Vec::new();
@@ -269,11 +264,7 @@ fn walk_warning(input: &Path, error: &ignore::Error) -> Warning {
         ignore::Error::Io(io) => format!("cannot read: {io}"),
         other => other.to_string(),
     };
-    Warning {
-        path,
-        message,
-        unreadable: true,
-    }
+    Warning::unreadable(path, message)
 }
 
 /// Reads and classifies one file: the document, if it is one, and what was wrong with it.
@@ -283,11 +274,10 @@ pub fn read_one(path: &Path) -> (Option<Document>, Vec<Warning>) {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            warnings.push(Warning {
-                path: display,
-                message: format!("cannot read: {error}"),
-                unreadable: true,
-            });
+            warnings.push(Warning::unreadable(
+                display,
+                format!("cannot read: {error}"),
+            ));
             return (None, warnings);
         }
     };
@@ -304,22 +294,20 @@ pub fn read_one(path: &Path) -> (Option<Document>, Vec<Warning>) {
 pub fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
     let probe = &bytes[..bytes.len().min(8192)];
     if probe.contains(&0) {
-        warnings.push(Warning {
-            path: path.to_string(),
-            message: "binary file (NUL bytes); skipped".to_string(),
-            unreadable: false,
-        });
+        warnings.push(Warning::about(
+            path.to_string(),
+            "binary file (NUL bytes); skipped".to_string(),
+        ));
         return None;
     }
     match String::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
-            warnings.push(Warning {
-                path: path.to_string(),
-                message: format!("invalid UTF-8 at byte {offset}; invalid bytes read as U+FFFD"),
-                unreadable: false,
-            });
+            warnings.push(Warning::about(
+                path.to_string(),
+                format!("invalid UTF-8 at byte {offset}; invalid bytes read as U+FFFD"),
+            ));
             Some(String::from_utf8_lossy(error.as_bytes()).into_owned())
         }
     }

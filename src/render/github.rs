@@ -2,8 +2,9 @@
 //! `error` for conflicts, `warning` for possible conflicts and changes; at most
 //! [`ANNOTATIONS_PER_LEVEL`] per level (GitHub shows no more), the rest summarised.
 
+use super::message::message;
 use crate::model::finding::Verdict;
-use crate::pipeline::run::Report;
+use crate::model::report::Report;
 use std::collections::BTreeMap;
 
 /// GitHub displays at most ten annotations of each level per step.
@@ -25,31 +26,31 @@ pub fn report(report: &Report) -> String {
             continue;
         }
         *count += 1;
-        let Some(&first) = finding.claims.first() else {
-            continue;
-        };
-        let claim = &report.claims[first];
+        let claim = &report.claims[finding.primary];
         let title = format!(
             "{}: {} ({})",
             finding.verdict.name(),
-            finding.subject,
+            report.subject_of(finding),
             finding.attribute
         );
-        let mut message = finding.message.clone();
-        for &i in &finding.claims[1..] {
+        let mut text = message(report, finding);
+        for &i in &finding.related {
             let other = &report.claims[i];
-            message.push_str(&format!(
+            text.push_str(&format!(
                 "\n{}:{}:{} {}",
-                other.path, other.line, other.column, other.text
+                report.source(other).path,
+                other.located.line,
+                other.located.column,
+                other.text
             ));
         }
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",
-            property(&claim.path),
-            claim.line,
-            claim.column,
+            property(&report.source(claim).path),
+            claim.located.line,
+            claim.located.column,
             property(&title),
-            data(&message)
+            data(&text)
         ));
     }
     for (level, count) in hidden {

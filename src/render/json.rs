@@ -3,18 +3,31 @@
 //! serialized straight from borrowed data (no intermediate JSON tree), fields in
 //! alphabetical order.
 
-use crate::model::finding::Verdict;
-use crate::pipeline::run::{ClaimRecord, FindingRecord, Report, SourceRecord};
+use super::message::message;
+use crate::model::claim::Claim as ReportClaim;
+use crate::model::finding::{Finding as ReportFinding, Verdict};
+use crate::model::report::{Report, Source as ReportSource};
+use crate::model::value::Value;
 use serde::Serialize;
+use std::borrow::Cow;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Document<'a, C: Serialize, F: Serialize> {
+struct Document<C: Serialize, F: Serialize, S: Serialize> {
     claims: C,
     findings: F,
-    sources: &'a [SourceRecord],
+    sources: S,
     version: u32,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    name: &'a str,
+    path: &'a str,
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 /// A sequence serialized item by item as `items` yields it: the views of a large report's
@@ -36,10 +49,10 @@ where
 pub(super) struct Finding<'a> {
     attribute: &'a str,
     claims: Vec<Cited<'a>>,
-    message: &'a str,
+    message: String,
     rule: &'a str,
     severity: &'a str,
-    subject: &'a str,
+    subject: Cow<'a, str>,
     verdict: Verdict,
 }
 
@@ -51,7 +64,7 @@ pub(super) struct Cited<'a> {
     quote: &'a str,
     source: &'a str,
     text: &'a str,
-    value: &'a crate::model::value::Value,
+    value: &'a Value,
 }
 
 #[derive(Serialize)]
@@ -65,31 +78,32 @@ pub(super) struct Claim<'a> {
     subject: &'a str,
     text: &'a str,
     unverified: bool,
-    value: &'a crate::model::value::Value,
+    value: &'a Value,
 }
 
-fn cited(claim: &ClaimRecord) -> Cited<'_> {
+fn cited<'a>(report: &'a Report, claim: &'a ReportClaim) -> Cited<'a> {
+    let source = report.source(claim);
     Cited {
-        column: claim.column,
-        line: claim.line,
-        path: &claim.path,
-        quote: &claim.quote,
-        source: &claim.source,
+        column: claim.located.column,
+        line: claim.located.line,
+        path: &source.path,
+        quote: &claim.located.quote,
+        source: &source.name,
         text: &claim.text,
         value: &claim.value,
     }
 }
 
 /// A claim as the report lists it.
-pub(super) fn claim_view(claim: &ClaimRecord) -> Claim<'_> {
+pub(super) fn claim_view<'a>(report: &'a Report, claim: &'a ReportClaim) -> Claim<'a> {
     Claim {
-        attribute: &claim.attribute,
-        column: claim.column,
-        line: claim.line,
-        path: &claim.path,
-        quote: &claim.quote,
-        rule: &claim.rule,
-        subject: &claim.subject,
+        attribute: claim.attribute.as_str(),
+        column: claim.located.column,
+        line: claim.located.line,
+        path: &report.source(claim).path,
+        quote: &claim.located.quote,
+        rule: &report.rules[claim.rule].id,
+        subject: report.label(claim),
         text: &claim.text,
         unverified: claim.unverified,
         value: &claim.value,
@@ -97,19 +111,25 @@ pub(super) fn claim_view(claim: &ClaimRecord) -> Claim<'_> {
 }
 
 /// A finding with the claims it cites inline.
-pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a FindingRecord) -> Finding<'a> {
+pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a ReportFinding) -> Finding<'a> {
+    let rule = report.rule(finding);
     Finding {
-        attribute: &finding.attribute,
-        claims: finding
-            .claims
-            .iter()
-            .map(|&i| cited(&report.claims[i]))
-            .collect(),
-        message: &finding.message,
-        rule: &finding.rule,
-        severity: finding.severity.name(),
-        subject: &finding.subject,
+        attribute: finding.attribute.as_str(),
+        claims: report.cited(finding).map(|c| cited(report, c)).collect(),
+        message: message(report, finding),
+        rule: &rule.id,
+        severity: rule.severity.name(),
+        subject: report.subject_of(finding),
         verdict: finding.verdict,
+    }
+}
+
+fn source_view(source: &ReportSource) -> Source<'_> {
+    Source {
+        name: &source.name,
+        path: &source.path,
+        published: source.published.map(|p| p.format("%Y-%m-%d").to_string()),
+        url: source.url.as_deref(),
     }
 }
 
@@ -126,14 +146,14 @@ pub fn report(report: &Report) -> String {
 /// Whatever `out` fails with.
 pub fn write(report: &Report, out: &mut (impl std::io::Write + ?Sized)) -> std::io::Result<()> {
     let document = Document {
-        claims: Streamed(|| report.claims.iter().map(claim_view)),
+        claims: Streamed(|| report.claims.iter().map(|claim| claim_view(report, claim))),
         findings: Streamed(|| {
             report
                 .findings
                 .iter()
                 .map(|finding| finding_view(report, finding))
         }),
-        sources: &report.sources,
+        sources: Streamed(|| report.sources.iter().map(source_view)),
         version: SCHEMA_VERSION,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -3,7 +3,7 @@
 //! the fields of the JSON report.
 
 use super::json::{claim_view, finding_view};
-use crate::pipeline::run::Report;
+use crate::model::report::Report;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -23,7 +23,7 @@ pub fn report(report: &Report) -> String {
     for claim in &report.claims {
         let line = Line {
             kind: "claim",
-            body: claim_view(claim),
+            body: claim_view(report, claim),
         };
         push(serde_json::to_string(&line).expect("claims serialize"));
     }

@@ -1,9 +1,10 @@
 //! The Markdown report: for a pull request, a job summary or an editor's inbox. A summary
 //! line, then one section per finding with what each source says side by side.
 
+use super::message::message;
 use super::summary_line;
 use crate::model::finding::Verdict;
-use crate::pipeline::run::Report;
+use crate::model::report::Report;
 
 pub fn report(report: &Report) -> String {
     let mut out = format!("## {}\n\n", summary_line(report));
@@ -13,18 +14,17 @@ pub fn report(report: &Report) -> String {
     }
     out.push_str("| verdict | subject | attribute | sources |\n|---|---|---|---|\n");
     for finding in &report.findings {
-        let mut sources: Vec<&str> = finding
-            .claims
-            .iter()
-            .map(|&i| &*report.claims[i].source)
+        let mut sources: Vec<&str> = report
+            .cited(finding)
+            .map(|claim| report.source(claim).name.as_str())
             .collect();
         sources.sort_unstable();
         sources.dedup();
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             verdict_label(finding.verdict),
-            cell(&finding.subject),
-            cell(&finding.attribute),
+            cell(&report.subject_of(finding)),
+            cell(finding.attribute.as_str()),
             cell(&sources.join(", "))
         ));
     }
@@ -32,21 +32,21 @@ pub fn report(report: &Report) -> String {
         out.push_str(&format!(
             "\n### {}: {} — {}\n\n{} (`{}`)\n\n| source | says | quote |\n|---|---|---|\n",
             verdict_label(finding.verdict),
-            finding.subject,
+            report.subject_of(finding),
             finding.attribute,
-            finding.message,
-            finding.rule
+            message(report, finding),
+            report.rule(finding).id
         ));
-        for &i in &finding.claims {
-            let claim = &report.claims[i];
+        for claim in report.cited(finding) {
+            let source = report.source(claim);
             out.push_str(&format!(
                 "| `{}:{}:{}` ({}) | **{}** | {} |\n",
-                claim.path,
-                claim.line,
-                claim.column,
-                cell(&claim.source),
+                source.path,
+                claim.located.line,
+                claim.located.column,
+                cell(&source.name),
                 cell(&claim.text),
-                cell(&claim.quote)
+                cell(&claim.located.quote)
             ));
         }
     }

@@ -5,14 +5,18 @@ pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod mentions;
+pub mod message;
 pub mod sarif;
 pub mod table;
 
+pub use message::message;
+
 use crate::model::finding::Verdict;
-use crate::pipeline::run::Report;
+use crate::model::report::{Report, Stats};
+use crate::rules::{Rule, RuleSet};
 
 /// `claimcheck rules --explain RULE`: a rule in full.
-pub fn explain(rule: &crate::rules::Rule) -> String {
+pub fn explain(rule: &Rule) -> String {
     let description = rule
         .description
         .split_whitespace()
@@ -23,7 +27,7 @@ pub fn explain(rule: &crate::rules::Rule) -> String {
         rule.id,
         rule.severity.name(),
         rule.file,
-        rule.attribute,
+        rule.attribute.name(),
         rule.time_varying,
         rule.message
     );
@@ -51,6 +55,27 @@ pub fn explain(rule: &crate::rules::Rule) -> String {
     out
 }
 
+/// `claimcheck rules`: one line per rule — id, severity, attribute and what it finds.
+pub fn rule_list(rules: &RuleSet) -> String {
+    let mut out = String::new();
+    for rule in &rules.rules {
+        let summary = collapse(&rule.description);
+        out.push_str(&format!(
+            "{:<18} {:<8} {:<10} {}\n",
+            rule.id,
+            rule.severity.name(),
+            rule.attribute.name(),
+            summary
+        ));
+    }
+    out
+}
+
+/// A rule's description on one line.
+fn collapse(description: &str) -> String {
+    crate::text::collapse_whitespace(description)
+}
+
 /// Documents of an example, each quoted, with " + " between them.
 fn quoted(documents: &[&String]) -> String {
     documents
@@ -61,7 +86,7 @@ fn quoted(documents: &[&String]) -> String {
 }
 
 /// The `--stats` lines: counts and wall time per stage.
-pub fn stats(stats: &crate::pipeline::run::Stats) -> String {
+pub fn stats(stats: &Stats) -> String {
     let seconds = |d: std::time::Duration| d.as_secs_f64();
     let total = stats.read + stats.segment + stats.extract + stats.group + stats.verdicts;
     let megabytes = stats.bytes as f64 / (1024.0 * 1024.0);

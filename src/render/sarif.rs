@@ -3,15 +3,16 @@
 //! location, the other claims as related locations, and a fingerprint that leaves positions
 //! out (so it survives edits).
 
-use crate::model::finding::Verdict;
-use crate::pipeline::run::{ClaimRecord, Report};
-use crate::rules::{RuleSet, Severity};
+use super::message::message;
+use crate::model::claim::Claim;
+use crate::model::finding::{Severity, Verdict};
+use crate::model::report::Report;
 use serde_json::{json, Value};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn report(report: &Report, rules: &RuleSet) -> String {
-    let driver_rules: Vec<Value> = rules
+pub fn report(report: &Report) -> String {
+    let driver_rules: Vec<Value> = report
         .rules
         .iter()
         .map(|rule| {
@@ -34,39 +35,40 @@ pub fn report(report: &Report, rules: &RuleSet) -> String {
         .findings
         .iter()
         .filter(|f| f.verdict != Verdict::Agreement)
-        .filter_map(|finding| {
-            let first = &report.claims[*finding.claims.first()?];
-            let rule_index = rules.rules.iter().position(|r| r.id == finding.rule)?;
+        .map(|finding| {
+            let first = &report.claims[finding.primary];
+            let rule = report.rule(finding);
             let result_level = match finding.verdict {
-                Verdict::Conflict | Verdict::InternalConflict => level(finding.severity),
+                Verdict::Conflict | Verdict::InternalConflict => level(rule.severity),
                 _ => "note",
             };
-            let related: Vec<Value> = finding.claims[1..]
+            let related: Vec<Value> = finding
+                .related
                 .iter()
                 .enumerate()
                 .map(|(id, &i)| {
                     let claim = &report.claims[i];
-                    let mut location = location(claim);
+                    let mut location = location(report, claim);
                     location["id"] = json!(id + 1);
                     location["message"] =
-                        json!({"text": format!("{}: {}", claim.source, claim.text)});
+                        json!({"text": format!("{}: {}", report.source(claim).name, claim.text)});
                     location
                 })
                 .collect();
-            Some(json!({
-                "ruleId": finding.rule,
-                "ruleIndex": rule_index,
+            json!({
+                "ruleId": rule.id,
+                "ruleIndex": finding.rule,
                 "level": result_level,
-                "message": {"text": finding.message},
-                "locations": [location(first)],
+                "message": {"text": message(report, finding)},
+                "locations": [location(report, first)],
                 "relatedLocations": related,
-                "partialFingerprints": {"claimcheck/v1": crate::pipeline::filter::baseline::fingerprint(report, finding)},
+                "partialFingerprints": {"claimcheck/v1": report.fingerprint(finding)},
                 "properties": {
                     "verdict": finding.verdict.name(),
-                    "subject": finding.subject,
+                    "subject": report.subject_of(finding),
                     "attribute": finding.attribute,
                 },
-            }))
+            })
         })
         .collect();
     let document = json!({
@@ -95,14 +97,14 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn location(claim: &ClaimRecord) -> Value {
+fn location(report: &Report, claim: &Claim) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": {"uri": &*claim.path},
+            "artifactLocation": {"uri": report.source(claim).path},
             "region": {
-                "startLine": claim.line,
-                "startColumn": claim.column,
-                "snippet": {"text": &*claim.quote},
+                "startLine": claim.located.line,
+                "startColumn": claim.located.column,
+                "snippet": {"text": &*claim.located.quote},
             },
         },
     })

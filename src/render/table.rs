@@ -1,9 +1,11 @@
 //! The terminal report: a summary line and a table of findings (or of claims), each claim
 //! with path:line:col, its canonical value and an excerpt of its sentence.
 
+use super::message::{link_reason, member_reason};
 use super::summary_line;
+use crate::model::claim::Claim;
 use crate::model::finding::Verdict;
-use crate::pipeline::run::{ClaimRecord, Report};
+use crate::model::report::Report;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 /// How much of a sentence an excerpt shows.
@@ -29,16 +31,15 @@ pub fn findings(report: &Report, width: u16) -> String {
         "verdict",
     ]);
     for finding in &report.findings {
-        let mut lines: Vec<String> = finding
-            .claims
-            .iter()
+        let mut lines: Vec<String> = report
+            .cited(finding)
             .take(CLAIMS_PER_CELL)
-            .map(|&i| claim_line(&report.claims[i]))
+            .map(|claim| claim_line(report, claim))
             .collect();
-        if finding.claims.len() > CLAIMS_PER_CELL {
+        if finding.cited() > CLAIMS_PER_CELL {
             lines.push(format!(
                 "… and {} more claims (all in --format json)",
-                finding.claims.len() - CLAIMS_PER_CELL
+                finding.cited() - CLAIMS_PER_CELL
             ));
         }
         let verdict = match finding.verdict {
@@ -47,10 +48,10 @@ pub fn findings(report: &Report, width: u16) -> String {
             other => other.name().to_string(),
         };
         table.add_row(vec![
-            finding.subject.clone(),
-            finding.attribute.clone(),
+            report.subject_of(finding).into_owned(),
+            finding.attribute.to_string(),
             lines.join("\n"),
-            format!("{verdict}\n{}", finding.rule),
+            format!("{verdict}\n{}", report.rule(finding).id),
         ]);
     }
     out.push_str(&table.to_string());
@@ -71,9 +72,9 @@ pub fn claims(report: &Report, width: u16) -> String {
             "cross-checked"
         };
         table.add_row(vec![
-            claim.subject.to_string(),
-            claim.attribute.clone(),
-            claim_line(claim),
+            report.label(claim).to_string(),
+            claim.attribute.to_string(),
+            claim_line(report, claim),
             status.to_string(),
         ]);
     }
@@ -87,19 +88,34 @@ pub fn claims(report: &Report, width: u16) -> String {
 pub fn groups(report: &Report, width: u16) -> String {
     let mut table = new_table(width);
     table.set_header(vec!["subject", "merged mentions", "may also be"]);
-    for group in &report.groups {
-        let members: Vec<String> = group
+    // Subjects by label; the links of each in the order they were found.
+    let mut order: Vec<usize> = (0..report.subjects.len()).collect();
+    order.sort_by(|&a, &b| report.subjects[a].label.cmp(&report.subjects[b].label));
+    for index in order {
+        let subject = &report.subjects[index];
+        let members: Vec<String> = subject
             .members
             .iter()
-            .map(|m| format!("{} ({} claims): {}", m.spelling, m.claims, m.reason))
+            .map(|m| {
+                let reason = member_reason(report, &m.reason);
+                format!("{} ({} claims): {reason}", m.spelling, m.claims)
+            })
             .collect();
-        let links: Vec<String> = group
+        let links: Vec<String> = report
             .links
             .iter()
-            .map(|(other, reason)| format!("{other}: {reason}"))
+            .filter_map(|link| {
+                let other = match (link.a == index, link.b == index) {
+                    (true, _) => link.b,
+                    (_, true) => link.a,
+                    _ => return None,
+                };
+                let label = &report.subjects[other].label;
+                Some(format!("{label}: {}", link_reason(&link.reason)))
+            })
             .collect();
         table.add_row(vec![
-            group.label.clone(),
+            subject.label.clone(),
             members.join("\n"),
             links.join("\n"),
         ]);
@@ -117,14 +133,14 @@ fn new_table(width: u16) -> Table {
 }
 
 /// `path:line:col  canonical  “…excerpt…”`
-fn claim_line(claim: &ClaimRecord) -> String {
+fn claim_line(report: &Report, claim: &Claim) -> String {
     format!(
         "{}:{}:{}  {}  “{}”",
-        claim.path,
-        claim.line,
-        claim.column,
+        report.source(claim).path,
+        claim.located.line,
+        claim.located.column,
         claim.text,
-        excerpt(&claim.quote, &claim.written)
+        excerpt(&claim.located.quote, &claim.located.written)
     )
 }
 

@@ -1,6 +1,8 @@
 //! The rule-file format as written in `rules/*.toml`: what a file may contain, with every
 //! key checked (unknown keys are errors).
 
+pub use crate::model::finding::Severity;
+pub use crate::model::subject::SubjectKind;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -27,7 +29,8 @@ pub struct RuleSpec {
     pub message: String,
     #[serde(default)]
     pub severity: Severity,
-    /// The attribute its claims set ("title", "date", "duration", ...).
+    /// The attribute its claims set ("title", "date", "duration", ...); for a count rule
+    /// `"{unit}"`, the class of what is counted ("troops", "countries").
     pub attribute: String,
     /// The type of value its `value` group holds.
     pub value: ValueKind,
@@ -118,25 +121,6 @@ pub struct ExampleSpec {
     pub also: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    #[default]
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum ValueKind {
@@ -151,15 +135,6 @@ pub enum ValueKind {
     WeekdayDate,
     /// An amount with a unit of `rules/units.toml`.
     Quantity,
-}
-
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum SubjectKind {
-    Person,
-    Event,
-    /// The date a claim states about itself ("Monday August 14, 1964").
-    Date,
 }
 
 /// Word lists; the lists of all files are merged.

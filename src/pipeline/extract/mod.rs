@@ -2,17 +2,32 @@
 //! reading the values with the normalizers, and resolving each claim's subject within the
 //! document (surnames to full names, "the exercise" to the event the document names).
 
-use crate::model::claim::{Claim, EventMention, SubjectRef, TimeScope};
+mod locate;
+mod mention;
+mod names;
+mod read;
+mod title;
+
+pub use locate::locate;
+pub use mention::{event_mention, mention_date};
+pub use names::person_key;
+pub use read::{read_value, Reading};
+pub use title::parse_title;
+
+use crate::model::claim::{Claim, SubjectRef, TimeScope, UNRESOLVED};
+use crate::model::mention::EventMention;
 use crate::model::value::Value;
 use crate::normalize::date::{parse_date, Reference};
 use crate::normalize::number::parse_ordinal;
 use crate::pipeline::segment::{segment, Abbreviations, Sentence};
 use crate::pipeline::source::Document;
-use crate::rules::{Lexicon, Rule, RuleSet, SubjectKind, ValueKind};
+use crate::rules::{Rule, RuleAttribute, RuleSet, SubjectKind, ValueKind};
+use crate::text::collapse_whitespace;
 use crate::text::fold::fold;
+use mention::sentence_date;
+use names::{clean_name, person, resolve_surnames};
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, LazyLock};
 
 /// Compiled helpers shared by all documents of a run.
 #[derive(Debug)]
@@ -42,52 +57,6 @@ const ANY_REFERENCE: Reference = Reference {
     },
     assumed: true,
 };
-
-/// The date a mention's sentence gives its event, if any: the most precise date near the
-/// trigger (a date further away, "the legacy of the 1999 intervention", dates something
-/// else). Worked out only for the mentions a check compares, since scanning for dates costs.
-pub fn mention_date(mention: &EventMention) -> Option<crate::normalize::date::DateSpan> {
-    let reference = mention.time.date.map(|date| Reference {
-        date,
-        assumed: mention.time.assumed,
-    });
-    let start = mention.sentence.start;
-    let trigger = mention.trigger.start - start..mention.trigger.end - start;
-    let near = trigger.start.saturating_sub(MENTION_DATE_REACH)..trigger.end + MENTION_DATE_REACH;
-    sentence_date(&mention.text, reference, near)
-}
-
-/// The most precise date `sentence` gives within the byte range `near`: "this spring, in
-/// April 2016" is April.
-fn sentence_date(
-    sentence: &str,
-    reference: Option<Reference>,
-    near: std::ops::Range<usize>,
-) -> Option<crate::normalize::date::DateSpan> {
-    let options = crate::normalize::scan::ScanOptions {
-        reference,
-        kinds: vec![crate::normalize::scan::Kind::Date],
-        ..Default::default()
-    };
-    crate::normalize::scan::scan(sentence, &options)
-        .into_iter()
-        .filter(|m| m.span.start < near.end && near.start < m.span.end)
-        .filter_map(|m| match m.value {
-            crate::normalize::scan::MentionValue::Date(span) => Some(span),
-            _ => None,
-        })
-        .min_by_key(|span| span.end - span.start)
-}
-
-/// Words that open a noun phrase: the nearest one before a trigger says whether the event is
-/// one already known ("the drill") or another ("a drill", "its drills").
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "a", "an", "its", "their", "his", "her", "our",
-    "another", "each", "every", "some", "any", "no",
-];
-
-/// How far (in bytes) from an event's trigger a date may stand and still date it.
-const MENTION_DATE_REACH: usize = 100;
 
 /// Words that never stand between an ordinal and the event it counts: "the second *day
 /// of the* exercise" counts days, not exercises.
@@ -145,7 +114,8 @@ impl<'r> Extractor<'r> {
             let trigger = self.trigger.find(text);
             let has_trigger = trigger.is_some();
             if let Some(trigger) = trigger {
-                mentions.extend(self.mention(
+                mentions.extend(event_mention(
+                    &self.rules.lexicon,
                     doc,
                     doc_index,
                     sentence,
@@ -166,7 +136,7 @@ impl<'r> Extractor<'r> {
                         pattern, doc, doc_index, sentence, rule_index, reference, time,
                     );
                     for claim in found {
-                        let key = (rule_index, claim.span.clone(), claim.subject.clone());
+                        let key = (rule_index, claim.span.clone(), claim.named.clone());
                         if seen.insert(key) {
                             claims.push(claim);
                         }
@@ -181,7 +151,7 @@ impl<'r> Extractor<'r> {
         claims.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
-        crate::model::claim::Located::fill(&doc.text, &mut claims, &mut mentions);
+        locate(&doc.text, &mut claims, &mut mentions);
         Extracted {
             sentences,
             segmenting,
@@ -211,63 +181,6 @@ impl<'r> Extractor<'r> {
                 claim.time.date = Some(date);
             }
         }
-    }
-
-    /// The event a sentence mentions at `trigger` (relative to the sentence), if the
-    /// sentence or the headline names a party.
-    fn mention(
-        &self,
-        doc: &Document,
-        doc_index: usize,
-        sentence: &Sentence,
-        trigger: std::ops::Range<usize>,
-        headline_parties: &crate::model::claim::Parties,
-        time: TimeScope,
-    ) -> Option<EventMention> {
-        let lexicon = &self.rules.lexicon;
-        let text = &doc.text[sentence.span.clone()];
-        let parties = lexicon.parties_in(text).union(headline_parties);
-        if parties.is_empty() {
-            return None;
-        }
-        let class = lexicon.class_of(&text[trigger.clone()])?.to_string();
-        // The words before the trigger, nearest first.
-        let before: Vec<String> = text[..trigger.start]
-            .split_whitespace()
-            .rev()
-            .take(6)
-            .map(fold)
-            .collect();
-        if before.iter().any(|w| lexicon.is_future_marker(w)) {
-            return None;
-        }
-        let mut scope: Vec<String> = before
-            .iter()
-            .take(3)
-            .filter(|w| lexicon.is_scope_word(w))
-            .cloned()
-            .collect();
-        scope.reverse();
-        // The nearest determiner within the noun phrase decides: "the joint military drill".
-        let definite = before
-            .iter()
-            .take(4)
-            .find(|w| DETERMINERS.contains(&w.as_str()))
-            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"));
-
-        Some(EventMention {
-            doc: doc_index,
-            class,
-            scope,
-            parties,
-            trigger: sentence.span.start + trigger.start..sentence.span.start + trigger.end,
-            sentence: sentence.span.clone(),
-            text: Arc::from(text),
-            line: 0,
-            column: 0,
-            definite,
-            time,
-        })
     }
 
     /// Every claim one pattern finds in one sentence. A value the normalizers reject ("in
@@ -338,6 +251,11 @@ impl<'r> Extractor<'r> {
             }
         }
         let value_text = &sentence_text[value_range.clone()];
+        // What a count counts, in the lexicon's class ("soldiers" count "troops").
+        let counted = match rule.value {
+            ValueKind::Count => Some(lexicon.unit_of(caps.name("unit")?.as_str())?),
+            _ => None,
+        };
         let value = match rule.value {
             ValueKind::Title
                 if self
@@ -371,21 +289,17 @@ impl<'r> Extractor<'r> {
                 scope.push(class);
                 Value::Ordinal {
                     rank: parse_ordinal(value_text)?,
-                    scope: scope.join(" "),
+                    scope,
                 }
             }
             kind => {
-                let unit = match kind {
-                    ValueKind::Count => Some(lexicon.unit_of(caps.name("unit")?.as_str())?),
-                    _ => None,
-                };
-                let reading = crate::model::value::Reading {
+                let reading = Reading {
                     lexicon,
                     reference,
                     convention: doc.convention,
-                    unit,
+                    unit: counted.map(|unit| unit.as_str()),
                 };
-                Value::read(kind, value_text, &reading)?
+                read_value(kind, value_text, &reading)?
             }
         };
         let subject = match rule.subject {
@@ -395,17 +309,18 @@ impl<'r> Extractor<'r> {
                 name: None,
             },
             SubjectKind::Date => SubjectRef::Date {
-                text: crate::model::claim::collapse_whitespace(value_text),
+                text: collapse_whitespace(value_text),
             },
         };
-        let attribute = match &value {
-            Value::Count { unit, .. } => unit.clone(),
-            _ => rule.attribute.clone(),
+        let attribute = match &rule.attribute {
+            RuleAttribute::Fixed(attribute) => attribute.clone(),
+            RuleAttribute::CountedUnit => counted?.clone(),
         };
         Some(Claim {
             doc: doc_index,
             rule: rule_index,
-            subject,
+            subject: UNRESOLVED,
+            named: subject,
             attribute,
             text: value.canonical(),
             value,
@@ -413,6 +328,7 @@ impl<'r> Extractor<'r> {
             sentence: sentence.span.clone(),
             time,
             located: Default::default(),
+            unverified: false,
         })
     }
 
@@ -432,7 +348,7 @@ impl<'r> Extractor<'r> {
         // (position, class, name, folded name)
         let names: Vec<(usize, String, String, String)> = claims
             .iter()
-            .filter_map(|c| match (&c.value, &c.subject) {
+            .filter_map(|c| match (&c.value, &c.named) {
                 (Value::Name(name), SubjectRef::Event { class, .. }) => {
                     Some((c.span.start, class.clone(), name.clone(), fold(name)))
                 }
@@ -445,7 +361,7 @@ impl<'r> Extractor<'r> {
         // Claims come sentence by sentence: fold each sentence once.
         let mut folded: Option<(usize, String)> = None;
         for claim in claims.iter_mut() {
-            let SubjectRef::Event { class, name } = &mut claim.subject else {
+            let SubjectRef::Event { class, name } = &mut claim.named else {
                 continue;
             };
             if folded
@@ -540,149 +456,4 @@ fn keep_longest(mut claims: Vec<Claim>) -> Vec<Claim> {
         }
     }
     kept
-}
-
-/// A person subject from the text a pattern captured: leading titles, ranks and
-/// honorifics removed, possessive removed.
-fn person(text: &str, lexicon: &Lexicon) -> Option<SubjectRef> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let first_name_word = words
-        .iter()
-        .position(|w| !lexicon.is_title_word(&fold(w)))?;
-    let name = words[first_name_word..]
-        .join(" ")
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_string();
-    let key = person_key(&name);
-    (!key.is_empty()).then_some(SubjectRef::Person { name, key })
-}
-
-/// The comparison key of a name: folded, initials dropped ("George M. Wikoff" →
-/// "george wikoff").
-pub fn person_key(name: &str) -> String {
-    fold(name)
-        .split(' ')
-        .filter(|w| w.chars().count() > 1)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A surname alone ("Admiral Wikoff") refers back to the full name the document gives
-/// ("George M. Wikoff"), from other claims or from the text.
-fn resolve_surnames(doc: &Document, claims: &mut [Claim], lexicon: &Lexicon) {
-    let full_names: Vec<(String, String)> = claims
-        .iter()
-        .filter_map(|c| match &c.subject {
-            SubjectRef::Person { name, key } if key.contains(' ') => {
-                Some((name.clone(), key.clone()))
-            }
-            _ => None,
-        })
-        .collect();
-    // Each surname is looked up once per document, however often it is used.
-    let mut resolved: HashMap<String, Option<(String, String)>> = HashMap::new();
-    for claim in claims.iter_mut() {
-        let SubjectRef::Person { name, key } = &claim.subject else {
-            continue;
-        };
-        if key.contains(' ') {
-            continue;
-        }
-        let found = resolved
-            .entry(key.clone())
-            .or_insert_with(|| {
-                full_names
-                    .iter()
-                    .find(|(_, k)| k.rsplit(' ').next() == Some(key.as_str()))
-                    .cloned()
-                    .or_else(|| full_name_in_text(doc, name, lexicon))
-            })
-            .clone();
-        if let Some((full, full_key)) = found {
-            claim.subject = SubjectRef::Person {
-                name: full,
-                key: full_key,
-            };
-        }
-    }
-}
-
-/// A given name, perhaps with initials, that ends a text: "... George M. " before a surname.
-static GIVEN_NAME_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}\.)*\s+$")
-        .expect("given name pattern compiles")
-});
-
-/// "George M. Wikoff" somewhere in the text for the surname "Wikoff": each place the
-/// surname stands as a whole word is tried with the given name before it, searched backwards
-/// from there (no pattern is compiled per surname).
-fn full_name_in_text(doc: &Document, surname: &str, lexicon: &Lexicon) -> Option<(String, String)> {
-    let text = &doc.text;
-    text.match_indices(surname).find_map(|(at, _)| {
-        let end = at + surname.len();
-        if text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-        {
-            return None;
-        }
-        let given = GIVEN_NAME_AT_END.find(&text[..at])?;
-        match person(&text[given.start()..end], lexicon)? {
-            SubjectRef::Person { name, key } if key.contains(' ') => Some((name, key)),
-            _ => None,
-        }
-    })
-}
-
-/// An event name without surrounding quotes and punctuation, with a two-digit year
-/// written out ("Platinum Wolf 23" → "Platinum Wolf 2023").
-fn clean_name(text: &str) -> Option<String> {
-    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut words: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
-    // "The Platinum Wolf exercise": a capitalised article opens the sentence, not the name.
-    if words.len() > 1 && ["the", "a", "an"].contains(&words[0].to_lowercase().as_str()) {
-        words.remove(0);
-    }
-    if let Some(last) = words.last_mut() {
-        if last.len() == 2 && last.chars().all(|c| c.is_ascii_digit()) {
-            *last = format!("20{last}");
-        }
-    }
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn full_name(text: &str, surname: &str) -> Option<String> {
-        let rules = crate::rules::RuleSet::builtin_for_tests();
-        let (doc, _) = Document::new("a.md", text.to_string());
-        full_name_in_text(&doc, surname, &rules.lexicon).map(|(name, _)| name)
-    }
-
-    #[test]
-    fn a_surname_is_completed_from_the_full_name_the_text_gives() {
-        let text = "George M. Wikoff arrived. Later, Wikoff spoke.";
-        assert_eq!(
-            full_name(text, "Wikoff").as_deref(),
-            Some("George M. Wikoff")
-        );
-        let text = "President Aleksandar Vučić, who spoke. Vučić left.";
-        assert_eq!(
-            full_name(text, "Vučić").as_deref(),
-            Some("Aleksandar Vučić")
-        );
-    }
-
-    #[test]
-    fn a_surname_inside_a_longer_word_is_no_full_name() {
-        assert_eq!(
-            full_name("Jan Wikoffson arrived. Wikoff spoke.", "Wikoff"),
-            None
-        );
-        assert_eq!(full_name("Ana Vučićević came. Vučić spoke.", "Vučić"), None);
-    }
 }

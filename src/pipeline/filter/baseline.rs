@@ -2,7 +2,7 @@
 //! positions out (rule, subject, attribute, normalized values), so that a baseline survives
 //! edits that only move text, and a changed value brings its finding back.
 
-use crate::pipeline::run::{FindingRecord, Report};
+use crate::model::report::Report;
 use serde::{Deserialize, Serialize};
 
 pub const VERSION: u32 = 1;
@@ -27,35 +27,6 @@ pub struct Entry {
     pub values: Vec<String>,
 }
 
-/// The distinct normalized values a finding cites, sorted.
-fn values(report: &Report, finding: &FindingRecord) -> Vec<String> {
-    let mut values: Vec<String> = finding
-        .claims
-        .iter()
-        .map(|&i| report.claims[i].text.clone())
-        .collect();
-    values.sort_unstable();
-    values.dedup();
-    values
-}
-
-/// A finding's identity without positions, hashed (SHA-256, first 16 bytes in hex).
-pub fn fingerprint(report: &Report, finding: &FindingRecord) -> String {
-    use sha2::{Digest, Sha256};
-    let key = format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        finding.rule,
-        crate::text::fold::fold(&finding.subject),
-        finding.attribute,
-        values(report, finding).join("\u{1e}")
-    );
-    Sha256::digest(key.as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 impl Baseline {
     /// The baseline of every finding in `report`.
     pub fn of(report: &Report) -> Baseline {
@@ -63,12 +34,12 @@ impl Baseline {
             .findings
             .iter()
             .map(|finding| Entry {
-                fingerprint: fingerprint(report, finding),
-                rule: finding.rule.clone(),
+                fingerprint: report.fingerprint(finding),
+                rule: report.rule(finding).id.clone(),
                 verdict: finding.verdict.name().to_string(),
-                subject: finding.subject.clone(),
-                attribute: finding.attribute.clone(),
-                values: values(report, finding),
+                subject: report.subject_of(finding).into_owned(),
+                attribute: finding.attribute.to_string(),
+                values: report.values(finding),
             })
             .collect();
         findings.sort();
@@ -116,7 +87,7 @@ impl Baseline {
         let present: Vec<String> = report
             .findings
             .iter()
-            .map(|f| fingerprint(report, f))
+            .map(|f| report.fingerprint(f))
             .collect();
         let known: std::collections::HashSet<&str> = self
             .findings

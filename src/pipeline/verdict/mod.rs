@@ -1,66 +1,65 @@
 //! Verdicts: claims grouped by (subject, attribute, slot), values partitioned into classes
 //! that agree, and the verdict between classes decided by source and time.
 
-use crate::model::claim::Claim;
-use crate::model::finding::{Finding, Verdict};
+mod agree;
+
+pub use agree::{agree, slot, Slot};
+
+use crate::model::claim::{Attribute, Claim, TimeScope};
+use crate::model::finding::{Detail, Finding, Verdict};
+use crate::model::subject::{Link, Subject};
 use crate::model::value::Value;
 use crate::pipeline::subjects::Subjects;
 use crate::rules::{Rule, RuleSet};
 use crate::text::fold::{fold, Thresholds};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// What the verdict stage needs to know about the documents.
+/// What the verdict stage needs to know about the run.
 pub struct Context<'a> {
     pub rules: &'a RuleSet,
     pub thresholds: Thresholds,
-    /// Each document's source name, by document index.
-    pub source_names: &'a [String],
     /// The document of the facts file, whose claims outrank every source.
     pub trusted: Option<usize>,
-    /// Events this many days apart or more are distinct (see [`crate::pipeline::subjects::SubjectOptions`]).
+    /// Events this many days apart or more are distinct (see
+    /// [`crate::pipeline::subjects::SubjectOptions`]).
     pub event_window_days: i64,
 }
 
-/// The group a claim belongs to.
-type GroupKey = (usize, String, String);
+/// The group a claim belongs to: its subject, attribute and slot.
+type GroupKey = (usize, Attribute, Slot);
 
-/// All findings, sorted by verdict, subject and attribute; and which claims no other
-/// source speaks to (`unverified`).
-pub fn decide(
-    claims: &[Claim],
-    subjects: &Subjects,
-    context: &Context,
-) -> (Vec<Finding>, Vec<bool>) {
+/// All findings, sorted by verdict, subject and attribute; each claim no other source
+/// speaks to is marked `unverified`.
+pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> Vec<Finding> {
     let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     let mut findings = Vec::new();
     for (index, claim) in claims.iter().enumerate() {
         // A claim that contradicts itself is a finding of its own, compared with nothing.
         if let Value::WeekdayDate { written, date } = &claim.value {
-            let rule = &context.rules.rules[claim.rule];
             findings.push(Finding {
                 rule: claim.rule,
                 verdict: Verdict::InternalConflict,
-                subject: subjects.subjects[subjects.of_claim[index]].label.clone(),
+                subject: claim.subject,
                 attribute: claim.attribute.clone(),
-                message: format!(
-                    "{}: {} is a {}, not a {written} ({})",
-                    rule.message,
-                    date.format("%B %-d, %Y"),
-                    chrono::Datelike::weekday(date),
-                    context.source_names[claim.doc]
-                ),
-                claims: vec![index],
+                primary: index,
+                related: Vec::new(),
+                detail: Detail::WeekdayMismatch {
+                    written: *written,
+                    date: *date,
+                },
             });
         }
     }
-    for index in 0..claims.len() {
-        if matches!(claims[index].value, Value::WeekdayDate { .. }) {
+    for (index, claim) in claims.iter().enumerate() {
+        if matches!(claim.value, Value::WeekdayDate { .. }) {
             continue;
         }
-        groups
-            .entry(group_key(claims, subjects, index, context))
-            .or_default()
-            .push(index);
+        let key = (
+            claim.subject,
+            claim.attribute.clone(),
+            slot(&claim.value, &context.rules.lexicon),
+        );
+        groups.entry(key).or_default().push(index);
     }
     let mut corroborated = vec![false; claims.len()];
     for ((subject, _, _), members) in &groups {
@@ -70,59 +69,42 @@ pub fn decide(
                 corroborated[i] = true;
             }
         }
-        if let Some(finding) =
-            judge_group(claims, members, &subjects.subjects[*subject].label, context)
-        {
+        if let Some(finding) = judge_group(claims, members, *subject, context) {
             findings.push(finding);
         }
     }
     for link in &subjects.links {
-        // Sorted, so the label does not depend on which file came first.
-        let mut labels = [
-            subjects.subjects[link.a].label.as_str(),
-            subjects.subjects[link.b].label.as_str(),
-        ];
-        labels.sort_unstable();
-        let label = labels.join(" ~ ");
-        for ((subject, attribute, slot), members) in
-            groups.range((link.a, String::new(), String::new())..)
-        {
+        let lowest = (link.a, Attribute::new(""), Slot::Any);
+        for ((subject, attribute, slot), members) in groups.range(lowest..) {
             if *subject != link.a {
                 break;
             }
             let Some(others) = groups.get(&(link.b, attribute.clone(), slot.clone())) else {
                 continue;
             };
-            if let Some(finding) =
-                judge_link(claims, members, others, &label, &link.reason, context)
-            {
+            if let Some(finding) = judge_link(claims, members, others, link, context) {
                 findings.push(finding);
             }
         }
     }
-    sort(&mut findings);
-    (findings, corroborated.into_iter().map(|c| !c).collect())
+    sort(&mut findings, &subjects.subjects);
+    for (claim, corroborated) in claims.iter_mut().zip(corroborated) {
+        claim.unverified = !corroborated;
+    }
+    findings
 }
 
 /// The report's order of findings: by verdict, subject, attribute, then cited claims.
-pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.verdict, &a.subject, &a.attribute, &a.claims).cmp(&(
-            b.verdict,
-            &b.subject,
-            &b.attribute,
-            &b.claims,
-        ))
+pub fn sort(findings: &mut [Finding], subjects: &[Subject]) {
+    findings.sort_by_cached_key(|f| {
+        (
+            f.verdict,
+            f.subject_label(subjects).into_owned(),
+            f.attribute.clone(),
+            f.primary,
+            f.related.clone(),
+        )
     });
-}
-
-fn group_key(claims: &[Claim], subjects: &Subjects, index: usize, context: &Context) -> GroupKey {
-    let claim = &claims[index];
-    (
-        subjects.of_claim[index],
-        claim.attribute.clone(),
-        claim.value.slot(&context.rules.lexicon),
-    )
 }
 
 /// The first claim of each distinct value (canonical text) among `members`.
@@ -158,7 +140,8 @@ fn classes(claims: &[Claim], members: &[usize], context: &Context) -> Vec<Vec<us
         let rule = &context.rules.rules[claim.rule];
         let found = classes.iter_mut().find(|(representatives, _)| {
             representatives.iter().all(|&other| {
-                claim.value.agrees_with(
+                agree(
+                    &claim.value,
                     &claims[other].value,
                     rule,
                     &context.rules.lexicon,
@@ -188,7 +171,7 @@ fn classes(claims: &[Claim], members: &[usize], context: &Context) -> Vec<Vec<us
 /// where there is one: every cross-document pair of times is then compared once, however
 /// many claims share it.
 fn time_keys(claims: &[Claim], class: &[usize]) -> Vec<(usize, Option<usize>)> {
-    let mut index: HashMap<(crate::model::claim::TimeScope, bool), usize> = HashMap::new();
+    let mut index: HashMap<(TimeScope, bool), usize> = HashMap::new();
     let mut keys: Vec<(usize, Option<usize>)> = Vec::new();
     for &i in class {
         let claim = &claims[i];
@@ -253,7 +236,7 @@ fn classes_verdict(
 fn judge_group(
     claims: &[Claim],
     members: &[usize],
-    subject: &str,
+    subject: usize,
     context: &Context,
 ) -> Option<Finding> {
     if members.len() < 2 {
@@ -288,13 +271,13 @@ fn judge_group(
         }
         worst
     };
+    let classes = class_numbers(members, &classes);
     Some(finding(
         claims,
-        members.to_vec(),
-        &classes,
+        members,
         verdict,
         subject,
-        context,
+        Detail::Values { classes },
     ))
 }
 
@@ -323,8 +306,7 @@ fn judge_link(
     claims: &[Claim],
     left: &[usize],
     others: &[usize],
-    subject: &str,
-    reason: &str,
+    link: &Link,
     context: &Context,
 ) -> Option<Finding> {
     let first = &claims[left[0]];
@@ -333,7 +315,8 @@ fn judge_link(
     let right = distinct(claims, others);
     let disagree = distinct(claims, left).into_iter().any(|a| {
         right.iter().any(|&b| {
-            !claims[a].value.agrees_with(
+            !agree(
+                &claims[a].value,
                 &claims[b].value,
                 rule,
                 &context.rules.lexicon,
@@ -347,115 +330,52 @@ fn judge_link(
     let mut members: Vec<usize> = left.iter().chain(others).copied().collect();
     members.sort_unstable();
     let classes = classes(claims, &members, context);
-    let mut found = finding(
+    let classes = class_numbers(&members, &classes);
+    let detail = Detail::Linked {
+        other: link.b,
+        reason: link.reason.clone(),
+        classes,
+    };
+    Some(finding(
         claims,
-        members,
-        &classes,
+        &members,
         Verdict::PossibleConflict,
-        subject,
-        context,
-    );
-    found.message = format!("{}; the subjects may be one ({reason})", found.message);
-    Some(found)
+        link.a,
+        detail,
+    ))
 }
 
-/// A finding on `members`, with the message built from their value classes.
+/// The class of each of `members` (sorted), classes numbered in order: the class of a
+/// finding's values as its message lists them.
+fn class_numbers(members: &[usize], classes: &[Vec<usize>]) -> Vec<u32> {
+    let mut numbers = vec![0; members.len()];
+    for (number, class) in classes.iter().enumerate() {
+        for claim in class {
+            if let Ok(at) = members.binary_search(claim) {
+                numbers[at] = u32::try_from(number).unwrap_or(u32::MAX);
+            }
+        }
+    }
+    numbers
+}
+
+/// A finding on `members` (in claim order): the first is its primary claim.
 fn finding(
     claims: &[Claim],
-    members: Vec<usize>,
-    classes: &[Vec<usize>],
+    members: &[usize],
     verdict: Verdict,
-    subject: &str,
-    context: &Context,
+    subject: usize,
+    detail: Detail,
 ) -> Finding {
     let first = &claims[members[0]];
-    let rule = &context.rules.rules[first.rule];
     Finding {
         rule: first.rule,
         verdict,
-        subject: subject.to_string(),
+        subject,
         attribute: first.attribute.clone(),
-        message: message(
-            rule,
-            subject,
-            &first.attribute,
-            claims,
-            classes,
-            verdict,
-            context,
-        ),
-        claims: members,
-    }
-}
-
-/// The rule's message with the values each source gives: "Sources give Kevin Hamilton
-/// different titles: A (RksNews) vs B (Gazeta Express)".
-fn message(
-    rule: &Rule,
-    subject: &str,
-    attribute: &str,
-    claims: &[Claim],
-    classes: &[Vec<usize>],
-    verdict: Verdict,
-    context: &Context,
-) -> String {
-    let head = rule.message_for(subject, attribute);
-    let head = match verdict {
-        Verdict::Agreement => format!(
-            "{} agree on {attribute} of {subject}",
-            count_sources(claims, classes)
-        ),
-        Verdict::Changed => format!("{attribute} of {subject} changed over time"),
-        Verdict::InternalConflict => format!(
-            "{} contradicts itself on {attribute} of {subject}",
-            context.source_names[claims[classes[0][0]].doc]
-        ),
-        _ => head,
-    };
-    let with_time = verdict == Verdict::Changed || rule.time_varying;
-    let mut ordered: Vec<&Vec<usize>> = classes.iter().collect();
-    if verdict == Verdict::Changed {
-        // A change reads from the earliest value to the latest.
-        ordered.sort_by_key(|class| class.iter().filter_map(|&i| claims[i].time.date).min());
-    }
-    let parts: Vec<String> = ordered
-        .into_iter()
-        .map(|class| {
-            let sources: BTreeSet<String> = class
-                .iter()
-                .map(|&i| {
-                    let claim = &claims[i];
-                    let name = &context.source_names[claim.doc];
-                    if with_time {
-                        format!("{name}, {}", claim.time.describe())
-                    } else {
-                        name.clone()
-                    }
-                })
-                .collect();
-            let sources: Vec<String> = sources.into_iter().collect();
-            let mut texts: Vec<&str> = Vec::new();
-            for &i in class {
-                if !texts.contains(&claims[i].text.as_str()) {
-                    texts.push(&claims[i].text);
-                }
-            }
-            format!("{} ({})", texts.join(" ≈ "), sources.join("; "))
-        })
-        .collect();
-    let joiner = if verdict == Verdict::Changed {
-        " → "
-    } else {
-        " vs "
-    };
-    format!("{head}: {}", parts.join(joiner))
-}
-
-fn count_sources(claims: &[Claim], classes: &[Vec<usize>]) -> String {
-    let sources: BTreeSet<usize> = classes.iter().flatten().map(|&i| claims[i].doc).collect();
-    match sources.len() {
-        1 => "Two statements of one source".to_string(),
-        n => format!("{n} sources"),
+        primary: members[0],
+        related: members[1..].to_vec(),
+        detail,
     }
 }
 
@@ -468,11 +388,12 @@ mod tests {
         Claim {
             doc,
             rule: 0,
-            subject: SubjectRef::Person {
+            subject: 0,
+            named: SubjectRef::Person {
                 name: "Aleksandar Vucic".into(),
                 key: "aleksandar vucic".into(),
             },
-            attribute: "title".into(),
+            attribute: Attribute::new("title"),
             value: Value::Name("x".into()),
             text: "x".into(),
             span: 0..1,
@@ -482,6 +403,7 @@ mod tests {
                 assumed,
             },
             located: Default::default(),
+            unverified: false,
         }
     }
 

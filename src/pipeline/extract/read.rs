@@ -1,0 +1,46 @@
+//! Reading a value of a rule's kind from the text its pattern matched, with the
+//! normalizers and the lexicon.
+
+use super::title::parse_title;
+use crate::model::amount::Convention;
+use crate::model::value::Value;
+use crate::normalize::date::Reference;
+use crate::rules::{Lexicon, ValueKind};
+
+/// What reading a value takes besides its text.
+pub struct Reading<'a> {
+    pub lexicon: &'a Lexicon,
+    /// What relative and year-less dates resolve against.
+    pub reference: Option<Reference>,
+    pub convention: Convention,
+    /// The canonical unit of a count.
+    pub unit: Option<&'a str>,
+}
+
+/// Reads `text` as a value of `kind` where the text alone decides it: titles, dates,
+/// durations, counts (in `reading.unit`), quantities and weekday dates. Names, places and
+/// ordinals take what a pattern captured around them, so extraction reads those.
+pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Value> {
+    use crate::normalize::{date, duration, number, units::Units};
+    Some(match kind {
+        ValueKind::Title => Value::Title(Box::new(parse_title(text, reading.lexicon)?)),
+        ValueKind::Date => Value::Date(date::parse_date(text, reading.reference)?),
+        ValueKind::Duration => Value::Duration(duration::parse_duration(text, reading.convention)?),
+        ValueKind::Count => Value::Count {
+            amount: number::parse_amount(text, reading.convention)?,
+            unit: reading.unit?.to_string(),
+        },
+        ValueKind::Quantity => {
+            let (amount, unit) = Units::builtin().parse_quantity(text, reading.convention)?;
+            Value::Quantity {
+                amount,
+                unit: unit.name.clone(),
+            }
+        }
+        ValueKind::WeekdayDate => {
+            let (written, date) = date::weekday_mismatch(text)?;
+            Value::WeekdayDate { written, date }
+        }
+        ValueKind::Name | ValueKind::Place | ValueKind::Ordinal => return None,
+    })
+}

@@ -1,0 +1,219 @@
+//! Raw news texts as they come off the web — no metadata header, page furniture, an undated
+//! article, a 2016 analysis among 2026 reports — in `tests/fixtures/raw-news`: the findings
+//! a fact-checker needs from them.
+
+use claimcheck::text::fold::fold;
+use claimcheck::{check, CheckOptions, Claim, Finding, Report, RuleSet, Verdict};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/raw-news")
+}
+
+fn report_with(options: &CheckOptions) -> Report {
+    let rules = RuleSet::builtin().unwrap();
+    check(&[fixtures()], &rules, options)
+}
+
+fn report() -> Report {
+    report_with(&CheckOptions::default())
+}
+
+fn cited<'a>(report: &'a Report, finding: &'a Finding) -> Vec<&'a Claim> {
+    report.cited(finding).collect()
+}
+
+/// The claims of `claims` from the file whose name starts with `prefix`.
+fn from_file<'a>(report: &Report, claims: &[&'a Claim], prefix: &str) -> Vec<&'a Claim> {
+    claims
+        .iter()
+        .filter(|c| {
+            Path::new(&report.source(c).path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(prefix)
+        })
+        .copied()
+        .collect()
+}
+
+fn start_of(claim: &Claim) -> Option<String> {
+    claim.value.to_json()["start"].as_str().map(str::to_string)
+}
+
+#[test]
+fn hamilton_title_conflicts_between_the_wire_and_the_gazette() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| {
+            report.subject_of(f) == "Kevin Hamilton"
+                && f.verdict == Verdict::Conflict
+                && f.attribute.as_str() == "title"
+        })
+        .expect("a title conflict for Kevin Hamilton");
+    let claims = cited(&report, finding);
+    assert!(from_file(&report, &claims, "000_").iter().any(|c| c
+        .text
+        .ends_with("for Political Affairs and Security Policy")));
+    assert!(from_file(&report, &claims, "003_")
+        .iter()
+        .any(|c| c.text.ends_with("for Partnerships")));
+}
+
+#[test]
+fn prime_minister_in_2016_is_a_change_to_president() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| fold(&report.subject_of(f)).contains("vucic") && f.attribute.as_str() == "title")
+        .expect("a title finding for Vucic");
+    let message = claimcheck::render::message(&report, finding);
+    assert_eq!(finding.verdict, Verdict::Changed, "{message}");
+    let claims = cited(&report, finding);
+    assert!(from_file(&report, &claims, "001_")
+        .iter()
+        .any(|c| c.text == "Prime Minister"));
+    assert!(claims.iter().any(|c| c.text.ends_with("President")));
+    assert!(message.contains("2016-05-30"), "{message}");
+    // "President Vučić" in the essay is the same person as "Aleksandar Vucic".
+    assert!(!from_file(&report, &claims, "004_").is_empty());
+}
+
+#[test]
+fn two_week_and_fourteen_days_agree() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.attribute.as_str() == "duration" && f.verdict == Verdict::Agreement)
+        .expect("a duration agreement");
+    let claims = cited(&report, finding);
+    let written: Vec<&str> = claims.iter().map(|c| c.located.written.as_str()).collect();
+    assert!(written.contains(&"two-week"), "{written:?}");
+    assert!(written.contains(&"fourteen days"), "{written:?}");
+    assert!(claims.iter().all(|c| c.text == "14 days"));
+}
+
+#[test]
+fn first_joint_exercise_agrees_between_the_wire_and_the_gazette() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.attribute.as_str() == "ordinal" && f.verdict == Verdict::Agreement)
+        .expect("an ordinal agreement");
+    let claims = cited(&report, finding);
+    assert!(claims.iter().all(|c| c.text == "first joint exercise"));
+    assert!(!from_file(&report, &claims, "000_").is_empty());
+    assert!(!from_file(&report, &claims, "003_").is_empty());
+}
+
+#[test]
+fn platinum_wolf_in_june_is_set_against_the_may_exercise() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| {
+            f.attribute.as_str() == "date"
+                && matches!(f.verdict, Verdict::Conflict | Verdict::PossibleConflict)
+        })
+        .expect("a date (possible) conflict");
+    let claims = cited(&report, finding);
+    assert!(from_file(&report, &claims, "002_")
+        .iter()
+        .any(|c| c.located.written.contains("mid to late June")));
+    assert!(claims
+        .iter()
+        .any(|c| start_of(c).is_some_and(|s| s.starts_with("2026-05"))));
+}
+
+#[test]
+fn the_only_conflict_is_the_title() {
+    let report = report();
+    let conflicts: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .map(|f| format!("{} {}", report.subject_of(f), f.attribute))
+        .collect();
+    assert_eq!(conflicts, ["Kevin Hamilton title"]);
+}
+
+#[test]
+fn the_first_ever_exercise_is_questioned_by_the_2016_drills_and_platinum_wolf() {
+    let report = report();
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| report.rule(f).id == "earlier-event")
+        .expect("an earlier-event finding");
+    assert_eq!(finding.verdict, Verdict::PossibleConflict);
+    let claims = cited(&report, finding);
+    assert!(claims.iter().any(|c| c.text == "first joint exercise"));
+    // The 2016 analysis reports exercises with NATO, dated by its publication.
+    assert!(from_file(&report, &claims, "001_")
+        .iter()
+        .any(|c| c.text.contains("NATO") && c.text.contains("2016-05-30")));
+    // The undated text names its exercise but gives no year.
+    assert!(from_file(&report, &claims, "002_")
+        .iter()
+        .any(|c| c.text.starts_with("Platinum Wolf")));
+    assert!(from_file(&report, &claims, "000_")
+        .iter()
+        .all(|c| c.text == "first joint exercise"));
+}
+
+#[test]
+fn no_conflict_sets_the_2016_events_against_the_2026_exercise() {
+    let report = report();
+    for finding in report.findings.iter().filter(|f| f.verdict.is_conflict()) {
+        let claims = cited(&report, finding);
+        let message = claimcheck::render::message(&report, finding);
+        let years: std::collections::BTreeSet<String> = claims
+            .iter()
+            .filter_map(|c| start_of(c).map(|s| s[..4].to_string()))
+            .collect();
+        assert!(
+            !(years.contains("2016") && years.contains("2026")),
+            "{message}"
+        );
+        assert!(from_file(&report, &claims, "001_").is_empty(), "{message}");
+    }
+}
+
+#[test]
+fn the_vucic_administration_president_vucic_and_aleksandar_vucic_are_one_subject() {
+    let report = report_with(&CheckOptions {
+        name_mentions: true,
+        ..CheckOptions::default()
+    });
+    let subjects: Vec<_> = report
+        .subjects
+        .iter()
+        .filter(|s| {
+            s.members
+                .iter()
+                .any(|m| fold(&m.spelling).contains("vucic"))
+        })
+        .collect();
+    assert_eq!(subjects.len(), 1, "{subjects:#?}");
+    let spellings: Vec<&str> = subjects[0]
+        .members
+        .iter()
+        .map(|m| m.spelling.as_str())
+        .collect();
+    for wanted in ["Aleksandar Vucic", "Vučić", "the Vučić administration"] {
+        assert!(spellings.contains(&wanted), "{spellings:?}");
+    }
+    // "President Vučić" is the claim behind the "Vučić" spelling.
+    assert!(report
+        .claims
+        .iter()
+        .any(|c| c.located.quote.contains("President Vučić")
+            && fold(report.label(c)).contains("vucic")));
+}
