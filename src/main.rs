@@ -32,61 +32,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check documents (files or directories of .txt/.md) against each other.
-    Check {
-        /// Files or directories to read.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Output format (default: the configuration's, else table).
-        #[arg(long, value_parser = named::<Format>(Format::ALL, Format::name))]
-        format: Option<Format>,
-        /// Show every claim (cross-checked or unverified) instead of the findings.
-        #[arg(long)]
-        claims: bool,
-        /// Show, for each subject, which mentions were merged and why.
-        #[arg(long)]
-        explain_groups: bool,
-        /// A directory of extra rule files (*.toml), added to the built-in rules.
-        #[arg(long, value_name = "DIR")]
-        rules: Option<PathBuf>,
-        /// Write the report to FILE (atomically) instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Allow --output to write inside one of the input directories.
-        #[arg(long, requires = "output")]
-        allow_output_in_inputs: bool,
-        /// Worker threads (default: every core). The output does not depend on it.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        threads: Option<u16>,
-        /// Print counts and wall time per stage on standard error.
-        #[arg(long)]
-        stats: bool,
-        /// Exit 1 when a conflict of a rule at this level or above is found.
-        #[arg(long, value_parser = named::<FailOn>(FailOn::ALL, FailOn::name))]
-        fail_on: Option<FailOn>,
-        /// A configuration file (default: claimcheck.toml here or in a parent directory).
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
-        /// Print the configuration in effect (defaults, the file, then these flags) and exit.
-        #[arg(long)]
-        dump_config: bool,
-        /// No progress bar and no warnings on standard error (errors still print).
-        #[arg(long, short)]
-        quiet: bool,
-        /// Hide the findings recorded in this baseline file; report its entries that no
-        /// longer occur.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record the current findings as a baseline (written atomically).
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
-        /// A trusted corpus to check the PATHS against: only findings that involve one of
-        /// the PATHS are reported.
-        #[arg(long, value_name = "CORPUS", num_args = 1..)]
-        against: Vec<PathBuf>,
-        /// A facts file (canonical names, titles, dates, numbers) that outranks every source.
-        #[arg(long, value_name = "FILE")]
-        facts: Option<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Print every number, range, ordinal, percentage, quantity, duration and date found in
     /// the text of FILES (or standard input), one JSON object per line.
     Normalize {
@@ -112,6 +58,63 @@ enum Command {
         #[arg(long, value_name = "RULE")]
         explain: Option<String>,
     },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format (default: the configuration's, else table).
+    #[arg(long, value_parser = named::<Format>(Format::ALL, Format::name))]
+    format: Option<Format>,
+    /// Show every claim (cross-checked or unverified) instead of the findings.
+    #[arg(long)]
+    claims: bool,
+    /// Show, for each subject, which mentions were merged and why.
+    #[arg(long)]
+    explain_groups: bool,
+    /// A directory of extra rule files (*.toml), added to the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Allow --output to write inside one of the input directories.
+    #[arg(long, requires = "output")]
+    allow_output_in_inputs: bool,
+    /// Worker threads (default: every core). The output does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Print counts and wall time per stage on standard error.
+    #[arg(long)]
+    stats: bool,
+    /// Exit 1 when a conflict of a rule at this level or above is found.
+    #[arg(long, value_parser = named::<FailOn>(FailOn::ALL, FailOn::name))]
+    fail_on: Option<FailOn>,
+    /// A configuration file (default: claimcheck.toml here or in a parent directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print the configuration in effect (defaults, the file, then these flags) and exit.
+    #[arg(long)]
+    dump_config: bool,
+    /// No progress bar and no warnings on standard error (errors still print).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Hide the findings recorded in this baseline file; report its entries that no
+    /// longer occur.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings as a baseline (written atomically).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// A trusted corpus to check the PATHS against: only findings that involve one of
+    /// the PATHS are reported.
+    #[arg(long, value_name = "CORPUS", num_args = 1..)]
+    against: Vec<PathBuf>,
+    /// A facts file (canonical names, titles, dates, numbers) that outranks every source.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
 }
 
 /// A command-line value among `values`, by the name the library gives it.
@@ -168,123 +171,7 @@ fn progress_bar() -> (indicatif::ProgressBar, Progress) {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Check {
-            paths,
-            format,
-            claims,
-            explain_groups,
-            rules,
-            output,
-            allow_output_in_inputs,
-            threads,
-            stats,
-            fail_on,
-            baseline,
-            write_baseline,
-            against,
-            facts,
-            config,
-            dump_config,
-            quiet,
-        } => {
-            let overlay = Overlay {
-                format,
-                fail_on,
-                rules: rules.into_iter().collect(),
-            };
-            let cwd = std::env::current_dir().unwrap_or_default();
-            let config =
-                Config::layered(config.as_deref(), &cwd, overlay).map_err(|e| e.to_string())?;
-            if dump_config {
-                write_stdout(&config.to_toml())?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if let Some(output) = &output {
-                if let Some(input) = output::input_containing(output, &paths) {
-                    if !allow_output_in_inputs {
-                        return Err(format!(
-                            "{}: refusing to write the report inside the input {} (it would be read as a document next time); choose another path or pass --allow-output-in-inputs",
-                            output.display(),
-                            input.display()
-                        ));
-                    }
-                }
-            }
-            let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
-            let bar = (!quiet && std::io::stderr().is_terminal()).then(progress_bar);
-            let options = CheckOptions {
-                threads: threads.map(usize::from),
-                name_mentions: explain_groups,
-                progress: bar.as_ref().map(|(_, progress)| progress.clone()),
-                ..CheckOptions::from(&config)
-            };
-            let facts = match &facts {
-                Some(path) => Some(Facts::read(path).map_err(|e| e.to_string())?),
-                None => None,
-            };
-            let mut report = if against.is_empty() && facts.is_none() {
-                claimcheck::check(&paths, &rules, &options)
-            } else {
-                claimcheck::check_submission(&paths, &against, facts.as_ref(), &rules, &options)
-                    .map_err(|e| e.to_string())?
-            };
-            if let Some((bar, _)) = &bar {
-                bar.finish_and_clear();
-            }
-            if let Some(path) = &write_baseline {
-                let recorded = Baseline::of(&report);
-                output::write_atomically(path, recorded.to_json().as_bytes())?;
-                eprintln!(
-                    "claimcheck: recorded {} findings in {}",
-                    recorded.findings.len(),
-                    path.display()
-                );
-            }
-            if let Some(path) = &baseline {
-                let accepted = Baseline::read(path)?;
-                for gone in accepted.apply(&mut report) {
-                    eprintln!(
-                        "claimcheck: baseline entry no longer occurs: {} {} {} ({})",
-                        gone.verdict, gone.subject, gone.attribute, gone.rule
-                    );
-                }
-            }
-            if stats {
-                eprint!("{}", render::stats(&report.stats));
-            }
-            for warning in report.warnings.iter().filter(|_| !quiet) {
-                eprintln!("claimcheck: warning: {warning}");
-            }
-            let width = if output.is_some() {
-                PIPE_WIDTH
-            } else {
-                table_width()
-            };
-            let format = config.format();
-            let rendered = match format {
-                // Streamed below, to the file or to standard output.
-                Format::Json => String::new(),
-                Format::Jsonl => render::jsonl::report(&report),
-                Format::Sarif => render::sarif::report(&report),
-                Format::Markdown => render::markdown::report(&report),
-                Format::Github => {
-                    append_step_summary(&render::markdown::report(&report))?;
-                    render::github::report(&report)
-                }
-                Format::Table if explain_groups => render::table::groups(&report, width),
-                Format::Table if claims => render::table::claims(&report, width),
-                Format::Table => render::table::findings(&report, width),
-            };
-            match &output {
-                Some(path) if format == Format::Json => {
-                    output::write_atomically_with(path, |out| render::json::write(&report, out))?
-                }
-                Some(path) => output::write_atomically(path, rendered.as_bytes())?,
-                None if format == Format::Json => stream_json(&report)?,
-                None => write_stdout(&rendered)?,
-            }
-            Ok(exit_code(report.outcome(config.fail_on().threshold())))
-        }
+        Command::Check(args) => check(args),
         Command::Normalize {
             files,
             reference_date,
@@ -324,6 +211,126 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `claimcheck check`: the configuration in effect, the rules, the check, the report in
+/// its format, the exit code.
+fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let CheckArgs {
+        paths,
+        format,
+        claims,
+        explain_groups,
+        rules,
+        output,
+        allow_output_in_inputs,
+        threads,
+        stats,
+        fail_on,
+        baseline,
+        write_baseline,
+        against,
+        facts,
+        config,
+        dump_config,
+        quiet,
+    } = args;
+    let overlay = Overlay {
+        format,
+        fail_on,
+        rules: rules.into_iter().collect(),
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = Config::layered(config.as_deref(), &cwd, overlay).map_err(|e| e.to_string())?;
+    if dump_config {
+        write_stdout(&config.to_toml())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(output) = &output {
+        if let Some(input) = output::input_containing(output, &paths) {
+            if !allow_output_in_inputs {
+                return Err(format!(
+                    "{}: refusing to write the report inside the input {} (it would be read as a document next time); choose another path or pass --allow-output-in-inputs",
+                    output.display(),
+                    input.display()
+                ));
+            }
+        }
+    }
+    let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(progress_bar);
+    let options = CheckOptions {
+        threads: threads.map(usize::from),
+        name_mentions: explain_groups,
+        progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+        ..CheckOptions::from(&config)
+    };
+    let facts = match &facts {
+        Some(path) => Some(Facts::read(path).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let mut report = if against.is_empty() && facts.is_none() {
+        claimcheck::check(&paths, &rules, &options)
+    } else {
+        claimcheck::check_submission(&paths, &against, facts.as_ref(), &rules, &options)
+            .map_err(|e| e.to_string())?
+    };
+    if let Some((bar, _)) = &bar {
+        bar.finish_and_clear();
+    }
+    if let Some(path) = &write_baseline {
+        let recorded = Baseline::of(&report);
+        output::write_atomically(path, recorded.to_json().as_bytes())?;
+        eprintln!(
+            "claimcheck: recorded {} findings in {}",
+            recorded.findings.len(),
+            path.display()
+        );
+    }
+    if let Some(path) = &baseline {
+        let accepted = Baseline::read(path)?;
+        for gone in accepted.apply(&mut report) {
+            eprintln!(
+                "claimcheck: baseline entry no longer occurs: {} {} {} ({})",
+                gone.verdict, gone.subject, gone.attribute, gone.rule
+            );
+        }
+    }
+    if stats {
+        eprint!("{}", render::stats(&report.stats));
+    }
+    for warning in report.warnings.iter().filter(|_| !quiet) {
+        eprintln!("claimcheck: warning: {warning}");
+    }
+    let width = if output.is_some() {
+        PIPE_WIDTH
+    } else {
+        table_width()
+    };
+    let format = config.format();
+    let rendered = match format {
+        // Streamed below, to the file or to standard output.
+        Format::Json => String::new(),
+        Format::Jsonl => render::jsonl::report(&report),
+        Format::Sarif => render::sarif::report(&report),
+        Format::Markdown => render::markdown::report(&report),
+        Format::Github => {
+            append_step_summary(&render::markdown::report(&report))?;
+            render::github::report(&report)
+        }
+        Format::Table if explain_groups => render::table::groups(&report, width),
+        Format::Table if claims => render::table::claims(&report, width),
+        Format::Table => render::table::findings(&report, width),
+    };
+    match &output {
+        Some(path) if format == Format::Json => {
+            output::write_atomically_with(path, |out| render::json::write(&report, out))?
+        }
+        Some(path) => output::write_atomically(path, rendered.as_bytes())?,
+        None if format == Format::Json => stream_json(&report)?,
+        None => write_stdout(&rendered)?,
+    }
+    Ok(exit_code(report.outcome(config.fail_on().threshold())))
 }
 
 /// With `GITHUB_STEP_SUMMARY` set (as in GitHub Actions), the Markdown report is appended

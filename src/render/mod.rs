@@ -14,14 +14,11 @@ pub use message::message;
 use crate::model::finding::Verdict;
 use crate::model::report::{Report, Stats};
 use crate::rules::{Rule, RuleSet};
+use crate::text::collapse_whitespace;
 
 /// `claimcheck rules --explain RULE`: a rule in full.
 pub fn explain(rule: &Rule) -> String {
-    let description = rule
-        .description
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let description = collapse_whitespace(&rule.description);
     let mut out = format!(
         "{} ({}, {})\n\n{description}\n\nattribute: {}\ntime-varying: {}\nmessage: {}\n\nexamples:\n",
         rule.id,
@@ -59,7 +56,7 @@ pub fn explain(rule: &Rule) -> String {
 pub fn rule_list(rules: &RuleSet) -> String {
     let mut out = String::new();
     for rule in &rules.rules {
-        let summary = collapse(&rule.description);
+        let summary = collapse_whitespace(&rule.description);
         out.push_str(&format!(
             "{:<18} {:<8} {:<10} {}\n",
             rule.id,
@@ -69,11 +66,6 @@ pub fn rule_list(rules: &RuleSet) -> String {
         ));
     }
     out
-}
-
-/// A rule's description on one line.
-fn collapse(description: &str) -> String {
-    crate::text::collapse_whitespace(description)
 }
 
 /// Documents of an example, each quoted, with " + " between them.

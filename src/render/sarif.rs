@@ -7,6 +7,7 @@ use super::message::message;
 use crate::model::claim::Claim;
 use crate::model::finding::{Severity, Verdict};
 use crate::model::report::Report;
+use crate::text::collapse_whitespace;
 use serde_json::{json, Value};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -16,11 +17,7 @@ pub fn report(report: &Report) -> String {
         .rules
         .iter()
         .map(|rule| {
-            let description = rule
-                .description
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let description = collapse_whitespace(&rule.description);
             json!({
                 "id": rule.id,
                 "name": rule.id,

@@ -1,6 +1,7 @@
-//! The whole check: documents in, report out. Per-document extraction, then the
-//! cross-document stages (subjects, verdicts), then a report with every claim located by
-//! path, line and column.
+//! The orchestrator: inputs in, report out. Each document is read and extracted in one
+//! parallel pass (`gather`); then, across documents, the facts file's claims, subjects,
+//! verdicts and the check rules; then the report, with the findings inline suppressions
+//! silence left out.
 
 mod gather;
 
