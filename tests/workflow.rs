@@ -319,6 +319,27 @@ fn configuration_is_found_layered_and_checked() {
         stdout.contains("ignore = [\"event-troops\"]") && stdout.contains("event-window-days = 30"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("format = \"json\""),
+        "the file's format: {stdout}"
+    );
+    // What --dump-config prints is what the run would use: the flags on top of the file.
+    let (_, stdout, _) = run(
+        &sub,
+        &[
+            "check",
+            ".",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "none",
+            "--dump-config",
+        ],
+    );
+    assert!(
+        stdout.contains("format = \"sarif\"") && stdout.contains("fail-on = \"none\""),
+        "{stdout}"
+    );
     // Unknown keys and unknown rules are errors.
     std::fs::write(
         dir.path().join("claimcheck.toml"),

@@ -212,3 +212,66 @@ impl Report {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::claim::Attribute;
+    use crate::model::finding::Detail;
+
+    fn report(verdict: Verdict, severity: Severity) -> Report {
+        Report {
+            rules: vec![RuleInfo {
+                id: "r".into(),
+                file: "r.toml".into(),
+                description: String::new(),
+                message: String::new(),
+                severity,
+                time_varying: false,
+            }],
+            findings: vec![Finding {
+                rule: 0,
+                verdict,
+                subject: 0,
+                attribute: Attribute::new("a"),
+                primary: 0,
+                related: vec![1],
+                detail: Detail::Values {
+                    classes: vec![0, 1],
+                },
+            }],
+            ..Report::default()
+        }
+    }
+
+    #[test]
+    fn a_conflict_fails_the_run_at_its_rules_severity_or_below() {
+        let warning = report(Verdict::Conflict, Severity::Warning);
+        assert_eq!(warning.outcome(Some(Severity::Error)), Outcome::Clean);
+        assert_eq!(warning.outcome(Some(Severity::Warning)), Outcome::Failing);
+        assert_eq!(warning.outcome(Some(Severity::Info)), Outcome::Failing);
+        assert_eq!(warning.outcome(None), Outcome::Clean);
+        let possible = report(Verdict::PossibleConflict, Severity::Error);
+        assert_eq!(possible.outcome(Some(Severity::Info)), Outcome::Clean);
+    }
+
+    #[test]
+    fn an_unreadable_input_ends_the_run_as_an_error_whatever_the_findings() {
+        let mut unreadable = report(Verdict::Conflict, Severity::Error);
+        unreadable
+            .warnings
+            .push(Warning::unreadable("gone.md", "cannot read"));
+        assert_eq!(
+            unreadable.outcome(Some(Severity::Error)),
+            Outcome::Unreadable
+        );
+        let caveat = Warning {
+            line: Some(3),
+            ..Warning::about("a.md", "suppression of r silences nothing")
+        };
+        assert_eq!(
+            caveat.to_string(),
+            "a.md:3: suppression of r silences nothing"
+        );
+    }
+}
