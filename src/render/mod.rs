@@ -1,8 +1,10 @@
 //! Renderers: a report in, bytes out. Each format is one module; none of them prints.
 
+pub mod excerpt;
 pub mod github;
 pub mod json;
 pub mod jsonl;
+pub mod label;
 pub mod markdown;
 pub mod mentions;
 pub mod message;
@@ -11,7 +13,8 @@ pub mod table;
 
 pub use message::message;
 
-use crate::model::finding::Verdict;
+use crate::model::claim::Claim;
+use crate::model::finding::{Detail, Finding, Verdict};
 use crate::model::report::{Report, Stats};
 use crate::rules::{Rule, RuleSet};
 use crate::text::collapse_whitespace;
@@ -99,6 +102,21 @@ pub fn stats(stats: &Stats) -> String {
         seconds(total),
         megabytes / seconds(total).max(1e-9),
     )
+}
+
+/// The claims a finding cites in the order a reader compares them: the claims of each
+/// class of agreeing values together, classes in the order of their first claim, each in
+/// citing order (the primary claim first).
+pub fn reading_order<'a>(report: &'a Report, finding: &'a Finding) -> Vec<&'a Claim> {
+    let mut cited: Vec<(u32, &Claim)> = match &finding.detail {
+        Detail::Values { classes } | Detail::Linked { classes, .. } => {
+            classes.iter().copied().zip(report.cited(finding)).collect()
+        }
+        _ => report.cited(finding).map(|claim| (0, claim)).collect(),
+    };
+    // Stable: the citing order holds within a class.
+    cited.sort_by_key(|(class, _)| *class);
+    cited.into_iter().map(|(_, claim)| claim).collect()
 }
 
 /// "claimcheck: 5 sources, 212 sentences, 87 claims, 3 conflicts, 1 changed, 6 agreements"

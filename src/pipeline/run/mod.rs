@@ -75,6 +75,9 @@ pub struct CheckOptions {
     pub name_mentions: bool,
     /// Where to report progress, if anywhere.
     pub progress: Option<Progress>,
+    /// Keep every document's text in the report's sources (for a report that shows the
+    /// claims in their documents); otherwise each text goes once its claims are taken.
+    pub keep_texts: bool,
 }
 
 impl CheckOptions {
@@ -258,6 +261,7 @@ fn check_inputs(
                 name: d.name,
                 published: d.published,
                 url: d.url,
+                text: options.keep_texts.then_some(d.text),
             })
             .collect(),
         rules: rules.rules.iter().map(|rule| rule.info()).collect(),
