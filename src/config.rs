@@ -34,6 +34,8 @@ pub enum Format {
     Jsonl,
     Github,
     Sarif,
+    /// One self-contained page, for reading and reviewing in a browser.
+    Html,
 }
 
 /// The width of a table when none is known: neither the terminal's nor `COLUMNS`.
@@ -97,7 +99,7 @@ macro_rules! named {
     };
 }
 
-named!(Format { Table = "table", Markdown = "markdown", Json = "json", Jsonl = "jsonl", Github = "github", Sarif = "sarif" });
+named!(Format { Table = "table", Markdown = "markdown", Json = "json", Jsonl = "jsonl", Github = "github", Sarif = "sarif", Html = "html" });
 named!(FailOn { Error = "error", Warning = "warning", Info = "info", None = "none" });
 
 impl FailOn {
@@ -342,6 +344,7 @@ mod tests {
     #[test]
     fn names_read_in_any_case() {
         assert_eq!("SARIF".parse(), Ok(Format::Sarif));
+        assert_eq!("html".parse(), Ok(Format::Html));
         assert_eq!("none".parse(), Ok(FailOn::None));
         assert!("yaml".parse::<Format>().is_err());
     }

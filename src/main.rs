@@ -265,6 +265,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         threads: threads.map(usize::from),
         name_mentions: explain_groups,
         progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+        // The HTML report shows each claim in its document.
+        keep_texts: format == Format::Html,
         ..CheckOptions::from(&config)
     };
     let facts = match &facts {
@@ -315,6 +317,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
             append_step_summary(&render::markdown::report(&report))?;
             render::github::report(&report)
         }
+        Format::Html => render::html::report(&report),
         Format::Table if explain_groups => render::table::groups(&report, table.width),
         Format::Table if claims => render::table::claims(&report, &table),
         Format::Table => render::table::findings(&report, &table),

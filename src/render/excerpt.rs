@@ -19,10 +19,21 @@ pub struct Excerpt {
 impl Excerpt {
     /// The excerpt as one string, the value between `open` and `close`.
     pub fn marked(&self, open: &str, close: &str) -> String {
+        self.marked_with(str::to_string, open, close)
+    }
+
+    /// The excerpt as one string in a format's markup: each piece of text through
+    /// `escape`, the value between `open` and `close` (no marks where it was not found).
+    pub fn marked_with(&self, escape: impl Fn(&str) -> String, open: &str, close: &str) -> String {
         if self.value.is_empty() {
-            return format!("{}{}", self.before, self.after);
+            return format!("{}{}", escape(&self.before), escape(&self.after));
         }
-        format!("{}{open}{}{close}{}", self.before, self.value, self.after)
+        format!(
+            "{}{open}{}{close}{}",
+            escape(&self.before),
+            escape(&self.value),
+            escape(&self.after)
+        )
     }
 
     /// How many characters the excerpt shows, marks left out.

@@ -44,10 +44,7 @@ pub struct Topic {
 impl Topic {
     /// "Kevin Hamilton · 3 sources"
     pub fn heading(&self) -> String {
-        let sources = match self.sources {
-            1 => "1 source".to_string(),
-            n => format!("{n} sources"),
-        };
+        let sources = super::plural(self.sources, "source", "sources");
         format!("{} · {sources}", self.label)
     }
 }

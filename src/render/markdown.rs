@@ -7,7 +7,7 @@
 use super::excerpt::{self, one_line};
 use super::label::{self, Topic};
 use super::message::message;
-use super::reading_order;
+use super::{plural, reading_order};
 use crate::model::finding::{Finding, Verdict};
 use crate::model::report::Report;
 use std::collections::BTreeSet;
@@ -114,17 +114,7 @@ fn finding_section(report: &Report, finding: &Finding) -> String {
             .published
             .map(|d| format!(", {}", d.format("%Y-%m-%d")))
             .unwrap_or_default();
-        let quote = excerpt::window(claim, QUOTE_CHARS);
-        let quote = if quote.value.is_empty() {
-            md(&quote.marked("", ""))
-        } else {
-            format!(
-                "{}**{}**{}",
-                md(&quote.before),
-                md(&quote.value),
-                md(&quote.after)
-            )
-        };
+        let quote = excerpt::window(claim, QUOTE_CHARS).marked_with(md, "**", "**");
         out.push_str(&format!(
             "| {}{published} · `{}:{}:{}` | {} | {quote} |\n",
             md(&source.name),
@@ -181,10 +171,6 @@ fn verdict_label(verdict: Verdict) -> String {
     } else {
         name
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Text as Markdown shows it literally, on one line and safe in a table cell: markup

@@ -2,6 +2,7 @@
 
 pub mod excerpt;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod label;
@@ -108,21 +109,33 @@ pub fn stats(stats: &Stats) -> String {
 /// class of agreeing values together, classes in the order of their first claim, each in
 /// citing order (the primary claim first).
 pub fn reading_order<'a>(report: &'a Report, finding: &'a Finding) -> Vec<&'a Claim> {
-    let mut cited: Vec<(u32, &Claim)> = match &finding.detail {
+    classed(finding)
+        .into_iter()
+        .map(|(index, _)| &report.claims[index])
+        .collect()
+}
+
+/// The claims a finding cites in reading order (see [`reading_order`]), as indices into
+/// the report's claims, each with the number of its class of agreeing values.
+pub fn classed(finding: &Finding) -> Vec<(usize, u32)> {
+    let mut cited: Vec<(usize, u32)> = match &finding.detail {
         Detail::Values { classes } | Detail::Linked { classes, .. } => {
-            classes.iter().copied().zip(report.cited(finding)).collect()
+            finding.claims().zip(classes.iter().copied()).collect()
         }
-        _ => report.cited(finding).map(|claim| (0, claim)).collect(),
+        _ => finding.claims().map(|index| (index, 0)).collect(),
     };
     // Stable: the citing order holds within a class.
-    cited.sort_by_key(|(class, _)| *class);
-    cited.into_iter().map(|(_, claim)| claim).collect()
+    cited.sort_by_key(|(_, class)| *class);
+    cited
+}
+
+/// "1 source", "3 sources".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "claimcheck: 5 sources, 212 sentences, 87 claims, 3 conflicts, 1 changed, 6 agreements"
 pub fn summary_line(report: &Report) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![
         plural(report.sources.len(), "source", "sources"),
         plural(report.sentences, "sentence", "sentences"),
