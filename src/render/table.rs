@@ -195,8 +195,10 @@ fn layout(blocks: &[Block], options: &Options) -> String {
     let mut out = String::new();
     for block in blocks {
         out.push('\n');
-        out.push_str(&paint(options, "1", &block.heading));
-        out.push('\n');
+        for line in wrap(&block.heading, options.width) {
+            out.push_str(&paint(options, "1", &line));
+            out.push('\n');
+        }
         for row in &block.rows {
             let lines = match &columns {
                 Some(columns) => wide_row(row, columns, options),
@@ -266,12 +268,14 @@ fn wide_row(row: &Row, columns: &Columns, options: &Options) -> Vec<String> {
 /// claim — its location, its value and as much of the excerpt as fits; a value too long for
 /// the rest of the line goes on lines of its own below the location, never cut.
 fn compact_row(row: &Row, options: &Options) -> Vec<String> {
-    let mut lines = vec![format!(
-        "  {}  {}  {}",
-        row.attribute,
-        paint(options, tone(row.tone), &row.verdict),
-        row.rule
-    )];
+    let verdict = paint(options, tone(row.tone), &row.verdict);
+    let mut lines = vec![format!("  {}  {verdict}", row.attribute)];
+    // The rule beside the verdict where it fits, else beneath.
+    if 2 + chars(&row.attribute) + 2 + chars(&row.verdict) + 2 + chars(&row.rule) <= options.width {
+        lines[0].push_str(&format!("  {}", row.rule));
+    } else {
+        lines.push(format!("    {}", row.rule));
+    }
     let column = row.claims.iter().map(|(_, p)| chars(p)).max().unwrap_or(0);
     for (claim, place) in &row.claims {
         let value = one_line(&claim.text);
@@ -317,7 +321,8 @@ fn wrap_summary(summary: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for part in summary.split(", ") {
-        if !line.is_empty() && chars(&line) + 2 + chars(part) > width {
+        // Room for ", part" and the comma that may follow it.
+        if !line.is_empty() && chars(&line) + 2 + chars(part) + 1 > width {
             out.push_str(&line);
             out.push_str(",\n");
             line = format!("  {part}");
