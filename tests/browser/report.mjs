@@ -229,6 +229,8 @@ try {
   const target = await evaluate(`(() => { const a = document.getElementById(location.hash.slice(1));
       return { open: !!a && a.closest("details").open, marked: !!a && !!a.closest("mark.current") }; })()`);
   check(target.open && target.marked, "a claim's link opens its document with the claim marked");
+  const documentShot = await tab("Page.captureScreenshot", { format: "png" });
+  writeFileSync(join(outDir, "report-document.png"), Buffer.from(documentShot.data, "base64"));
 
   // Nothing leaves the page: the page's own file is its only request, and what a page
   // might try (a fetch, an image) is refused by its policy.
