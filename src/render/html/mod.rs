@@ -66,7 +66,7 @@ pub fn report(report: &Report) -> String {
 /// nothing else — no request leaves the page.
 fn head(out: &mut String) {
     let policy = format!(
-        "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
         sha256_base64(STYLE),
         sha256_base64(SCRIPT)
     );
