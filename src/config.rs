@@ -34,6 +34,27 @@ pub enum Format {
     Jsonl,
     Github,
     Sarif,
+    /// One self-contained page, for reading and reviewing in a browser.
+    Html,
+}
+
+/// The width of a table when none is known: neither the terminal's nor `COLUMNS`.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// The narrowest table laid out; a smaller width is taken as this.
+pub const MIN_WIDTH: usize = 40;
+
+/// The width a table fits: the one asked for (`--width`), else the terminal's (when the
+/// table goes to one), else `COLUMNS`, else [`DEFAULT_WIDTH`]; never below [`MIN_WIDTH`].
+pub fn table_width(asked: Option<usize>, terminal: Option<usize>, columns: Option<&str>) -> usize {
+    let from_env = columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    asked
+        .or(terminal)
+        .or(from_env)
+        .unwrap_or(DEFAULT_WIDTH)
+        .max(MIN_WIDTH)
 }
 
 /// Which conflicts fail a run: those of rules at this severity or above.
@@ -78,7 +99,7 @@ macro_rules! named {
     };
 }
 
-named!(Format { Table = "table", Markdown = "markdown", Json = "json", Jsonl = "jsonl", Github = "github", Sarif = "sarif" });
+named!(Format { Table = "table", Markdown = "markdown", Json = "json", Jsonl = "jsonl", Github = "github", Sarif = "sarif", Html = "html" });
 named!(FailOn { Error = "error", Warning = "warning", Info = "info", None = "none" });
 
 impl FailOn {
@@ -311,8 +332,19 @@ mod tests {
     }
 
     #[test]
+    fn a_table_fits_the_asked_width_then_the_terminal_then_columns_then_100() {
+        assert_eq!(table_width(Some(80), Some(120), Some("60")), 80);
+        assert_eq!(table_width(None, Some(120), Some("60")), 120);
+        assert_eq!(table_width(None, None, Some("60")), 60);
+        assert_eq!(table_width(None, None, Some("wide")), DEFAULT_WIDTH);
+        assert_eq!(table_width(None, None, None), DEFAULT_WIDTH);
+        assert_eq!(table_width(Some(10), None, None), MIN_WIDTH);
+    }
+
+    #[test]
     fn names_read_in_any_case() {
         assert_eq!("SARIF".parse(), Ok(Format::Sarif));
+        assert_eq!("html".parse(), Ok(Format::Html));
         assert_eq!("none".parse(), Ok(FailOn::None));
         assert!("yaml".parse::<Format>().is_err());
     }

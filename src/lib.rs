@@ -11,7 +11,8 @@
 //! let config = claimcheck::Config::default();
 //! let rules = claimcheck::load_rules(&config).unwrap();
 //! let report = claimcheck::check(&["corpus".into()], &rules, &claimcheck::CheckOptions::from(&config));
-//! print!("{}", claimcheck::render::table::findings(&report, 100));
+//! let table = claimcheck::render::table::Options::plain(100);
+//! print!("{}", claimcheck::render::table::findings(&report, &table));
 //! ```
 
 pub mod config;

@@ -15,9 +15,6 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Width of tables written to a file or pipe, so the output is the same on every run.
-const PIPE_WIDTH: u16 = 160;
-
 #[derive(Parser)]
 #[command(
     name = "claimcheck",
@@ -68,6 +65,9 @@ struct CheckArgs {
     /// Output format (default: the configuration's, else table).
     #[arg(long, value_parser = named::<Format>(Format::ALL, Format::name))]
     format: Option<Format>,
+    /// Fit the table to N columns (default: the terminal's width, else COLUMNS, else 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    width: Option<u16>,
     /// Show every claim (cross-checked or unverified) instead of the findings.
     #[arg(long)]
     claims: bool,
@@ -219,6 +219,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let CheckArgs {
         paths,
         format,
+        width,
         claims,
         explain_groups,
         rules,
@@ -259,10 +260,13 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     }
     let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
     let bar = (!quiet && std::io::stderr().is_terminal()).then(progress_bar);
+    let format = config.format();
     let options = CheckOptions {
         threads: threads.map(usize::from),
         name_mentions: explain_groups,
         progress: bar.as_ref().map(|(_, progress)| progress.clone()),
+        // The HTML report shows each claim in its document.
+        keep_texts: format == Format::Html,
         ..CheckOptions::from(&config)
     };
     let facts = match &facts {
@@ -302,12 +306,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     for warning in report.warnings.iter().filter(|_| !quiet) {
         eprintln!("claimcheck: warning: {warning}");
     }
-    let width = if output.is_some() {
-        PIPE_WIDTH
-    } else {
-        table_width()
-    };
-    let format = config.format();
+    let table = table_options(width, output.is_none());
     let rendered = match format {
         // Streamed below, to the file or to standard output.
         Format::Json => String::new(),
@@ -318,9 +317,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
             append_step_summary(&render::markdown::report(&report))?;
             render::github::report(&report)
         }
-        Format::Table if explain_groups => render::table::groups(&report, width),
-        Format::Table if claims => render::table::claims(&report, width),
-        Format::Table => render::table::findings(&report, width),
+        Format::Html => render::html::report(&report),
+        Format::Table if explain_groups => render::table::groups(&report, table.width),
+        Format::Table if claims => render::table::claims(&report, &table),
+        Format::Table => render::table::findings(&report, &table),
     };
     match &output {
         Some(path) if format == Format::Json => {
@@ -458,11 +458,23 @@ fn approximate(before: &str) -> bool {
         .contains(&last.as_str())
 }
 
-fn table_width() -> u16 {
-    if std::io::stdout().is_terminal() {
-        comfy_table::Table::new().width().unwrap_or(PIPE_WIDTH)
-    } else {
-        PIPE_WIDTH
+/// How the table is laid out: the width asked for, else the terminal's when the table goes
+/// to one, else `COLUMNS`, else 100; in colour on a terminal unless `NO_COLOR` is set.
+fn table_options(asked: Option<u16>, to_stdout: bool) -> render::table::Options {
+    let terminal = to_stdout && std::io::stdout().is_terminal();
+    let terminal_width = terminal
+        .then(|| terminal_size::terminal_size().map(|(width, _)| usize::from(width.0)))
+        .flatten();
+    let columns = std::env::var("COLUMNS").ok();
+    render::table::Options {
+        width: claimcheck::config::table_width(
+            asked.map(usize::from),
+            terminal_width,
+            columns.as_deref(),
+        ),
+        color: terminal
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var("TERM").map_or(true, |t| t != "dumb"),
     }
 }
 

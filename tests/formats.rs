@@ -41,8 +41,26 @@ fn jsonl_lines_each_parse_and_are_tagged() {
 fn markdown_lists_findings_and_quotes() {
     let (_, out) = check(corpus(), &["corpus/", "--format", "markdown"], &[]);
     assert!(out.starts_with("## claimcheck: 8 sources"));
-    assert!(out.contains("| **conflict** | Kevin Hamilton | title |"));
-    assert!(out.contains("`corpus/belgrade-daily.md:7:1`"));
+    assert!(
+        out.contains("| **conflict** | 6 |"),
+        "counts by verdict first"
+    );
+    let conflicts = out.find("### Conflicts").unwrap();
+    let possible = out.find("### Possible conflicts").unwrap();
+    let changes = out.find("### Changes over time").unwrap();
+    let agreements = out.find("<summary>7 agreements</summary>").unwrap();
+    assert!(conflicts < possible && possible < changes && changes < agreements);
+    let hamilton = &out[conflicts..possible];
+    assert_eq!(hamilton.matches("#### Kevin Hamilton").count(), 1);
+    assert!(hamilton.contains("**title** — **conflict** (`person-title`)"));
+    assert!(hamilton.contains("`corpus/belgrade-daily.md:7:1`"));
+    assert!(hamilton.contains(
+        "**NATO Deputy Assistant Secretary General for Partnerships** Kevin Hamilton spent"
+    ));
+    // An agreement is one line of the folded list, not a section.
+    assert!(
+        out.contains("- **George M. Wikoff**, title: Admiral (Adriatic Observer, Balkan Wire)\n")
+    );
 }
 
 #[test]

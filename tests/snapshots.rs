@@ -92,7 +92,7 @@ fn every_format_has_a_case() {
         .iter()
         .map(|case| std::fs::read_to_string(case.join("cmd")).unwrap())
         .collect();
-    for format in ["markdown", "json", "jsonl", "sarif", "github"] {
+    for format in ["markdown", "json", "jsonl", "sarif", "github", "html"] {
         let flag = format!("--format {format}");
         assert!(
             commands.iter().any(|c| c.trim_end().ends_with(&flag)),
@@ -103,4 +103,11 @@ fn every_format_has_a_case() {
         commands.iter().any(|c| c.trim() == "check corpus/"),
         "no table case"
     );
+    for width in [80, 160] {
+        let case = format!("check corpus/ --width {width}");
+        assert!(
+            commands.iter().any(|c| c.trim() == case),
+            "no table case at {width} columns"
+        );
+    }
 }

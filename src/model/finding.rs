@@ -72,7 +72,8 @@ pub struct Finding {
     /// Index of the subject in the report's subjects.
     pub subject: usize,
     pub attribute: Attribute,
-    /// The claim a tool shows the finding at: the first in document order.
+    /// The claim a tool shows the finding at: the first in document order (for a
+    /// submission judged against a corpus, the submission's claim).
     pub primary: usize,
     /// The other claims cited, in document order.
     pub related: Vec<usize>,

@@ -15,6 +15,9 @@ pub struct Source {
     pub name: String,
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
+    /// The document's text, where the check was asked to keep it (a report that shows the
+    /// claims in their documents); `None` otherwise, so a corpus's texts are not all held.
+    pub text: Option<String>,
 }
 
 /// What a report says about a rule.

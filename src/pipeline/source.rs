@@ -41,6 +41,9 @@ impl Document {
             warnings.push(Warning::about(path.to_string(), message));
             Header::default()
         });
+        if let Some(problem) = &header.problem {
+            warnings.push(Warning::about(path.to_string(), problem.clone()));
+        }
         let lines = boilerplate::classify(&text, header.body_start);
         let published = header.published.or_else(|| infer_published(&text, &lines));
         let name = header
@@ -67,6 +70,8 @@ struct Header {
     url: Option<String>,
     published: Option<NaiveDate>,
     body_start: usize,
+    /// A field that did not read (a bad date): the rest of the header still holds.
+    problem: Option<String>,
 }
 
 /// TOML front matter. `title` and `author` are accepted (articles often carry them) but
@@ -98,15 +103,16 @@ fn parse_header(text: &str) -> Result<Header, String> {
             .ok_or("front matter opened with +++ is never closed")?;
         let front: FrontMatter =
             toml::from_str(&rest[..close]).map_err(|e| format!("front matter: {}", e.message()))?;
-        let published = match front.published {
-            None => None,
-            Some(toml::Value::Datetime(dt)) => Some(parse_iso_date(&dt.to_string())?),
-            Some(toml::Value::String(s)) => Some(parse_iso_date(&s)?),
-            Some(other) => {
-                return Err(format!(
+        let (published, problem) = match front.published {
+            None => (None, None),
+            Some(toml::Value::Datetime(dt)) => header_date(&dt.to_string()),
+            Some(toml::Value::String(s)) => header_date(&s),
+            Some(other) => (
+                None,
+                Some(format!(
                     "front matter: `published` must be a date, not {other}"
-                ))
-            }
+                )),
+            ),
         };
         let after = text_start + 4 + close + 3;
         let body_start = text[after..]
@@ -117,6 +123,7 @@ fn parse_header(text: &str) -> Result<Header, String> {
             url: front.url,
             published,
             body_start,
+            problem,
         });
     }
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,12 +148,26 @@ fn parse_header(text: &str) -> Result<Header, String> {
         match caps[1].to_ascii_lowercase().as_str() {
             "source" => header.source = Some(value),
             "url" => header.url = Some(value),
-            "published" => header.published = Some(parse_iso_date(&value)?),
+            "published" => (header.published, header.problem) = header_date(&value),
             _ => {}
         }
         offset += raw.len();
     }
     Ok(Header::default())
+}
+
+/// A header's publication date; an unknown one ("unknown", "n/a", "-", nothing) is no date,
+/// and one that does not read is no date with a warning — either way the source's name and
+/// url in the same header still count.
+fn header_date(text: &str) -> (Option<NaiveDate>, Option<String>) {
+    let unknown = ["", "-", "unknown", "n/a", "none", "undated"];
+    if unknown.iter().any(|u| text.trim().eq_ignore_ascii_case(u)) {
+        return (None, None);
+    }
+    match parse_iso_date(text) {
+        Ok(date) => (Some(date), None),
+        Err(problem) => (None, Some(problem)),
+    }
 }
 
 fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
@@ -352,6 +373,27 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("YYYY-MM-DD"));
         assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn an_unknown_or_bad_date_keeps_the_headers_source_name() {
+        let (doc, warnings) = Document::new(
+            "dir/file.md",
+            "source: Daily Wire\npublished: unknown\n\nBody.\n".into(),
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!((doc.name.as_str(), doc.published), ("Daily Wire", None));
+        let (doc, warnings) = Document::new(
+            "dir/file.md",
+            "source: Daily Wire\npublished: May 2026\nurl: https://x.test/a\n\nBody.\n".into(),
+        );
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(doc.name, "Daily Wire");
+        assert_eq!(doc.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(
+            doc.lines[2].kind,
+            LineKind::Boilerplate(boilerplate::Furniture::Metadata)
+        );
     }
 
     #[test]

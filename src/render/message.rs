@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 /// (Gazeta Express)".
 pub fn message(report: &Report, finding: &Finding) -> String {
     let rule = report.rule(finding);
-    let subject = report.subject_of(finding);
+    let subject = super::label::finding_subject(report, finding);
     let attribute = finding.attribute.as_str();
     let primary = &report.claims[finding.primary];
     match &finding.detail {

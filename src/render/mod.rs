@@ -1,8 +1,11 @@
 //! Renderers: a report in, bytes out. Each format is one module; none of them prints.
 
+pub mod excerpt;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod label;
 pub mod markdown;
 pub mod mentions;
 pub mod message;
@@ -11,7 +14,8 @@ pub mod table;
 
 pub use message::message;
 
-use crate::model::finding::Verdict;
+use crate::model::claim::Claim;
+use crate::model::finding::{Detail, Finding, Verdict};
 use crate::model::report::{Report, Stats};
 use crate::rules::{Rule, RuleSet};
 use crate::text::collapse_whitespace;
@@ -101,10 +105,37 @@ pub fn stats(stats: &Stats) -> String {
     )
 }
 
+/// The claims a finding cites in the order a reader compares them: the claims of each
+/// class of agreeing values together, classes in the order of their first claim, each in
+/// citing order (the primary claim first).
+pub fn reading_order<'a>(report: &'a Report, finding: &'a Finding) -> Vec<&'a Claim> {
+    classed(finding)
+        .into_iter()
+        .map(|(index, _)| &report.claims[index])
+        .collect()
+}
+
+/// The claims a finding cites in reading order (see [`reading_order`]), as indices into
+/// the report's claims, each with the number of its class of agreeing values.
+pub fn classed(finding: &Finding) -> Vec<(usize, u32)> {
+    let mut cited: Vec<(usize, u32)> = match &finding.detail {
+        Detail::Values { classes } | Detail::Linked { classes, .. } => {
+            finding.claims().zip(classes.iter().copied()).collect()
+        }
+        _ => finding.claims().map(|index| (index, 0)).collect(),
+    };
+    // Stable: the citing order holds within a class.
+    cited.sort_by_key(|(_, class)| *class);
+    cited
+}
+
+/// "1 source", "3 sources".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// "claimcheck: 5 sources, 212 sentences, 87 claims, 3 conflicts, 1 changed, 6 agreements"
 pub fn summary_line(report: &Report) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![
         plural(report.sources.len(), "source", "sources"),
         plural(report.sentences, "sentence", "sentences"),

@@ -69,7 +69,7 @@ impl Gathered {
         // Claims carry their quotes and positions: at corpus scale the texts would be most
         // of the memory.
         document.lines = Vec::new();
-        if !options.name_mentions {
+        if !options.name_mentions && !options.keep_texts {
             document.text = String::new();
         }
         self.segment += one.segmenting;

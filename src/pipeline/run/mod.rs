@@ -20,6 +20,7 @@ use crate::pipeline::subjects::{self, SubjectOptions, Subjects};
 use crate::pipeline::verdict::{self, Context};
 use crate::rules::RuleSet;
 use crate::text::fold::Thresholds;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -74,6 +75,9 @@ pub struct CheckOptions {
     pub name_mentions: bool,
     /// Where to report progress, if anywhere.
     pub progress: Option<Progress>,
+    /// Keep every document's text in the report's sources (for a report that shows the
+    /// claims in their documents); otherwise each text goes once its claims are taken.
+    pub keep_texts: bool,
 }
 
 impl CheckOptions {
@@ -113,17 +117,15 @@ pub fn check_submission(
         let started = std::time::Instant::now();
         let (mut paths, mut warnings) = source::files(against);
         let (submitted, more) = source::files(new);
-        let new_paths: std::collections::HashSet<String> =
+        let new_paths: HashSet<String> =
             submitted.iter().map(|p| p.display().to_string()).collect();
         paths.extend(submitted);
         warnings.extend(more);
         let walk = started.elapsed();
         let inputs = paths.into_iter().map(Input::File).collect();
-        let mut report = check_inputs(inputs, warnings, facts, rules, options)?;
+        let submission = (!against.is_empty()).then_some(&new_paths);
+        let mut report = check_inputs(inputs, warnings, facts, submission, rules, options)?;
         report.stats.read += walk;
-        if !against.is_empty() {
-            filter::keep_involving(&mut report, &new_paths);
-        }
         Ok(report)
     })
 }
@@ -159,7 +161,7 @@ pub fn check_with_facts(
     options: &CheckOptions,
 ) -> Result<Report, Error> {
     let inputs = documents.into_iter().map(Input::Read).collect();
-    check_inputs(inputs, warnings, facts, rules, options)
+    check_inputs(inputs, warnings, facts, None, rules, options)
 }
 
 /// A document to check: read already, or a file read in the extraction pass, so that a
@@ -169,11 +171,13 @@ pub enum Input {
     File(PathBuf),
 }
 
-/// Checks inputs against each other and against a facts file.
+/// Checks inputs against each other and against a facts file; with the paths of a
+/// `submission`, its claims against the others' and only the findings that involve it.
 fn check_inputs(
     inputs: Vec<Input>,
     mut warnings: Vec<Warning>,
     facts: Option<&Facts>,
+    submission: Option<&HashSet<String>>,
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Result<Report, Error> {
@@ -193,7 +197,12 @@ fn check_inputs(
     let extract_time = pass_time.saturating_sub(read_time + segment_time);
     let mut claims = gathered.claims;
     let mentions = gathered.mentions;
-    let suppressions = gathered.suppressions;
+    let mut suppressions = gathered.suppressions;
+    if let Some(paths) = submission {
+        // The corpus's own directives silence what it says among itself, which a
+        // submission's report leaves out anyway.
+        suppressions.retain(|s| paths.contains(&s.path));
+    }
     let sentences = gathered.sentences;
     let mut bytes = gathered.bytes;
     let articles = documents.len();
@@ -216,6 +225,10 @@ fn check_inputs(
         event_window_days: options.subjects.event_window_days,
     };
     let mut findings = verdict::decide(&mut claims, &subjects, &context);
+    if let Some(paths) = submission {
+        let submitted: Vec<bool> = documents.iter().map(|d| paths.contains(&d.path)).collect();
+        verdict::judge_submission(&claims, &mut findings, &submitted, &context);
+    }
     // The checks' own claims follow the extracted ones (their indices continue).
     let (checked, evidence) = checks::run(&claims, &mentions, &mut subjects, &context);
     findings.extend(checked);
@@ -248,6 +261,7 @@ fn check_inputs(
                 name: d.name,
                 published: d.published,
                 url: d.url,
+                text: options.keep_texts.then_some(d.text),
             })
             .collect(),
         rules: rules.rules.iter().map(|rule| rule.info()).collect(),
@@ -259,6 +273,9 @@ fn check_inputs(
         warnings,
         stats,
     };
+    if let Some(paths) = submission {
+        filter::keep_involving(&mut report, paths);
+    }
     let unused = suppress::apply(&mut report, &suppressions);
     report.warnings.extend(unused);
     Ok(report)

@@ -2,8 +2,10 @@
 //! that agree, and the verdict between classes decided by source and time.
 
 mod agree;
+mod submission;
 
 pub use agree::{agree, slot, Slot};
+pub use submission::judge_submission;
 
 use crate::model::claim::{Attribute, Claim, TimeScope};
 use crate::model::finding::{Detail, Finding, Verdict};
@@ -28,6 +30,19 @@ pub struct Context<'a> {
 /// The group a claim belongs to: its subject, attribute and slot.
 type GroupKey = (usize, Attribute, Slot);
 
+/// The group whose values a claim is compared with; none for a claim compared with nothing
+/// (a date checked against its own weekday).
+fn group_key(claim: &Claim, context: &Context) -> Option<GroupKey> {
+    if matches!(claim.value, Value::WeekdayDate { .. }) {
+        return None;
+    }
+    Some((
+        claim.subject,
+        claim.attribute.clone(),
+        slot(&claim.value, &context.rules.lexicon),
+    ))
+}
+
 /// All findings, sorted by verdict, subject and attribute; each claim no other source
 /// speaks to is marked `unverified`.
 pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> Vec<Finding> {
@@ -51,15 +66,9 @@ pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> V
         }
     }
     for (index, claim) in claims.iter().enumerate() {
-        if matches!(claim.value, Value::WeekdayDate { .. }) {
-            continue;
+        if let Some(key) = group_key(claim, context) {
+            groups.entry(key).or_default().push(index);
         }
-        let key = (
-            claim.subject,
-            claim.attribute.clone(),
-            slot(&claim.value, &context.rules.lexicon),
-        );
-        groups.entry(key).or_default().push(index);
     }
     let mut corroborated = vec![false; claims.len()];
     for ((subject, _, _), members) in &groups {
