@@ -39,6 +39,15 @@ pub fn mention(text: &str, mention: &Mention, line: usize, offset: usize, approx
             object.insert("value".into(), finite(*value));
             object.insert("unit".into(), json!(unit));
         }
+        MentionValue::Currency { value, unit, iso } => {
+            object.insert("value".into(), finite(*value));
+            object.insert("unit".into(), json!(unit));
+            object.insert("iso".into(), json!(iso));
+        }
+        MentionValue::Age { value, unit } | MentionValue::Temperature { value, unit } => {
+            object.insert("value".into(), finite(*value));
+            object.insert("unit".into(), json!(unit));
+        }
         MentionValue::Duration { seconds } => {
             object.insert("seconds".into(), finite(*seconds));
         }

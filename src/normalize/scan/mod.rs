@@ -4,6 +4,7 @@
 
 mod dates;
 mod durations;
+mod measures;
 mod numbers;
 mod ranges;
 mod relative;
@@ -22,6 +23,9 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Date,
+    Currency,
+    Age,
+    Temperature,
     Duration,
     Quantity,
     Percent,
@@ -31,7 +35,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Number,
         Kind::NumberRange,
         Kind::Ordinal,
@@ -39,6 +43,9 @@ impl Kind {
         Kind::Quantity,
         Kind::Duration,
         Kind::Date,
+        Kind::Currency,
+        Kind::Age,
+        Kind::Temperature,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +57,9 @@ impl Kind {
             Kind::Quantity => "quantity",
             Kind::Duration => "duration",
             Kind::Date => "date",
+            Kind::Currency => "currency",
+            Kind::Age => "age",
+            Kind::Temperature => "temperature",
         }
     }
 
@@ -78,6 +88,23 @@ pub enum MentionValue {
         seconds: f64,
     },
     Date(DateSpan),
+    /// Money: the amount and the currency's name, and its ISO 4217 code where the text
+    /// names one country's currency.
+    Currency {
+        value: f64,
+        unit: String,
+        iso: Option<String>,
+    },
+    /// An age: how many of `unit` ("Year", "Month", "Week", "Day").
+    Age {
+        value: f64,
+        unit: String,
+    },
+    /// A temperature: `unit` is "C", "F", "K", or "Degree" when no scale is written.
+    Temperature {
+        value: f64,
+        unit: String,
+    },
     /// Written as a date, but no such day exists ("feb 30").
     InvalidDate,
 }
@@ -122,6 +149,15 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         candidates.extend(scanner.dates());
     }
     for start in 0..tokens.len() {
+        if wants(Kind::Currency) {
+            candidates.extend(scanner.money(start));
+        }
+        if wants(Kind::Age) {
+            candidates.extend(scanner.age(start));
+        }
+        if wants(Kind::Temperature) {
+            candidates.extend(scanner.temperature(start));
+        }
         if wants(Kind::Duration) {
             candidates.extend(scanner.duration(start));
         }
