@@ -1,11 +1,11 @@
 //! Fuzzes the whole check on arbitrary bytes, split into two documents so that the
-//! cross-document stages run too.
+//! cross-document stages run too. The rules compile once per process.
 #![no_main]
 
-use claimcheck::check::{check_documents, CheckOptions};
+use claimcheck::{check_documents, CheckOptions};
 use claimcheck::render;
 use claimcheck::rules::RuleSet;
-use claimcheck::source::{decode, Document};
+use claimcheck::pipeline::source::{decode, Document};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -25,7 +25,11 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     let report = check_documents(documents, warnings, &RULES, &CheckOptions::default());
-    let _ = render::table::findings(&report, 120);
-    let _ = render::table::claims(&report, 120);
+    let options = render::table::Options {
+        width: 120,
+        color: false,
+    };
+    let _ = render::table::findings(&report, &options);
+    let _ = render::table::claims(&report, &options);
     let _ = render::json::report(&report);
 });

@@ -13,6 +13,6 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     sources.push(("fuzz.toml".to_string(), text));
     if let Ok(rules) = RuleSet::from_sources(&sources) {
-        let _ = claimcheck::examples::verify(&rules);
+        let _ = claimcheck::pipeline::examples::verify(&rules);
     }
 });

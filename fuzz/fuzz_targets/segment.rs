@@ -2,8 +2,8 @@
 //! char boundaries and within the text.
 #![no_main]
 
-use claimcheck::boilerplate::classify;
-use claimcheck::segment::{segment, Abbreviations, MAX_SENTENCE_BYTES};
+use claimcheck::pipeline::boilerplate::classify;
+use claimcheck::pipeline::segment::{segment, Abbreviations, MAX_SENTENCE_BYTES};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
