@@ -522,7 +522,8 @@ fn normalize_text(
     let mut out = String::new();
     for (piece, offset, fixed_line) in pieces {
         for mention in scan(piece, &options) {
-            let approx = approximate(&piece[..mention.span.start]);
+            let approx =
+                claimcheck::normalize::qualifier::approximates(&piece[..mention.span.start]);
             let shifted = Mention {
                 span: mention.span.start + offset..mention.span.end + offset,
                 ..mention
@@ -537,29 +538,6 @@ fn normalize_text(
         }
     }
     out
-}
-
-/// Whether the words before a number make it approximate ("about 600", "~600").
-fn approximate(before: &str) -> bool {
-    let last = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let last = last.to_lowercase();
-    last.ends_with('~')
-        || [
-            "approximately",
-            "about",
-            "around",
-            "roughly",
-            "some",
-            "nearly",
-            "almost",
-            "circa",
-            "estimated",
-        ]
-        .contains(&last.as_str())
 }
 
 /// How the table is laid out: the width asked for, else the terminal's when the table goes

@@ -4,6 +4,7 @@
 
 use super::date::{parse_date, DateSpan, Grain, Reference, DATE};
 use super::number::Convention;
+use super::qualifier::Qualifier;
 use super::tokens::{cardinal, ordinal, tokenize, Token, TokenKind};
 use super::units::Units;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -177,7 +178,10 @@ impl Scanner<'_> {
     /// A number may start here: not inside a word or a digit group ("+1-222": "222" is a
     /// number, "-222" is not).
     fn starts_number(&self, start: usize) -> bool {
-        let token = &self.tokens[start];
+        // A comparator or a bracket may end the text: nothing follows it.
+        let Some(token) = self.tokens.get(start) else {
+            return false;
+        };
         if start == 0 || token.gap {
             return true;
         }
@@ -411,76 +415,17 @@ impl Scanner<'_> {
     /// One bound or interval: "more than 40", "between 20 and 30", "500-600", "30 or more".
     fn bound(&self, start: usize) -> Option<Bound> {
         let words: Vec<&str> = (start..start + 7).filter_map(|i| self.word(i)).collect();
-        const LOWER_INCLUSIVE: &[&[&str]] = &[
-            &["greater", "than", "or", "equal", "to"],
-            &["more", "than", "or", "equal", "to"],
-            &["bigger", "or", "equal", "than"],
-            &["bigger", "than", "or", "equal", "to"],
-            &["larger", "than", "or", "equal", "to"],
-            &["equal", "to", "or", "more", "than"],
-            &["equal", "to", "or", "greater", "than"],
-            &["no", "less", "than"],
-            &["not", "less", "than"],
-            &["at", "least"],
-            &[">", "="],
-            &["≥"],
-        ];
-        const LOWER: &[&[&str]] = &[
-            &["more", "than"],
-            &["greater", "than"],
-            &["higher", "than"],
-            &["larger", "than"],
-            &["bigger", "than"],
-            &["above"],
-            &["over"],
-            &["exceeding"],
-            &[">"],
-        ];
-        const UPPER_INCLUSIVE: &[&[&str]] = &[
-            &["less", "than", "or", "equal", "to"],
-            &["fewer", "than", "or", "equal", "to"],
-            &["smaller", "than", "or", "equal", "to"],
-            &["equal", "to", "or", "less", "than"],
-            &["equal", "to", "or", "fewer", "than"],
-            &["no", "more", "than"],
-            &["not", "more", "than"],
-            &["at", "most"],
-            &["up", "to"],
-            &["<", "="],
-            &["≤"],
-        ];
-        const UPPER: &[&[&str]] = &[
-            &["less", "than"],
-            &["fewer", "than"],
-            &["lower", "than"],
-            &["smaller", "than"],
-            &["below"],
-            &["under"],
-            &["<"],
-        ];
-        const EXACT: &[&[&str]] = &[&["equal", "to"], &["equals", "to"], &["equals"], &["="]];
-        let matches = |phrases: &[&[&str]]| {
-            phrases
-                .iter()
-                .filter(|p| words.len() >= p.len() && words[..p.len()] == p[..])
-                .map(|p| p.len())
-                .max()
-        };
-        let table: [(&[&[&str]], BoundKind); 5] = [
-            (LOWER_INCLUSIVE, BoundKind::Lower(true)),
-            (UPPER_INCLUSIVE, BoundKind::Upper(true)),
-            (LOWER, BoundKind::Lower(false)),
-            (UPPER, BoundKind::Upper(false)),
-            (EXACT, BoundKind::Exact),
-        ];
-        let mut best: Option<(usize, BoundKind)> = None;
-        for (phrases, kind) in table {
-            if let Some(length) = matches(phrases) {
-                if best.is_none_or(|(l, _)| length > l) {
-                    best = Some((length, kind));
-                }
-            }
-        }
+        // Comparators come from the one list of qualifiers; approximation words ("about")
+        // do not make a range.
+        let best = super::qualifier::before(&words).and_then(|(qualifier, length)| {
+            let kind = match qualifier {
+                Qualifier::Above { inclusive } => BoundKind::Lower(inclusive),
+                Qualifier::Below { inclusive } => BoundKind::Upper(inclusive),
+                Qualifier::Exactly => BoundKind::Exact,
+                Qualifier::About | Qualifier::Nearly => return None,
+            };
+            Some((length, kind))
+        });
         if let Some((length, kind)) = best {
             let at = start + length;
             let at = if self.word(at) == Some("the") {
@@ -545,24 +490,31 @@ impl Scanner<'_> {
                 }
             }
         }
-        // "30 or more", "500 and more", "500 or less"
-        let tail: Vec<&str> = (low_end..low_end + 2)
+        // "30 or more", "500 and more", "300 or less than"
+        let tail: Vec<&str> = (low_end..low_end + 3)
             .filter_map(|i| self.word(i))
             .collect();
-        let kind = match tail.as_slice() {
-            ["or" | "and", "more" | "greater" | "above" | "over" | "higher"] => {
-                BoundKind::Lower(true)
+        // "200 or greater than 190" is two bounds: "than" belongs to the second.
+        let tail = match super::qualifier::after(&tail) {
+            Some((_, length)) if tail.get(length - 1) == Some(&"than") => {
+                if self.value_at(low_end + length).is_some() {
+                    &tail[..length - 1]
+                } else {
+                    &tail[..]
+                }
             }
-            ["or" | "and", "less" | "fewer" | "below" | "under" | "lower"] => {
-                BoundKind::Upper(true)
-            }
+            _ => &tail[..],
+        };
+        let (kind, length) = match super::qualifier::after(tail)? {
+            (Qualifier::Above { inclusive }, length) => (BoundKind::Lower(inclusive), length),
+            (Qualifier::Below { inclusive }, length) => (BoundKind::Upper(inclusive), length),
             _ => return None,
         };
         Some(Bound {
             kind,
             value: low,
             high: None,
-            end: low_end + 2,
+            end: low_end + length,
         })
     }
 
@@ -585,21 +537,17 @@ impl Scanner<'_> {
     }
 
     fn duration(&self, start: usize) -> Option<Mention> {
+        // A qualifier is part of the mention but not of the value; a word that may be
+        // either ("some days") is read as the amount when no amount follows it.
+        let words: Vec<&str> = (start..start + 5).filter_map(|i| self.word(i)).collect();
+        super::qualifier::before(&words)
+            .and_then(|(_, length)| self.duration_from(start, start + length))
+            .or_else(|| self.duration_from(start, start))
+    }
+
+    /// The duration whose mention starts at token `start` and whose amounts start at `i`.
+    fn duration_from(&self, start: usize, mut i: usize) -> Option<Mention> {
         let word = |i: usize| self.word(i);
-        let mut i = start;
-        // A qualifier is part of the mention but not of the value.
-        for qualifier in [
-            &["more", "than"][..],
-            &["less", "than"],
-            &["at", "least"],
-            &["over"],
-            &["about"],
-        ] {
-            if (0..qualifier.len()).all(|k| word(start + k) == Some(qualifier[k])) {
-                i = start + qualifier.len();
-                break;
-            }
-        }
         let mut seconds = 0.0;
         let mut end = None;
         while let Some((amount, after)) = self.duration_amount(i) {
