@@ -64,6 +64,7 @@ pub(super) struct Cited<'a> {
     quote: &'a str,
     source: &'a str,
     text: &'a str,
+    #[serde(serialize_with = "crate::model::value::serialize_report_form")]
     value: &'a Value,
 }
 
@@ -78,6 +79,7 @@ pub(super) struct Claim<'a> {
     subject: &'a str,
     text: &'a str,
     unverified: bool,
+    #[serde(serialize_with = "crate::model::value::serialize_report_form")]
     value: &'a Value,
 }
 
