@@ -7,10 +7,10 @@ pub mod model;
 use crate::model::claim::Attribute;
 use crate::model::error::{Error, Location};
 use crate::model::report::RuleInfo;
+use crate::text::pattern::LazyRegex;
 pub use lexicon::Lexicon;
 pub use model::{Check, ExampleSpec, Severity, SubjectKind, ValueKind};
 use model::{LexiconSpec, RuleFile, RuleSpec};
-use regex::Regex;
 use std::collections::HashMap;
 
 /// The rule files shipped with claimcheck, compiled into the binary.
@@ -38,9 +38,10 @@ pub struct Rule {
     pub attribute: RuleAttribute,
     pub value: ValueKind,
     pub subject: SubjectKind,
-    pub patterns: Vec<Regex>,
+    /// Compiled when first used (see [`LazyRegex`]).
+    pub patterns: Vec<LazyRegex>,
     /// What a sentence must contain before the patterns run on it.
-    pub requires: Option<Regex>,
+    pub requires: Option<LazyRegex>,
     /// The cross-document check a check rule runs (it has no patterns).
     pub check: Option<Check>,
     pub time_varying: bool,
@@ -180,6 +181,13 @@ impl RuleSet {
     /// Malformed TOML, unknown keys, missing fields, duplicate ids, unknown placeholders,
     /// invalid regexes and missing named groups, each with file:line:col and the rule id.
     pub fn from_sources(sources: &[(String, String)]) -> Result<RuleSet, Error> {
+        RuleSet::compile_sources(sources, false)
+    }
+
+    /// [`RuleSet::from_sources`]; with `eager`, the shipped files' patterns too are compiled
+    /// at once (else only added files' are, to report their errors where they are written:
+    /// the tests compile the shipped ones).
+    fn compile_sources(sources: &[(String, String)], eager: bool) -> Result<RuleSet, Error> {
         let mut files = Vec::new();
         let mut lexicon_spec = LexiconSpec::default();
         for (path, text) in sources {
@@ -209,7 +217,8 @@ impl RuleSet {
                         message: format!("rule id `{id}` must be kebab-case (a-z, 0-9, -)"),
                     });
                 }
-                rules.push(compile_rule(spec, path, text, &lexicon)?);
+                let shipped = BUILTIN.iter().any(|(p, t)| p == path && t == text);
+                rules.push(compile_rule(spec, path, text, &lexicon, eager || !shipped)?);
             }
         }
         let texts = sources
@@ -301,7 +310,15 @@ fn regex_detail(error: regex::Error) -> String {
     }
 }
 
-fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Result<Rule, Error> {
+/// Compiles one rule; its patterns at once when `eager` (so that a bad one is an error at
+/// its place), else when first used.
+fn compile_rule(
+    spec: RuleSpec,
+    path: &str,
+    text: &str,
+    lexicon: &Lexicon,
+    eager: bool,
+) -> Result<Rule, Error> {
     let id = spec.id.get_ref().clone();
     let rule_error = |offset: usize, message: String| Error::Rule {
         location: Location::in_text(path, text, offset),
@@ -328,12 +345,16 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
             let expanded = lexicon
                 .expand(pattern.get_ref())
                 .map_err(|m| rule_error(offset, m))?;
-            Some(crate::text::pattern::compile(&expanded).map_err(|e| {
-                rule_error(
-                    offset,
-                    format!("invalid `requires` pattern: {}", regex_detail(e)),
-                )
-            })?)
+            if eager {
+                Some(LazyRegex::checked(&expanded, None).map_err(|e| {
+                    rule_error(
+                        offset,
+                        format!("invalid `requires` pattern: {}", regex_detail(e)),
+                    )
+                })?)
+            } else {
+                Some(LazyRegex::new(&expanded, None))
+            }
         }
         None => None,
     };
@@ -346,9 +367,11 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
         // Patterns embed large alternations (every date form, every title): a lazy DFA
         // cache larger than the default keeps them from being rebuilt sentence after
         // sentence.
-        let regex = crate::text::pattern::builder(&expanded)
-            .dfa_size_limit(RULE_DFA_CACHE_BYTES)
-            .build()
+        if !eager {
+            patterns.push(LazyRegex::new(&expanded, Some(RULE_DFA_CACHE_BYTES)));
+            continue;
+        }
+        let regex = LazyRegex::checked(&expanded, Some(RULE_DFA_CACHE_BYTES))
             .map_err(|e| rule_error(offset, format!("invalid pattern: {}", regex_detail(e))))?;
         let names: Vec<&str> = regex.capture_names().flatten().collect();
         let mut required = vec!["value"];
@@ -426,4 +449,44 @@ fn compile_rule(spec: RuleSpec, path: &str, text: &str, lexicon: &Lexicon) -> Re
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Vec<(String, String)> {
+        BUILTIN
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_shipped_pattern_compiles_with_its_groups() {
+        RuleSet::compile_sources(&shipped(), true).expect("the shipped patterns compile");
+    }
+
+    #[test]
+    fn shipped_patterns_wait_to_be_used_and_added_ones_compile_at_once() {
+        let rules = RuleSet::from_sources(&shipped()).unwrap();
+        let compiled = |rules: &RuleSet| {
+            rules
+                .rules
+                .iter()
+                .flat_map(|rule| rule.patterns.iter().chain(&rule.requires))
+                .filter(|pattern| pattern.is_compiled())
+                .count()
+        };
+        assert_eq!(compiled(&rules), 0);
+        let mut sources = shipped();
+        sources.push((
+            "extra.toml".into(),
+            "[[rule]]\nid = \"extra\"\ndescription = \"d\"\nmessage = \"m\"\nseverity = \"info\"\n\
+             attribute = \"place\"\nvalue = \"place\"\nsubject = \"event\"\n\
+             patterns = ['''held in (?P<value>{PLACE})''']\n"
+                .into(),
+        ));
+        assert_eq!(compiled(&RuleSet::from_sources(&sources).unwrap()), 1);
+    }
 }

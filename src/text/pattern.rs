@@ -72,6 +72,67 @@ pub fn builder(pattern: &str) -> RegexBuilder {
     RegexBuilder::new(&with_ascii_boundaries(pattern))
 }
 
+/// A regex compiled the first time it is used: a run over one short text pays only for the
+/// patterns its sentences reach, not for every rule's. Its source must be known to compile
+/// ([`LazyRegex::checked`] compiles it at once, to report an error where it is written).
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    source: String,
+    dfa_size_limit: Option<usize>,
+    compiled: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// `pattern` (word boundaries made ASCII) with `dfa_size_limit` for its lazy DFA cache,
+    /// compiled when first used.
+    pub fn new(pattern: &str, dfa_size_limit: Option<usize>) -> LazyRegex {
+        LazyRegex {
+            source: with_ascii_boundaries(pattern).into_owned(),
+            dfa_size_limit,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The same, compiled now.
+    ///
+    /// # Errors
+    /// The pattern does not compile.
+    pub fn checked(
+        pattern: &str,
+        dfa_size_limit: Option<usize>,
+    ) -> Result<LazyRegex, regex::Error> {
+        let lazy = LazyRegex::new(pattern, dfa_size_limit);
+        let regex = lazy.build()?;
+        lazy.compiled.get_or_init(|| regex);
+        Ok(lazy)
+    }
+
+    fn build(&self) -> Result<Regex, regex::Error> {
+        let mut builder = RegexBuilder::new(&self.source);
+        if let Some(limit) = self.dfa_size_limit {
+            builder.dfa_size_limit(limit);
+        }
+        builder.build()
+    }
+
+    /// Whether it has been compiled (for measuring what a run compiles).
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            // Only sources known to compile are made lazy (the shipped rules, which the
+            // tests compile; added rule files are compiled when they load).
+            self.build().expect("a lazy pattern's source compiles")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +143,18 @@ mod tests {
             .find_iter(text)
             .map(|m| m.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_lazy_regex_compiles_on_first_use_and_matches_as_compiled_at_once() {
+        let lazy = LazyRegex::new(r"\bdrill\b", None);
+        assert!(!lazy.is_compiled());
+        assert!(lazy.is_match("a drill."));
+        assert!(lazy.is_compiled());
+        assert!(LazyRegex::checked(r"(", None).is_err());
+        assert!(!LazyRegex::checked(r"\bdrill\b", None)
+            .unwrap()
+            .is_match("redrill"));
     }
 
     #[test]
