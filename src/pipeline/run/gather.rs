@@ -7,6 +7,7 @@ use super::{CheckOptions, Input, Stage};
 use crate::model::claim::Claim;
 use crate::model::mention::EventMention;
 use crate::model::report::Warning;
+use crate::model::story::StoryFeatures;
 use crate::normalize::date::Reference;
 use crate::pipeline::extract::Extractor;
 use crate::pipeline::filter::suppress::{self, Suppression};
@@ -20,6 +21,8 @@ use std::collections::HashMap;
 pub(super) struct Gathered {
     pub(super) claims: Vec<Claim>,
     pub(super) mentions: Vec<EventMention>,
+    /// Each document's story features with its number.
+    pub(super) stories: Vec<(usize, StoryFeatures)>,
     pub(super) suppressions: Vec<Suppression>,
     pub(super) warnings: Vec<Warning>,
     pub(super) sentences: usize,
@@ -64,6 +67,7 @@ impl Gathered {
         self.sentences += one.sentences.len();
         self.claims.extend(one.claims);
         self.mentions.extend(one.mentions);
+        self.stories.push((index, one.story));
         self.suppressions.extend(suppress::directives(document));
         self.bytes += document.text.len();
         // Claims carry their quotes and positions: at corpus scale the texts would be most
@@ -80,6 +84,7 @@ impl Gathered {
     fn append(&mut self, other: Gathered) {
         self.claims.extend(other.claims);
         self.mentions.extend(other.mentions);
+        self.stories.extend(other.stories);
         self.suppressions.extend(other.suppressions);
         self.warnings.extend(other.warnings);
         self.sentences += other.sentences;
@@ -211,6 +216,11 @@ pub(super) fn first_pass(
         .mentions
         .iter_mut()
         .for_each(|m| m.doc = number[m.doc]);
+    gathered
+        .stories
+        .iter_mut()
+        .for_each(|(doc, _)| *doc = number[*doc]);
+    gathered.stories.sort_by_key(|(doc, _)| *doc);
     if any_undated {
         // Stable: each document's claims keep their order.
         gathered.claims.sort_by_key(|c| c.doc);

@@ -16,6 +16,7 @@ use crate::pipeline::extract::Extractor;
 use crate::pipeline::facts::Facts;
 use crate::pipeline::filter::{self, suppress};
 use crate::pipeline::source::{self, Document};
+use crate::pipeline::stories::{self, StoryOptions};
 use crate::pipeline::subjects::{self, SubjectOptions, Subjects};
 use crate::pipeline::verdict::{self, Context};
 use crate::rules::RuleSet;
@@ -67,6 +68,7 @@ impl std::fmt::Debug for Progress {
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub subjects: SubjectOptions,
+    pub stories: StoryOptions,
     /// Worker threads for the per-document stages; `None` uses every core. The output is
     /// the same whatever the number.
     pub threads: Option<usize>,
@@ -91,6 +93,7 @@ impl From<&Config> for CheckOptions {
     fn from(config: &Config) -> Self {
         CheckOptions {
             subjects: SubjectOptions::from(&config.thresholds),
+            stories: StoryOptions::from(&config.thresholds),
             ..CheckOptions::default()
         }
     }
@@ -215,7 +218,27 @@ fn check_inputs(
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
     }
-    let mut subjects = subjects::resolve(&mut claims, &mentions, &options.subjects);
+    let features: Vec<_> = gathered.stories.into_iter().map(|(_, f)| f).collect();
+    let mut grouped = stories::group(&features, &options.stories);
+    drop(features);
+    if facts.is_some() {
+        // The facts file speaks for the corpus's main story: its claims join that one's.
+        let main = (0..grouped.stories.len())
+            .max_by_key(|&s| (grouped.stories[s].documents.len(), std::cmp::Reverse(s)))
+            .unwrap_or(0);
+        grouped.of_document.push(main);
+        if let Some(story) = grouped.stories.get_mut(main) {
+            story.documents.push(articles);
+        }
+    }
+    let story_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let mut subjects = subjects::resolve(
+        &mut claims,
+        &mentions,
+        &grouped.of_document,
+        &options.subjects,
+    );
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let context = Context {
@@ -250,6 +273,7 @@ fn check_inputs(
         read: read_time,
         segment: segment_time,
         extract: extract_time,
+        stories: story_time,
         group: group_time,
         verdicts: verdict_time,
     };
@@ -267,6 +291,8 @@ fn check_inputs(
         rules: rules.rules.iter().map(|rule| rule.info()).collect(),
         subjects: subjects.subjects,
         links: subjects.links,
+        stories: grouped.stories,
+        story_of_document: grouped.of_document,
         sentences,
         claims,
         findings,
