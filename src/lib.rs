@@ -5,7 +5,7 @@
 //! order): `text` (folding, patterns) < `model` (claims, findings, the report: data only)
 //! < `normalize` (reading numbers, amounts, durations, dates) < `rules` (rule files, the
 //! lexicon) < `config` < `pipeline` (one module per stage) < `render` (a report in, bytes
-//! out) < `output` (report files); this file is the API on top.
+//! out) < `output` (report files) < `store` (claim shards); this file is the API on top.
 //!
 //! ```no_run
 //! let config = claimcheck::Config::default();
@@ -22,6 +22,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod store;
 pub mod text;
 
 // Older paths of the text helpers, kept while the callers move.

@@ -30,6 +30,12 @@ struct Cli {
 enum Command {
     /// Check documents (files or directories of .txt/.md) against each other.
     Check(CheckArgs),
+    /// Read and extract documents into a claim shard (JSON Lines) for `compare` and
+    /// `check --against STORE`, without comparing them.
+    Extract(ExtractArgs),
+    /// Compare the documents of claim shards (files, or store folders of them): the report
+    /// `check` gives on the same documents, with the same options.
+    Compare(CheckArgs),
     /// Print every number, range, ordinal, percentage, quantity, duration and date found in
     /// the text of FILES (or standard input), one JSON object per line.
     Normalize {
@@ -117,6 +123,38 @@ struct CheckArgs {
     facts: Option<PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or directories to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// A shard file (`.jsonl`) to write, or a store folder to add a shard to (its older
+    /// records of the same documents are replaced).
+    #[arg(long, short, value_name = "DIR_OR_FILE", required = true)]
+    output: PathBuf,
+    /// A directory of extra rule files (*.toml), added to the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// A configuration file (default: claimcheck.toml here or in a parent directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Worker threads (default: every core). The shard does not depend on it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// No warnings on standard error (errors still print).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Which command reads the PATHS of [`CheckArgs`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Documents.
+    Check,
+    /// Claim shards.
+    Compare,
+}
+
 /// A command-line value among `values`, by the name the library gives it.
 fn named<T: Copy + Send + Sync + 'static>(
     values: &'static [T],
@@ -171,7 +209,9 @@ fn progress_bar() -> (indicatif::ProgressBar, Progress) {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(args, Mode::Check),
+        Command::Compare(args) => check(args, Mode::Compare),
+        Command::Extract(args) => extract(args),
         Command::Normalize {
             files,
             reference_date,
@@ -213,9 +253,56 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// `claimcheck check`: the configuration in effect, the rules, the check, the report in
-/// its format, the exit code.
-fn check(args: CheckArgs) -> Result<ExitCode, String> {
+/// `claimcheck extract`: the documents' records written as a claim shard; exit code 2 when
+/// an input could not be read.
+fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
+    let ExtractArgs {
+        paths,
+        output,
+        rules,
+        config,
+        threads,
+        quiet,
+    } = args;
+    let overlay = Overlay {
+        rules: rules.into_iter().collect(),
+        ..Overlay::default()
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = Config::layered(config.as_deref(), &cwd, overlay).map_err(|e| e.to_string())?;
+    let rules = claimcheck::load_rules(&config).map_err(|e| e.to_string())?;
+    let options = CheckOptions {
+        threads: threads.map(usize::from),
+        ..CheckOptions::from(&config)
+    };
+    let done =
+        claimcheck::store::extract(&paths, &output, &rules, &options).map_err(|e| e.to_string())?;
+    for warning in done.warnings.iter().filter(|_| !quiet) {
+        eprintln!("claimcheck: warning: {warning}");
+    }
+    if !quiet {
+        eprintln!(
+            "claimcheck: {} documents, {} claims written to {}{}",
+            done.documents,
+            done.claims,
+            done.shard.display(),
+            match done.replaced {
+                0 => String::new(),
+                n => format!(" ({n} older records replaced)"),
+            }
+        );
+    }
+    let unreadable = done.warnings.iter().any(|w| w.unreadable);
+    Ok(exit_code(if unreadable {
+        Outcome::Unreadable
+    } else {
+        Outcome::Clean
+    }))
+}
+
+/// `claimcheck check` and `claimcheck compare`: the configuration in effect, the rules,
+/// the check, the report in its format, the exit code.
+fn check(args: CheckArgs, mode: Mode) -> Result<ExitCode, String> {
     let CheckArgs {
         paths,
         format,
@@ -273,12 +360,29 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         Some(path) => Some(Facts::read(path).map_err(|e| e.to_string())?),
         None => None,
     };
-    let mut report = if against.is_empty() && facts.is_none() {
-        claimcheck::check(&paths, &rules, &options)
-    } else {
-        claimcheck::check_submission(&paths, &against, facts.as_ref(), &rules, &options)
-            .map_err(|e| e.to_string())?
-    };
+    let stores = against
+        .iter()
+        .filter(|p| claimcheck::store::is_store(p))
+        .count();
+    let mut report = match mode {
+        Mode::Compare if !against.is_empty() => {
+            return Err("compare takes no --against; check a draft against a claim store with `check DRAFT --against STORE`".into());
+        }
+        Mode::Compare => claimcheck::store::compare(&paths, facts.as_ref(), &rules, &options),
+        Mode::Check if stores > 0 && stores < against.len() => {
+            return Err("--against takes claim stores or documents, not both".into());
+        }
+        Mode::Check if stores > 0 => {
+            claimcheck::store::check_against(&paths, &against, facts.as_ref(), &rules, &options)
+        }
+        Mode::Check if against.is_empty() && facts.is_none() => {
+            Ok(claimcheck::check(&paths, &rules, &options))
+        }
+        Mode::Check => {
+            claimcheck::check_submission(&paths, &against, facts.as_ref(), &rules, &options)
+        }
+    }
+    .map_err(|e| e.to_string())?;
     if let Some((bar, _)) = &bar {
         bar.finish_and_clear();
     }
@@ -418,7 +522,8 @@ fn normalize_text(
     let mut out = String::new();
     for (piece, offset, fixed_line) in pieces {
         for mention in scan(piece, &options) {
-            let approx = approximate(&piece[..mention.span.start]);
+            let approx =
+                claimcheck::normalize::qualifier::approximates(&piece[..mention.span.start]);
             let shifted = Mention {
                 span: mention.span.start + offset..mention.span.end + offset,
                 ..mention
@@ -433,29 +538,6 @@ fn normalize_text(
         }
     }
     out
-}
-
-/// Whether the words before a number make it approximate ("about 600", "~600").
-fn approximate(before: &str) -> bool {
-    let last = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let last = last.to_lowercase();
-    last.ends_with('~')
-        || [
-            "approximately",
-            "about",
-            "around",
-            "roughly",
-            "some",
-            "nearly",
-            "almost",
-            "circa",
-            "estimated",
-        ]
-        .contains(&last.as_str())
 }
 
 /// How the table is laid out: the width asked for, else the terminal's when the table goes

@@ -29,6 +29,7 @@ const FLOORS: &[&str] = &[
     "pipeline::examples",
     "render",
     "output",
+    "store",
 ];
 
 /// Older names the crate root re-exports for the text helpers (`crate::fold` is

@@ -2,7 +2,7 @@
 //! convention a document writes numbers in.
 
 /// Which mark a document uses between the integer and the fraction of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Convention {
     /// "28,000.5" (English).
     #[default]
@@ -14,9 +14,12 @@ pub enum Convention {
 /// An amount as an interval of the real line: "600" is [600, 600], "15 to 20" [15, 20],
 /// "more than 6" (6, ∞), "less than 27" (−∞, 27); `approx` ("about 600") widens it by the
 /// comparison's tolerance.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Amount {
+    /// Open-ended bounds (±∞) are `null` in a claim shard.
+    #[serde(with = "lower_bound")]
     pub low: f64,
+    #[serde(with = "upper_bound")]
     pub high: f64,
     /// The bound itself is excluded: "more than 6" does not hold for 6.
     pub low_open: bool,
@@ -151,3 +154,22 @@ pub fn format_number(value: f64) -> String {
     let text = format!("{value:.6}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
+
+/// A bound as a claim shard writes it: a number, or `null` for the unbounded side (JSON has
+/// no infinity). `$infinite` is the value `null` reads as.
+macro_rules! bound_serde {
+    ($name:ident, $infinite:expr) => {
+        mod $name {
+            pub fn serialize<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&v.is_finite().then_some(*v), s)
+            }
+
+            pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+                let v: Option<f64> = serde::Deserialize::deserialize(d)?;
+                Ok(v.unwrap_or($infinite))
+            }
+        }
+    };
+}
+bound_serde!(lower_bound, f64::NEG_INFINITY);
+bound_serde!(upper_bound, f64::INFINITY);

@@ -34,9 +34,18 @@ impl serde::Serialize for Attribute {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Attribute {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(deserializer)?;
+        Ok(Attribute::new(&name))
+    }
+}
+
 /// What a claim is about, as the document names it (before subjects are resolved across
 /// documents).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum SubjectRef {
     /// A person: the name as written (titles removed) and its comparison key.
     Person { name: String, key: String },
@@ -62,7 +71,9 @@ impl SubjectRef {
 
 /// The time a claim speaks for: its document's publication date, or for an undated
 /// document the corpus's latest date, marked as assumed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct TimeScope {
     pub date: Option<NaiveDate>,
     pub assumed: bool,
@@ -70,7 +81,7 @@ pub struct TimeScope {
 
 /// Where a claim stands and what it quotes, as a report shows them: worked out while its
 /// document's text is at hand, so that the text can be let go once the document is read.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Located {
     /// 1-based line and column (in characters) of the value.
     pub line: usize,
@@ -88,14 +99,22 @@ pub struct Located {
 /// A claim's subject before subject resolution has numbered it.
 pub const UNRESOLVED: usize = usize::MAX;
 
-/// One claim.
-#[derive(Debug, Clone, PartialEq)]
+/// A claim's subject before resolution, as a claim shard reads it back.
+fn unresolved() -> usize {
+    UNRESOLVED
+}
+
+/// One claim. In a claim shard a claim stands inside its document's record, so the
+/// numbers a run gives it (document, subject) and what the comparison decides are left out.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Index of the source document in the report's sources.
+    #[serde(skip)]
     pub doc: usize,
     /// Index of the rule in the rule set (and in the report's rules).
     pub rule: usize,
     /// Index of the subject in the report's subjects; [`UNRESOLVED`] until resolution.
+    #[serde(skip, default = "unresolved")]
     pub subject: usize,
     /// The subject as the sentence names it.
     pub named: SubjectRef,
@@ -111,5 +130,6 @@ pub struct Claim {
     /// Line, column and quote, for the report.
     pub located: Located,
     /// No other source speaks to this subject and attribute (decided with the verdicts).
+    #[serde(skip)]
     pub unverified: bool,
 }

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 /// How fine a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Grain {
     Day,
     Week,
@@ -27,7 +29,7 @@ impl Grain {
 }
 
 /// A date as the interval `start..end` (end exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateSpan {
     pub start: NaiveDate,
     pub end: NaiveDate,

@@ -3,13 +3,13 @@
 use super::amount::Amount;
 
 /// A duration in days; months and years keep their own grain for display.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Duration {
     pub days: Amount,
     pub unit: DurationUnit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DurationUnit {
     Day,
     Month,

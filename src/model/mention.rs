@@ -8,8 +8,10 @@ use std::sync::Arc;
 /// A sentence's mention of an event (its trigger word), with the parties the sentence and
 /// its document's headline name: what events a source reports at all, for checks that
 /// ask whether an event was really the first of its kind.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventMention {
+    /// The document's number in a run (in a claim shard the mention stands in its record).
+    #[serde(skip)]
     pub doc: usize,
     pub class: String,
     /// Folded scope words just before the trigger ("joint").
@@ -31,7 +33,7 @@ pub struct EventMention {
 
 /// A set of canonical party names, in order, each a copy of the lexicon's shared name: an
 /// event mention holds a few pointers, not a tree of strings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Parties(Box<[Arc<str>]>);
 
 impl Parties {

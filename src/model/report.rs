@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// A source document as the report lists it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub path: String,
     pub name: String,
@@ -18,6 +18,7 @@ pub struct Source {
     pub url: Option<String>,
     /// The document's text, where the check was asked to keep it (a report that shows the
     /// claims in their documents); `None` otherwise, so a corpus's texts are not all held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 
@@ -65,7 +66,7 @@ pub struct Stats {
 }
 
 /// A problem with one input that the run survives: the rest of the corpus is still checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     pub path: String,
     /// The line it is about, where it is about one.

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 /// A claim's value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// Boxed, as the largest value: every claim pays for its value's size.
     Title(Box<Title>),
@@ -47,7 +47,7 @@ pub enum Value {
 
 /// That an event took place: its name if known, class, scope words, parties and date if
 /// given.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Occurrence {
     pub name: Option<String>,
     pub class: String,
@@ -57,7 +57,7 @@ pub struct Occurrence {
 }
 
 /// When a source puts an event: the date it gives, or only the day it reported it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum EventDate {
     Given(DateSpan),
     Reported(NaiveDate),
@@ -75,7 +75,7 @@ impl EventDate {
 
 /// A title split into its parts: "NATO" + "Deputy Assistant Secretary General" + "for
 /// Partnerships".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Title {
     /// Organisation or nationality before the role ("NATO", "Serbian").
     pub prefix: Option<String>,
@@ -90,7 +90,7 @@ pub struct Title {
 /// A title by meaning: the role's key, the party it is held for ("Serbian President" and
 /// "President of Serbia" are both held for Serbia), and the prefix and qualifier that
 /// remain once the party is taken out, folded under their canonical names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TitleKey {
     pub role: String,
     pub party: Option<String>,
@@ -227,10 +227,13 @@ impl Value {
     }
 }
 
-impl serde::Serialize for Value {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_json().serialize(serializer)
-    }
+/// A value in a report's JSON form ([`Value::to_json`]), for `serialize_with`. (A value's
+/// own `Serialize` is its full form, for claim shards.)
+pub fn serialize_report_form<S: serde::Serializer>(
+    value: &Value,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&value.to_json(), serializer)
 }
 
 fn ordinal_word(rank: i64) -> String {

@@ -11,7 +11,8 @@ const UNIT: &str = r"(?i:days?|weeks?|fortnights?|months?|years?)";
 /// Regex fragment (no capture groups) for a duration.
 pub static DURATION: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:(?:(?i:approximately|about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|less\s+than|under)\s+)?(?:{NUMBER}|\b(?i:a|an)\b)[\s-]+{UNIT}\b(?:-long)?|\b(?i:a\s+fortnight)\b)"
+        r"(?:(?:{}\s+)?(?:{NUMBER}|\b(?i:a|an)\b)[\s-]+{UNIT}\b(?:-long)?|\b(?i:a\s+fortnight)\b)",
+        super::qualifier::fragment()
     )
 });
 

@@ -3,8 +3,10 @@
 //! parser for the text that fragment matched.
 
 pub mod date;
+pub mod digits;
 pub mod duration;
 pub mod number;
+pub mod qualifier;
 pub mod scan;
 pub mod tokens;
 pub mod units;

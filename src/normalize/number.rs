@@ -1,60 +1,23 @@
 //! Numbers as written in news text: digits with either separator convention, number words,
 //! scale words and suffixes, and amounts with approximation or comparators as intervals.
 
+use super::qualifier::{self, Qualifier};
+use super::tokens::{cardinal, tokenize, Token};
 pub use crate::model::amount::{format_number, Amount, Convention};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const SMALL_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-const SCALE_WORDS: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
-
 /// Regex fragment (no capture groups) for one number: digits or number words.
 pub const NUMBER: &str = r"(?:[-−]?(?:\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?i:thousand|million|billion|trillion)|(?i:bn|m|k)\b)?|\b(?i:(?:a\s+)?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)(?:(?:\s+and\s+|\s+|-)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?))*)\b)";
 
-/// Words before a number that make it approximate or a bound.
-const QUALIFIER: &str = r"(?i:approximately|about|around|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|under|as\s+many\s+as|upwards\s+of)";
-
-/// Regex fragment (no capture groups) for an amount: a number with an optional qualifier,
-/// a range of two numbers, or a vague count ("several dozen").
+/// Regex fragment (no capture groups) for an amount: a number with an optional qualifier
+/// before or after it (the words of [`super::qualifier`]), a range of two numbers, or a
+/// vague count ("several dozen").
 pub static AMOUNT: LazyLock<String> = LazyLock::new(|| {
+    let before = super::qualifier::fragment();
+    let after = super::qualifier::after_fragment();
     format!(
-        r"(?:(?i:between)\s+{NUMBER}\s+(?i:and)\s+{NUMBER}|(?:{QUALIFIER}\s+|~\s*)?{NUMBER}(?:\s*(?:-|–|\bto\b)\s*{NUMBER})?|\b(?i:several\s+dozen|a\s+few\s+dozen|dozens|several\s+hundred|a\s+few\s+hundred|hundreds|thousands)\b)"
+        r"(?:(?i:between)\s+{NUMBER}\s+(?i:and)\s+{NUMBER}|(?:{before}\s+|~\s*)?{NUMBER}(?:\s*(?:-|–|\bto\b)\s*{NUMBER}|\s+{after})?|\b(?i:several\s+dozen|a\s+few\s+dozen|dozens|several\s+hundred|a\s+few\s+hundred|hundreds|thousands)\b)"
     )
 });
 
@@ -76,188 +39,97 @@ pub fn detect_convention(text: &str) -> Convention {
     }
 }
 
-/// Parses one number ("28.000", "1,4 million", "fourteen", "1.4m", "a dozen").
+/// Parses one number ("28.000", "1,4 million", "fourteen", "1.4m", "a dozen") with the
+/// scanner's grammar; the whole text must be the number.
 pub fn parse_number(text: &str, convention: Convention) -> Option<f64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let first = text.chars().next()?;
-    if first.is_ascii_digit() || first == '-' || first == '−' {
-        parse_digits(text, convention)
-    } else {
-        parse_words(text)
-    }
+    let tokens = tokenize(text);
+    let parsed = cardinal(&tokens, 0, convention)?;
+    (parsed.end == tokens.len()).then_some(parsed.value)
 }
 
-fn parse_digits(text: &str, convention: Convention) -> Option<f64> {
-    let (negative, rest) = match text.strip_prefix('-').or_else(|| text.strip_prefix('−')) {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let digits_end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(rest.len());
-    let (digits, suffix) = rest.split_at(digits_end);
-    let mut value = parse_separated(digits, convention)?;
-    let suffix = suffix.trim().to_ascii_lowercase();
-    value *= match suffix.as_str() {
-        "" => 1.0,
-        "k" | "thousand" => 1e3,
-        "m" | "million" => 1e6,
-        "bn" | "billion" => 1e9,
-        "trillion" => 1e12,
+/// Parses an amount matched by [`AMOUNT`]; the whole text must be the amount.
+pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
+    let tokens = tokenize(text);
+    let (amount, end) = amount_at(&tokens, 0, convention)?;
+    (end == tokens.len()).then_some(amount)
+}
+
+/// Vague counts: "several dozen", "dozens", "hundreds", "thousands", and the tokens they take.
+fn vague_amount(words: &[&str]) -> Option<(Amount, usize)> {
+    let (low, high, length) = match words {
+        ["a", "few", "dozen", ..] => (24.0, 99.0, 3),
+        ["several", "dozen", ..] => (24.0, 99.0, 2),
+        ["dozens", ..] => (24.0, 199.0, 1),
+        ["a", "few", "hundred", ..] => (200.0, 999.0, 3),
+        ["several", "hundred", ..] => (200.0, 999.0, 2),
+        ["hundreds", ..] => (200.0, 1999.0, 1),
+        ["thousands", ..] => (2000.0, 19999.0, 1),
         _ => return None,
     };
-    Some(if negative { -value } else { value })
-}
-
-/// Reads "28.000", "28,000", "1,4", "1.234.567,89" by the digit groups first and the
-/// convention only where the groups leave it open.
-fn parse_separated(digits: &str, convention: Convention) -> Option<f64> {
-    let dots = digits.matches('.').count();
-    let commas = digits.matches(',').count();
-    let decimal_mark = match (dots, commas) {
-        (0, 0) => None,
-        (_, 0) if dots > 1 => None,
-        (0, _) if commas > 1 => None,
-        (1, 0) | (0, 1) => {
-            let mark = if dots == 1 { '.' } else { ',' };
-            let after = digits.len() - digits.rfind(mark)? - 1;
-            let grouped = after == 3;
-            let thousands_mark = match convention {
-                Convention::DotDecimal => ',',
-                Convention::CommaDecimal => '.',
-            };
-            if grouped && mark == thousands_mark {
-                None
-            } else {
-                Some(mark)
-            }
-        }
-        _ => {
-            // Both marks: the last one is the decimal mark.
-            let last_dot = digits.rfind('.')?;
-            let last_comma = digits.rfind(',')?;
-            Some(if last_dot > last_comma { '.' } else { ',' })
-        }
-    };
-    let mut plain = String::with_capacity(digits.len());
-    for ch in digits.chars() {
-        if ch.is_ascii_digit() {
-            plain.push(ch);
-        } else if Some(ch) == decimal_mark {
-            plain.push('.');
-        }
-    }
-    plain.parse().ok()
-}
-
-fn parse_words(text: &str) -> Option<f64> {
-    let lower = text.to_lowercase();
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut last_small = 0.0;
-    let mut seen = false;
-    for word in lower.split(|c: char| c.is_whitespace() || c == '-') {
-        match word {
-            "" | "and" => continue,
-            "a" | "an" => {
-                current += 1.0;
-                last_small = 1.0;
-                seen = true;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(&(_, value)) = SMALL_WORDS.iter().find(|(name, _)| *name == word) {
-            current += value;
-            last_small = value;
-        } else if word == "dozen" || word == "dozens" {
-            let base = if last_small == 0.0 { 1.0 } else { last_small };
-            current = current - last_small + base * 12.0;
-            last_small = 0.0;
-        } else if word == "hundred" {
-            current = if current == 0.0 { 1.0 } else { current } * 100.0;
-            last_small = 0.0;
-        } else if let Some(&(_, scale)) = SCALE_WORDS.iter().find(|(name, _)| *name == word) {
-            total += if current == 0.0 { 1.0 } else { current } * scale;
-            current = 0.0;
-            last_small = 0.0;
-        } else {
-            return None;
-        }
-        seen = true;
-    }
-    seen.then_some(total + current)
-}
-
-/// Parses an amount matched by [`AMOUNT`].
-pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
-    static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(&format!(
-            r"^(?:(?P<qualifier>{QUALIFIER})\s+|(?P<tilde>~)\s*)?(?P<rest>.+)$"
-        ))
-        .unwrap()
-    });
-    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(&format!(
-            r"^(?:(?i:between)\s+)?(?P<a>{NUMBER})\s*(?:-|–|\bto\b|\b(?i:and)\b)\s*(?P<b>{NUMBER})$"
-        ))
-        .unwrap()
-    });
-    let text = text.trim();
-    let lower = text.to_lowercase();
-    let vague = match lower
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .as_str()
-    {
-        "several dozen" | "a few dozen" => Some((24.0, 99.0)),
-        "dozens" => Some((24.0, 199.0)),
-        "several hundred" | "a few hundred" => Some((200.0, 999.0)),
-        "hundreds" => Some((200.0, 1999.0)),
-        "thousands" => Some((2000.0, 19999.0)),
-        _ => None,
-    };
-    if let Some((low, high)) = vague {
-        return Some(Amount {
+    Some((
+        Amount {
             approx: true,
             ..Amount::between(low, high)
-        });
+        },
+        length,
+    ))
+}
+
+/// The amount written at token `start` and the token after it: a number with the
+/// qualifiers of [`super::qualifier`] before or after it ("about 600", "more than 700",
+/// "300 or fewer"), a range ("between 500 and 600", "500-600", "15 to 20") or a vague count.
+pub fn amount_at(
+    tokens: &[Token],
+    start: usize,
+    convention: Convention,
+) -> Option<(Amount, usize)> {
+    let words: Vec<&str> = tokens[start.min(tokens.len())..]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect();
+    if let Some((amount, length)) = vague_amount(&words) {
+        return Some((amount, start + length));
     }
-    let caps = QUALIFIED.captures(text)?;
-    let rest = caps.name("rest")?.as_str();
-    if let Some(range) = RANGE.captures(rest) {
-        let a = parse_number(range.name("a")?.as_str(), convention)?;
-        let b = parse_number(range.name("b")?.as_str(), convention)?;
-        if a < b {
-            return Some(Amount {
-                approx: caps.name("qualifier").is_some() || caps.name("tilde").is_some(),
-                ..Amount::between(a, b)
-            });
+    let (qualifier, length) = qualifier::before(&words).map_or((None, 0), |(q, n)| (Some(q), n));
+    let between = words.get(length) == Some(&"between");
+    let first = start + length + usize::from(between);
+    let low = cardinal(tokens, first, convention)?;
+    let word = |i: usize| tokens.get(i).map(|t| t.text.as_str());
+    let joins = match word(low.end) {
+        Some("and") => between,
+        Some("-" | "–" | "to") => true,
+        _ => false,
+    };
+    if joins {
+        if let Some(high) = cardinal(tokens, low.end + 1, convention) {
+            if low.value < high.value {
+                let amount = Amount {
+                    approx: qualifier.is_some(),
+                    ..Amount::between(low.value, high.value)
+                };
+                return Some((amount, high.end));
+            }
         }
     }
-    let value = parse_number(rest, convention)?;
-    let qualifier = caps.name("qualifier").map(|m| {
-        m.as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    });
-    let approx = Amount::approximately(value);
-    Some(match qualifier.as_deref() {
-        None if caps.name("tilde").is_some() => approx,
-        None => Amount::exact(value),
-        Some("more than" | "over" | "upwards of") => Amount::above(value, true),
-        Some("at least") => Amount::above(value, false),
-        Some("up to" | "as many as") => Amount::below(value, false),
-        Some("fewer than" | "less than" | "under") => Amount::below(value, true),
-        Some("nearly" | "almost" | "close to") => Amount::between(value * 0.9, value),
-        Some(_) => approx,
-    })
+    if between {
+        return None;
+    }
+    let value = low.value;
+    let (qualifier, end) = match qualifier {
+        Some(q) => (Some(q), low.end),
+        None => {
+            let after: Vec<&str> = (low.end..tokens.len()).filter_map(word).collect();
+            qualifier::after(&after).map_or((None, low.end), |(q, n)| (Some(q), low.end + n))
+        }
+    };
+    let amount = match qualifier {
+        None | Some(Qualifier::Exactly) => Amount::exact(value),
+        Some(Qualifier::About) => Amount::approximately(value),
+        Some(Qualifier::Nearly) => Amount::between(value * 0.9, value),
+        Some(Qualifier::Above { inclusive }) => Amount::above(value, !inclusive),
+        Some(Qualifier::Below { inclusive }) => Amount::below(value, !inclusive),
+    };
+    Some((amount, end))
 }
 
 /// Regex fragment (no capture groups) for an ordinal: "first", "8th", "eighth".
@@ -379,6 +251,8 @@ mod tests {
             "around 600",
             "some 600",
             "~600",
+            "circa 600",
+            "600 or so",
         ] {
             assert_eq!(read(text).canonical(), "~600", "{text}");
         }
@@ -392,6 +266,10 @@ mod tests {
         assert_eq!(read("between 500 and 600").canonical(), "500–600");
         assert_eq!(read("500-600").canonical(), "500–600");
         assert_eq!(read("several dozen").canonical(), "~24–99");
+        assert_eq!(read("300 or fewer").canonical(), "≤300");
+        assert_eq!(read("at most 300").canonical(), "≤300");
+        assert_eq!(read("no more than 300").canonical(), "≤300");
+        assert_eq!(read("30 or more").canonical(), "≥30");
         assert_eq!(read("some thirty").canonical(), "~30");
     }
 

@@ -3,7 +3,8 @@
 //! "five and a half million", "three fifths", "1 over 3") and ordinals ("one hundred
 //! twenty-fifth", "21st").
 
-use super::number::{parse_number, Convention};
+pub use super::digits::{digits_value, valid_grouping};
+use crate::model::amount::Convention;
 use std::ops::Range;
 
 /// One token: a run of letters, a run of digits (with inner separators), or one other
@@ -42,9 +43,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if c.is_ascii_digit() {
                     end = i + c.len_utf8();
                     chars.next();
-                } else if matches!(c, ',' | '.' | '\u{202f}') {
-                    let next = text[i + c.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_ascii_digit()) {
+                } else if matches!(c, ',' | '.') || super::digits::is_group_space(c) {
+                    let rest = &text[i + c.len_utf8()..];
+                    let next = rest.chars().next();
+                    // A space or an apostrophe groups only a whole group of three: "1'000",
+                    // not the feet and inches of "5'10".
+                    let groups =
+                        !super::digits::is_group_space(c) || super::digits::starts_with_group(rest);
+                    if groups && next.is_some_and(|n| n.is_ascii_digit()) {
                         end = i + c.len_utf8();
                         chars.next();
                     } else {
@@ -444,75 +450,6 @@ fn scaled(tokens: &[Token], first: f64, mut end: usize, convention: Convention) 
         value: total + current,
         end,
     })
-}
-
-/// The value of a digits token: groups decide the separators, the convention decides a
-/// lone group of three; Indian grouping ("12,34,567.89") is accepted.
-pub fn digits_value(raw: &str, convention: Convention) -> Option<f64> {
-    let raw: String = raw.chars().filter(|&c| c != '\u{202f}').collect();
-    if !valid_grouping(&raw) {
-        return None;
-    }
-    if is_indian_grouping(&raw) {
-        let plain: String = raw.chars().filter(|&c| c != ',').collect();
-        return plain.parse().ok();
-    }
-    parse_number(&raw, convention)
-}
-
-/// Whether the separators of `raw` form one number (else it is several: "192.168.1.2").
-pub fn valid_grouping(raw: &str) -> bool {
-    let separators: Vec<(usize, char)> = raw
-        .char_indices()
-        .filter(|(_, c)| *c == ',' || *c == '.')
-        .collect();
-    if separators.len() <= 1 {
-        return true;
-    }
-    if is_indian_grouping(raw) {
-        return true;
-    }
-    // The last separator may be the decimal mark if it differs from the others.
-    let last = separators.last().map(|(_, c)| *c).unwrap_or('.');
-    let grouping: Vec<usize> = if separators.iter().all(|(_, c)| *c == last) {
-        separators.iter().map(|(i, _)| *i).collect()
-    } else {
-        let group_mark = separators[0].1;
-        if separators[..separators.len() - 1]
-            .iter()
-            .any(|(_, c)| *c != group_mark)
-        {
-            return false;
-        }
-        separators[..separators.len() - 1]
-            .iter()
-            .map(|(i, _)| *i)
-            .collect()
-    };
-    let group_end = if separators.iter().all(|(_, c)| *c == last) {
-        raw.len()
-    } else {
-        separators.last().map_or(raw.len(), |(i, _)| *i)
-    };
-    // Every group after the first has exactly three digits; the first has one to three.
-    let mut boundaries = grouping.clone();
-    boundaries.push(group_end);
-    if grouping[0] == 0 || grouping[0] > 3 {
-        return false;
-    }
-    boundaries.windows(2).all(|w| w[1] - w[0] == 4)
-}
-
-fn is_indian_grouping(raw: &str) -> bool {
-    let integer = raw.split('.').next().unwrap_or(raw);
-    if raw.matches('.').count() > 1 || !integer.contains(',') {
-        return false;
-    }
-    let groups: Vec<&str> = integer.split(',').collect();
-    groups.len() >= 3
-        && (1..=2).contains(&groups[0].len())
-        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
-        && groups.last().is_some_and(|g| g.len() == 3)
 }
 
 /// Number words: "twenty-one trillion and three hundred", "five and a half million",

@@ -4,6 +4,9 @@
 use serde::Deserialize;
 use std::sync::LazyLock;
 
+/// The shipped units file.
+pub const SOURCE: &str = include_str!("../../rules/units.toml");
+
 /// One unit as a rule file declares it.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -35,7 +38,7 @@ impl Units {
     /// The units shipped in `rules/units.toml`.
     pub fn builtin() -> &'static Units {
         static BUILTIN: LazyLock<Units> = LazyLock::new(|| {
-            let file: UnitFile = toml::from_str(include_str!("../../rules/units.toml"))
+            let file: UnitFile = toml::from_str(SOURCE)
                 .expect("rules/units.toml is valid (checked by the test suite)");
             Units::new(file.unit)
         });

@@ -75,6 +75,7 @@ pub(super) struct Cited<'a> {
     quote: &'a str,
     source: &'a str,
     text: &'a str,
+    #[serde(serialize_with = "crate::model::value::serialize_report_form")]
     value: &'a Value,
 }
 
@@ -90,6 +91,7 @@ pub(super) struct Claim<'a> {
     subject: &'a str,
     text: &'a str,
     unverified: bool,
+    #[serde(serialize_with = "crate::model::value::serialize_report_form")]
     value: &'a Value,
 }
 

@@ -57,6 +57,10 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub lexicon: Lexicon,
+    /// What the claims extracted with these rules depend on: the rule files' texts, the
+    /// rules kept, and the version of claimcheck that reads with them (hex). A claim shard
+    /// records it, and is read only by the same rule set.
+    pub fingerprint: String,
 }
 
 /// The attribute a rule's claims set.
@@ -162,7 +166,12 @@ impl RuleSet {
 
     /// Keeps the rules `keep` accepts.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        let before = self.rules.len();
         self.rules.retain(|rule| keep(&rule.id));
+        if self.rules.len() != before {
+            let kept: Vec<&str> = self.rules.iter().map(|rule| rule.id.as_str()).collect();
+            self.fingerprint = fingerprint([self.fingerprint.as_str(), &kept.join(",")]);
+        }
     }
 
     /// Parses and compiles rule files given as (path, text).
@@ -203,12 +212,38 @@ impl RuleSet {
                 rules.push(compile_rule(spec, path, text, &lexicon)?);
             }
         }
-        Ok(RuleSet { rules, lexicon })
+        let texts = sources
+            .iter()
+            .flat_map(|(path, text)| [path.as_str(), text.as_str()]);
+        let fingerprint = fingerprint(
+            [env!("CARGO_PKG_VERSION"), crate::normalize::units::SOURCE]
+                .into_iter()
+                .chain(texts),
+        );
+        Ok(RuleSet {
+            rules,
+            lexicon,
+            fingerprint,
+        })
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// The first 16 bytes of the SHA-256 of `parts` (each length-prefixed), in hex.
+fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.finalize()[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 fn is_kebab_case(id: &str) -> bool {

@@ -10,7 +10,7 @@ use crate::pipeline::boilerplate::directive;
 use crate::pipeline::source::Document;
 
 /// One suppression directive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppression {
     pub path: String,
     /// The 1-based line of the directive.

@@ -1,94 +1,77 @@
-//! The first pass over the inputs, in parallel: each file read, its claims, event mentions
-//! and suppression directives extracted, and its text let go; undated documents once the
-//! corpus's latest date is known. Runs of inputs are gathered in input order, so everything
-//! after is the same whatever the number of threads.
+//! The per-document stage, in parallel: each input read, extracted into its
+//! [`DocumentRecord`] and its text let go; undated documents once the latest date of the
+//! inputs is known. Records come out in input order, so everything after is the same
+//! whatever the number of threads.
 
+use super::record::DocumentRecord;
 use super::{CheckOptions, Input, Stage};
-use crate::model::claim::Claim;
-use crate::model::mention::EventMention;
 use crate::model::report::Warning;
-use crate::model::story::StoryFeatures;
 use crate::normalize::date::Reference;
 use crate::pipeline::extract::Extractor;
-use crate::pipeline::filter::suppress::{self, Suppression};
 use crate::pipeline::source::{self, Document};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
-/// Everything extraction gathered, claims and mentions in document order and numbered by
-/// document.
-#[derive(Default)]
-pub(super) struct Gathered {
-    pub(super) claims: Vec<Claim>,
-    pub(super) mentions: Vec<EventMention>,
-    /// Each document's story features with its number.
-    pub(super) stories: Vec<(usize, StoryFeatures)>,
-    pub(super) suppressions: Vec<Suppression>,
-    pub(super) warnings: Vec<Warning>,
-    pub(super) sentences: usize,
-    pub(super) bytes: usize,
+/// The records of a run of inputs, in input order, and what the pass saw besides.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub records: Vec<DocumentRecord>,
+    /// About inputs that gave no document (the records carry their own).
+    pub warnings: Vec<Warning>,
     /// Time the workers spent reading, segmenting and extracting.
-    pub(super) read: std::time::Duration,
-    pub(super) segment: std::time::Duration,
-    pub(super) extract: std::time::Duration,
+    pub read: std::time::Duration,
+    pub segment: std::time::Duration,
+    pub extract: std::time::Duration,
 }
 
-/// One input after the first pass: extracted, or undated (read as of the corpus's latest
-/// date, known once every other input has been read), or no document at all.
+/// Which texts a record keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepTexts {
+    /// Every document's (a report that shows claims in their documents, or looks names
+    /// up in the texts).
+    All,
+    /// Undated documents' only: a comparison with a later latest date reads them again.
+    Undated,
+    None,
+}
+
+/// One input after reading: extracted, or undated (read as of the latest date, known once
+/// every other input has been read), or no document at all.
 enum Outcome {
-    Extracted(Document),
-    Undated(Document),
+    Extracted(DocumentRecord),
+    Undated(Document, Vec<Warning>),
     Unreadable,
 }
 
-/// What a worker gathers from a run of consecutive inputs. Claims and mentions go straight
-/// into the run's own vectors: a corpus's claims are never held twice, once per document
-/// and once merged.
+/// What a worker gathers from a run of consecutive inputs.
 #[derive(Default)]
 struct Run {
-    /// Per input, in order, with its input number.
-    outcomes: Vec<(usize, Outcome)>,
-    gathered: Gathered,
+    outcomes: Vec<Outcome>,
+    batch: Batch,
 }
 
-impl Gathered {
-    /// Extracts `document` (numbered `index` for now) into these vectors; its text goes
-    /// unless names are to be looked up in it later.
+impl Batch {
+    /// Extracts `document` into its record.
     fn extract(
         &mut self,
         extractor: &Extractor,
-        document: &mut Document,
-        index: usize,
+        document: Document,
+        warnings: Vec<Warning>,
         reference: Option<Reference>,
-        options: &CheckOptions,
-    ) {
+        keep: KeepTexts,
+    ) -> DocumentRecord {
         let started = std::time::Instant::now();
-        let one = extractor.extract(document, index, reference);
-        self.sentences += one.sentences.len();
-        self.claims.extend(one.claims);
-        self.mentions.extend(one.mentions);
-        self.stories.push((index, one.story));
-        self.suppressions.extend(suppress::directives(document));
-        self.bytes += document.text.len();
-        // Claims carry their quotes and positions: at corpus scale the texts would be most
-        // of the memory.
-        document.lines = Vec::new();
-        if !options.name_mentions && !options.keep_texts {
-            document.text = String::new();
-        }
+        let one = extractor.extract(&document, 0, reference);
+        let undated = document.published.is_none();
+        let keep_text = keep == KeepTexts::All || (keep == KeepTexts::Undated && undated);
         self.segment += one.segmenting;
-        self.extract += started.elapsed().saturating_sub(one.segmenting);
+        let segmenting = one.segmenting;
+        let assumed = reference.filter(|_| undated).map(|r| r.date);
+        let record = DocumentRecord::new(document, one, warnings, assumed, keep_text);
+        self.extract += started.elapsed().saturating_sub(segmenting);
+        record
     }
 
-    /// Appends `other`, whose documents follow these.
-    fn append(&mut self, other: Gathered) {
-        self.claims.extend(other.claims);
-        self.mentions.extend(other.mentions);
-        self.stories.extend(other.stories);
-        self.suppressions.extend(other.suppressions);
-        self.warnings.extend(other.warnings);
-        self.sentences += other.sentences;
-        self.bytes += other.bytes;
+    fn add_times(&mut self, other: &Batch) {
         self.read += other.read;
         self.segment += other.segment;
         self.extract += other.extract;
@@ -96,14 +79,13 @@ impl Gathered {
 }
 
 /// Reads (where needed) and extracts every input in parallel, dated documents as soon as
-/// they are read, undated ones once the latest date is known. Runs of inputs are gathered in
-/// input order, so the claims (and everything after) are the same whatever the number of
-/// threads. Returns the documents, what they gave, and the latest publication date.
-pub(super) fn first_pass(
+/// they are read, undated ones once the latest date is known.
+pub fn first_pass(
     inputs: Vec<Input>,
     extractor: &Extractor,
     options: &CheckOptions,
-) -> (Vec<Document>, Gathered, Option<chrono::NaiveDate>) {
+    keep: KeepTexts,
+) -> Batch {
     let done = std::sync::atomic::AtomicU64::new(0);
     let total = inputs.len() as u64;
     let report_one = || {
@@ -114,60 +96,50 @@ pub(super) fn first_pass(
     };
     let runs: Vec<Run> = inputs
         .into_par_iter()
-        .enumerate()
-        .fold(Run::default, |mut run, (index, input)| {
+        .fold(Run::default, |mut run, input| {
             let started = std::time::Instant::now();
             let (document, warnings) = match input {
                 Input::Read(document) => (Some(document), Vec::new()),
                 Input::File(path) => source::read_one(&path),
             };
-            run.gathered.warnings.extend(warnings);
-            run.gathered.read += started.elapsed();
+            run.batch.read += started.elapsed();
             let outcome = match document {
-                None => Outcome::Unreadable,
-                Some(document) if document.published.is_none() => Outcome::Undated(document),
-                Some(mut document) => {
+                None => {
+                    run.batch.warnings.extend(warnings);
+                    Outcome::Unreadable
+                }
+                Some(document) if document.published.is_none() => {
+                    Outcome::Undated(document, warnings)
+                }
+                Some(document) => {
                     let reference = document.published.map(|date| Reference {
                         date,
                         assumed: false,
                     });
-                    run.gathered
-                        .extract(extractor, &mut document, index, reference, options);
-                    Outcome::Extracted(document)
+                    let record = run
+                        .batch
+                        .extract(extractor, document, warnings, reference, keep);
+                    Outcome::Extracted(record)
                 }
             };
-            if !matches!(outcome, Outcome::Undated(_)) {
+            if !matches!(outcome, Outcome::Undated(..)) {
                 report_one();
             }
-            run.outcomes.push((index, outcome));
+            run.outcomes.push(outcome);
             run
         })
         .collect();
-    // The first run's vectors grow, once and to their exact size, to hold the others' (a
-    // large vector grows by remapping, not copying); each other run's are freed as soon as
-    // they are appended.
-    let claims: usize = runs.iter().map(|r| r.gathered.claims.len()).sum();
-    let mentions: usize = runs.iter().map(|r| r.gathered.mentions.len()).sum();
+    let mut batch = Batch::default();
     let mut outcomes = Vec::with_capacity(total as usize);
-    let mut gathered = Gathered::default();
-    for (position, run) in runs.into_iter().enumerate() {
-        if position == 0 {
-            gathered = run.gathered;
-            gathered
-                .claims
-                .reserve_exact(claims - gathered.claims.len());
-            gathered
-                .mentions
-                .reserve_exact(mentions - gathered.mentions.len());
-        } else {
-            gathered.append(run.gathered);
-        }
+    for run in runs {
+        batch.add_times(&run.batch);
+        batch.warnings.extend(run.batch.warnings);
         outcomes.extend(run.outcomes);
     }
     let latest = outcomes
         .iter()
-        .filter_map(|(_, outcome)| match outcome {
-            Outcome::Extracted(document) => document.published,
+        .filter_map(|outcome| match outcome {
+            Outcome::Extracted(record) => record.document.published,
             _ => None,
         })
         .max();
@@ -175,64 +147,34 @@ pub(super) fn first_pass(
         date,
         assumed: true,
     });
-    // Undated documents, extracted now; their claims join the others in document order.
-    let mut undated: Vec<(usize, &mut Document)> = outcomes
-        .iter_mut()
-        .filter_map(|(index, outcome)| match outcome {
-            Outcome::Undated(document) => Some((*index, document)),
-            _ => None,
-        })
-        .collect();
-    let any_undated = !undated.is_empty();
-    let late: Vec<Gathered> = undated
+    // Undated documents, extracted now, in their places.
+    let late: Vec<Batch> = outcomes
         .par_iter_mut()
-        .map(|(index, document)| {
-            let mut one = Gathered::default();
-            one.extract(extractor, document, *index, reference, options);
+        .filter_map(|outcome| {
+            if !matches!(outcome, Outcome::Undated(..)) {
+                return None;
+            }
+            let Outcome::Undated(document, warnings) =
+                std::mem::replace(outcome, Outcome::Unreadable)
+            else {
+                return None;
+            };
+            let mut times = Batch::default();
+            let record = times.extract(extractor, document, warnings, reference, keep);
+            *outcome = Outcome::Extracted(record);
             report_one();
-            one
+            Some(times)
         })
         .collect();
-    for one in late {
-        gathered.append(one);
+    for times in &late {
+        batch.add_times(times);
     }
-    // Inputs that were no documents take no number.
-    let mut number = vec![usize::MAX; outcomes.len()];
-    let mut documents = Vec::with_capacity(outcomes.len());
-    for (index, outcome) in outcomes {
-        match outcome {
-            Outcome::Extracted(document) | Outcome::Undated(document) => {
-                number[index] = documents.len();
-                documents.push(document);
-            }
-            Outcome::Unreadable => {}
-        }
-    }
-    gathered
-        .claims
-        .iter_mut()
-        .for_each(|c| c.doc = number[c.doc]);
-    gathered
-        .mentions
-        .iter_mut()
-        .for_each(|m| m.doc = number[m.doc]);
-    gathered
-        .stories
-        .iter_mut()
-        .for_each(|(doc, _)| *doc = number[*doc]);
-    gathered.stories.sort_by_key(|(doc, _)| *doc);
-    if any_undated {
-        // Stable: each document's claims keep their order.
-        gathered.claims.sort_by_key(|c| c.doc);
-        gathered.mentions.sort_by_key(|m| m.doc);
-        let number_of: HashMap<&str, usize> = documents
-            .iter()
-            .enumerate()
-            .map(|(number, d)| (d.path.as_str(), number))
-            .collect();
-        gathered
-            .suppressions
-            .sort_by_key(|s| number_of.get(s.path.as_str()).copied());
-    }
-    (documents, gathered, latest)
+    batch.records = outcomes
+        .into_iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Extracted(record) => Some(record),
+            Outcome::Unreadable | Outcome::Undated(..) => None,
+        })
+        .collect();
+    batch
 }

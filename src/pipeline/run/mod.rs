@@ -4,13 +4,19 @@
 //! silence left out.
 
 mod gather;
+pub mod record;
+
+pub use gather::{first_pass, Batch, KeepTexts};
+use record::DocumentRecord;
 
 use crate::config::Config;
 use crate::model::claim::Claim;
 use crate::model::error::Error;
+use crate::model::mention::EventMention;
 use crate::model::report::{Report, Source, Stats, Warning};
 use crate::model::span::Locator;
 use crate::model::subject::{Member, MemberReason};
+use crate::normalize::date::Reference;
 use crate::pipeline::checks;
 use crate::pipeline::extract::Extractor;
 use crate::pipeline::facts::Facts;
@@ -134,7 +140,7 @@ pub fn check_submission(
 }
 
 /// Runs `work` on a pool of `threads` workers (all cores when `None`).
-fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+pub fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
     match threads.and_then(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()) {
         Some(pool) => pool.install(work),
         None => work(),
@@ -178,47 +184,109 @@ pub enum Input {
 /// `submission`, its claims against the others' and only the findings that involve it.
 fn check_inputs(
     inputs: Vec<Input>,
-    mut warnings: Vec<Warning>,
+    warnings: Vec<Warning>,
     facts: Option<&Facts>,
     submission: Option<&HashSet<String>>,
     rules: &RuleSet,
     options: &CheckOptions,
 ) -> Result<Report, Error> {
-    let extractor = Extractor::new(rules);
-    let total = inputs.len() as u64;
     let started = std::time::Instant::now();
-    let (mut documents, gathered, latest) = gather::first_pass(inputs, &extractor, options);
-    warnings.extend(gathered.warnings);
+    let extractor = Extractor::new(rules);
+    let keep = if options.name_mentions || options.keep_texts {
+        KeepTexts::All
+    } else {
+        KeepTexts::None
+    };
+    let mut batch = gather::first_pass(inputs, &extractor, options, keep);
+    batch.warnings.splice(0..0, warnings);
+    compare(batch, started.elapsed(), facts, submission, rules, options)
+}
+
+/// The stage across documents over a batch of records (extracted in this run or read from
+/// claim shards) that took `pass_time` to gather: subjects, verdicts, checks and the
+/// report. Records are numbered in the batch's order. An undated document's record read as
+/// of another date than the batch's latest is extracted again from its text.
+///
+/// # Errors
+/// A fact whose attribute no rule sets or whose value does not read.
+pub fn compare(
+    mut batch: Batch,
+    pass_time: std::time::Duration,
+    facts: Option<&Facts>,
+    submission: Option<&HashSet<String>>,
+    rules: &RuleSet,
+    options: &CheckOptions,
+) -> Result<Report, Error> {
+    let latest = batch
+        .records
+        .iter()
+        .filter_map(|r| r.document.published)
+        .max();
+    reread_undated(&mut batch.records, latest, rules);
+    let total = batch.records.len() as u64;
+    let mut warnings = std::mem::take(&mut batch.warnings);
     // The pass's wall time, shared between reading, segmenting and extracting as the
     // workers' time was.
-    let pass_time = started.elapsed();
-    let busy = (gathered.read + gathered.segment + gathered.extract)
+    let busy = (batch.read + batch.segment + batch.extract)
         .as_secs_f64()
         .max(1e-9);
     let share = |part: std::time::Duration| pass_time.mul_f64(part.as_secs_f64() / busy);
-    let (read_time, segment_time) = (share(gathered.read), share(gathered.segment));
+    let (read_time, segment_time) = if busy > 1e-9 {
+        (share(batch.read), share(batch.segment))
+    } else {
+        (pass_time, std::time::Duration::ZERO)
+    };
     let extract_time = pass_time.saturating_sub(read_time + segment_time);
-    let mut claims = gathered.claims;
-    let mentions = gathered.mentions;
-    let mut suppressions = gathered.suppressions;
+    let claim_count: usize = batch.records.iter().map(|r| r.claims.len()).sum();
+    let mention_count: usize = batch.records.iter().map(|r| r.mentions.len()).sum();
+    let mut claims = Vec::with_capacity(claim_count);
+    let mut mentions = Vec::with_capacity(mention_count);
+    let mut suppressions = Vec::new();
+    let mut documents = Vec::with_capacity(batch.records.len() + 1);
+    let mut features = Vec::with_capacity(batch.records.len());
+    let (mut sentences, mut bytes) = (0, 0);
+    for (number, record) in batch.records.into_iter().enumerate() {
+        claims.extend(
+            record
+                .claims
+                .into_iter()
+                .map(|c| Claim { doc: number, ..c }),
+        );
+        mentions.extend(
+            record
+                .mentions
+                .into_iter()
+                .map(|m| EventMention { doc: number, ..m }),
+        );
+        suppressions.extend(record.suppressions);
+        features.push(record.story);
+        warnings.extend(record.warnings);
+        sentences += record.sentences;
+        bytes += record.bytes;
+        documents.push(record.document);
+    }
     if let Some(paths) = submission {
         // The corpus's own directives silence what it says among itself, which a
         // submission's report leaves out anyway.
         suppressions.retain(|s| paths.contains(&s.path));
     }
-    let sentences = gathered.sentences;
-    let mut bytes = gathered.bytes;
     let articles = documents.len();
     if let Some(facts) = facts {
         claims.extend(facts.claims(articles, rules, latest)?);
-        bytes += facts.document.text.len();
-        documents.push(facts.document.clone());
+        let document = &facts.document;
+        bytes += document.text.len();
+        documents.push(Source {
+            path: document.path.clone(),
+            name: document.name.clone(),
+            published: document.published,
+            url: document.url.clone(),
+            text: Some(document.text.clone()),
+        });
     }
     let started = std::time::Instant::now();
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
     }
-    let features: Vec<_> = gathered.stories.into_iter().map(|(_, f)| f).collect();
     let mut grouped = stories::group(&features, &options.stories);
     drop(features);
     if facts.is_some() {
@@ -263,6 +331,9 @@ fn check_inputs(
     drop(mentions);
     claims.reserve_exact(evidence.len());
     claims.extend(evidence);
+    if !options.keep_texts {
+        documents.iter_mut().for_each(|d| d.text = None);
+    }
     let stats = Stats {
         bytes,
         documents: documents.len(),
@@ -278,16 +349,7 @@ fn check_inputs(
         verdicts: verdict_time,
     };
     let mut report = Report {
-        sources: documents
-            .into_iter()
-            .map(|d| Source {
-                path: d.path,
-                name: d.name,
-                published: d.published,
-                url: d.url,
-                text: options.keep_texts.then_some(d.text),
-            })
-            .collect(),
+        sources: documents,
         rules: rules.rules.iter().map(|rule| rule.info()).collect(),
         subjects: subjects.subjects,
         links: subjects.links,
@@ -307,16 +369,50 @@ fn check_inputs(
     Ok(report)
 }
 
+/// Extracts again, as of `latest`, each undated document whose record was read as of
+/// another date and still holds its text.
+fn reread_undated(
+    records: &mut [DocumentRecord],
+    latest: Option<chrono::NaiveDate>,
+    rules: &RuleSet,
+) {
+    use rayon::prelude::*;
+    let stale = |r: &DocumentRecord| {
+        r.document.published.is_none() && r.assumed != latest && r.document.text.is_some()
+    };
+    if !records.iter().any(stale) {
+        return;
+    }
+    let extractor = Extractor::new(rules);
+    let reference = latest.map(|date| Reference {
+        date,
+        assumed: true,
+    });
+    records
+        .par_iter_mut()
+        .filter(|r| stale(r))
+        .for_each(|record| {
+            let text = record.document.text.take().unwrap_or_default();
+            let (document, _) = Document::new(&record.document.path, text);
+            let extracted = extractor.extract(&document, 0, reference);
+            let warnings = std::mem::take(&mut record.warnings);
+            *record = DocumentRecord::new(document, extracted, warnings, latest, true);
+        });
+}
+
 /// Adds to each person the places where the texts name them without a claim, one member
 /// per phrase with its count and first place (for `--explain-groups`).
 fn add_name_mentions(
     subjects: &mut Subjects,
     claims: &[Claim],
-    documents: &[Document],
+    documents: &[Source],
     rules: &RuleSet,
 ) {
-    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let mut locators: Vec<Locator> = documents.iter().map(|d| Locator::new(&d.text)).collect();
+    let texts: Vec<&str> = documents
+        .iter()
+        .map(|d| d.text.as_deref().unwrap_or_default())
+        .collect();
+    let mut locators: Vec<Locator> = texts.iter().map(|text| Locator::new(text)).collect();
     let mut phrases: std::collections::BTreeMap<(usize, String), (usize, usize, usize)> =
         Default::default();
     for (subject, phrase, doc, at) in subjects::name_mentions(claims, &texts, &rules.lexicon) {

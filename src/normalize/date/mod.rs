@@ -1,0 +1,352 @@
+//! Dates with their grain: absolute days, partial dates (a month, part of a month, a year),
+//! ranges, and dates relative to a reference (the document's publication date), each read
+//! as a half-open interval of days.
+
+mod calendar;
+mod relative;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+pub use crate::model::date::{DateSpan, Grain, Reference};
+pub use calendar::holiday;
+use calendar::{day_number, month_number, weekday_named};
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use resolve::resolve;
+use std::sync::LazyLock;
+
+/// Month names in any case, but for "May" and "March", which lower-case are other words.
+const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))\b\.?";
+/// A day of the month in digits or words: "7", "7th", "twenty nine", "twenty-second".
+const DAY: &str = r"(?:(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b|(?i:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b)";
+const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
+pub const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
+const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
+const RELATIVE_ONE: &str = r"(?i:today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
+
+fn forms() -> Vec<(String, Form)> {
+    let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
+    vec![
+        (
+            r"(?P<y1>\d{4})-(?P<mo1>\d{2})-(?P<d1>\d{2})\.\.(?P<y2>\d{4})-(?P<mo2>\d{2})-(?P<d2>\d{2})".to_string(),
+            Form::IsoSpan,
+        ),
+        (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(), Form::Iso),
+        (r"(?P<y>\d{4})-(?P<m>0?[1-9]|1[0-2])\b".to_string(), Form::IsoMonth),
+        (
+            format!(r"(?P<y>{y})[\s-]?(?P<half>[qQhH])(?P<n>[1-4])\b"),
+            Form::Quarter,
+        ),
+        (
+            format!(r"(?P<half>[qQhH])(?P<n>[1-4])[\s-](?P<y>{y})"),
+            Form::Quarter,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>1st|2nd|3rd|4th|(?i:first|second|third|fourth))\s+(?P<half>(?i:quarter|half))\s+(?i:of)\s+(?:(?i:the\s+year)|(?P<y>{y}))"),
+            Form::Quarter,
+        ),
+        (
+            r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b".to_string(),
+            Form::Season,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?P<m1>{m})\s+)?(?P<y>{y})"),
+            Form::WeekOfYear,
+        ),
+        (r"(?i:(?:the\s+)?week)\s+(?P<n>\d{1,2})\b".to_string(), Form::WeekOfYear),
+        (
+            format!(r"(?i:between)\s+(?:(?i:the)\s+)?(?P<d1>{d})\s+(?i:and)\s+(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::DayRangeMonth,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|\d{{1,2}}(?i:st|nd|rd|th))\s+(?i:month)\s+(?i:of)\s+(?P<y>{y})"),
+            Form::MonthOfYear,
+        ),
+        (
+            format!(r"(?i:(?:calendar\s+year|cy|fiscal\s+year|fy|sy)\s*)(?P<y>{y}|\d{{2}}\b)"),
+            Form::NamedYear,
+        ),
+        (
+            format!(r"(?P<p1>{part})\s+(?P<rel>(?i:this|next|last))\s+(?i:year)"),
+            Form::PartOfYear,
+        ),
+        (
+            format!(r"(?P<p1>{part})\s+(?P<y>{y})"),
+            Form::PartOfYear,
+        ),
+        (r"(?P<m>0?[1-9]|1[0-2])[-/](?P<y>\d{4})".to_string(), Form::IsoMonth),
+        (
+            format!(r"(?P<y>{y})-(?P<m1>{m})-(?P<d1>\d{{1,2}})"),
+            Form::MonthDay,
+        ),
+        (
+            r"(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})[/.-](?P<y>\d{4})".to_string(),
+            Form::Numeric,
+        ),
+        (
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d{2})\b".to_string(),
+            Form::Numeric,
+        ),
+        (
+            r"\b(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b".to_string(),
+            Form::Iso,
+        ),
+        (
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})".to_string(),
+            Form::Numeric,
+        ),
+        (
+            r"(?i:the\s+)?(?P<c>\d{1,2})(?i:st|nd|rd|th)\s+(?i:century)".to_string(),
+            Form::Century,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
+            Form::RelativeMonthDay,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::MonthDay,
+        ),
+        (
+            r"(?i:the\s+)(?P<d1>\d{1,2})(?i:st|nd|rd|th)".to_string(),
+            Form::DayOfMonth,
+        ),
+        (
+            format!(
+                r"(?:(?i:from|between)\s+)?(?P<m1>{m})\s+(?P<d1>{d}){sep}(?:(?P<m2>{m})\s+)?(?P<d2>{d})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::MonthDayRange,
+        ),
+        (
+            format!(
+                r"(?:(?i:from)\s+)?(?:(?i:the)\s+)?(?P<d1>{d}){sep}(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::DayRangeMonth,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?:the\s+)?(?P<d1>{d})(?:,\s*|\s+)(?:of\s+)?(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<d1>\d{{1,2}})-(?P<m1>{m})-(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<y>{y})/(?:(?P<d1>\d{{1,2}})/(?P<m1>{m})|(?P<m2>{m})/(?P<d2>\d{{1,2}}))"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<m1>{m})-(?P<y>{y})-(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})-(?P<y2>{y})-(?P<m2>{m}))"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?P<m1>{m})/(?P<d1>\d{{1,2}})\b"),
+            Form::MonthDay,
+        ),
+
+        (
+            format!(r"(?i:(?:this|next|last|coming)\s+)?{w}\s+(?P<a>\d{{1,2}})[./](?P<b>\d{{1,2}})"),
+            Form::Numeric,
+        ),
+        (
+            format!(r"(?P<w>{w}|(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.?,?\s+(?:(?i:the)\s+)?(?P<d1>{d})"),
+            Form::WeekdayDay,
+        ),
+        (
+            format!(r"(?P<d1>{d})\s+(?P<m1>{m})\s+in\s+(?P<y>{y})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(
+                r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m}),?\s+(?:of\s+)?(?P<y>{y})"
+            ),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(r"(?:(?P<w>{w}),?\s+)?(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})"),
+            Form::MonthDay,
+        ),
+        (
+            format!(
+                r"(?P<p1>{part})(?:\s*(?:-|–|\s(?i:to)\s)\s*(?P<p2>{part}))?[\s-]*(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"
+            ),
+            Form::PartOfMonth,
+        ),
+        (
+            format!(r"(?P<m1>{m}){sep}(?P<m2>{m}),?\s+(?P<y>{y})"),
+            Form::MonthRange,
+        ),
+        (format!(r"(?P<m1>{m}),?\s+(?P<y>{y})"), Form::MonthRange),
+        (
+            format!(r"(?P<m1>{m})\s+(?i:of)\s+'?(?P<yy>\d{{2}})\b"),
+            Form::MonthRange,
+        ),
+        (
+            format!(r"(?P<m1>{m})\s+(?:in|of)\s+(?P<y>{y})"),
+            Form::MonthRange,
+        ),
+        (format!(r"(?P<m1>{m})"), Form::MonthRange),
+        (format!(r"(?P<y>{y})"), Form::Year),
+        (
+            format!(r"(?P<rel>{rel}(?:(?:,\s*|\s+and\s+|,\s+and\s+){rel})*)"),
+            Form::Relative,
+        ),
+        (format!(r"(?P<w>{w})\b"), Form::Weekday),
+    ]
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Form {
+    RelativeMonthDay,
+    WeekdayDay,
+    MonthOfYear,
+    NamedYear,
+    Season,
+    Quarter,
+    WeekOfYear,
+    PartOfYear,
+    Century,
+    DayOfMonth,
+    IsoSpan,
+    Iso,
+    IsoMonth,
+    Numeric,
+    MonthDayRange,
+    DayRangeMonth,
+    MonthDay,
+    PartOfMonth,
+    MonthRange,
+    Year,
+    Relative,
+    Weekday,
+}
+
+struct CompiledForm {
+    regex: Regex,
+    form: Form,
+}
+
+static FORMS: LazyLock<Vec<CompiledForm>> = LazyLock::new(|| {
+    forms()
+        .into_iter()
+        .map(|(pattern, form)| CompiledForm {
+            regex: crate::pattern::compile(&format!("^(?:{pattern})$"))
+                .expect("date form compiles"),
+            form,
+        })
+        .collect()
+});
+
+/// Regex fragment (no capture groups) for a full date written with its weekday: "Monday
+/// August 14, 1964", "Friday, 29 May 2026".
+pub static WEEKDAY_DATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:{WEEKDAY},?\s+(?:{MONTH}\s+{DAY},?\s+{YEAR}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}))"
+    )
+});
+
+/// The weekday a text gives a date, and the weekday that date really is, if they differ.
+pub fn weekday_mismatch(text: &str) -> Option<(Weekday, NaiveDate)> {
+    let (written, rest) = text
+        .trim()
+        .split_once(|c: char| c == ',' || c.is_whitespace())?;
+    let written = weekday_named(written)?;
+    let date = parse_date(rest.trim_start_matches([',', ' ']), None)?;
+    (date.grain == Grain::Day && date.start.weekday() != written).then_some((written, date.start))
+}
+
+/// Regex fragment (no capture groups) for one date expression of any form above.
+pub static DATE: LazyLock<String> = LazyLock::new(|| {
+    let alternatives: Vec<String> = forms()
+        .into_iter()
+        .map(|(pattern, _)| strip_group_names(&pattern))
+        .collect();
+    format!(r"(?:{})", alternatives.join("|"))
+});
+
+/// Turns `(?P<name>` into `(?:` so a fragment can sit inside a rule's own pattern.
+pub(crate) fn strip_group_names(pattern: &str) -> String {
+    static NAMED: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(r"\(\?P<\w+>").unwrap());
+    NAMED.replace_all(pattern, "(?:").into_owned()
+}
+
+/// Parses one date expression; year-less and relative dates need a reference.
+pub fn parse_date(text: &str, reference: Option<Reference>) -> Option<DateSpan> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("on ")
+        .or_else(|| text.strip_prefix("On "))
+        .unwrap_or(text);
+    for compiled in FORMS.iter() {
+        if let Some(caps) = compiled.regex.captures(text) {
+            if let Some(span) = resolve(compiled.form, &caps, reference) {
+                return Some(span);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `text` is written as a date but names a day that does not exist ("feb 30",
+/// "2/29/2019").
+pub fn is_impossible_date(text: &str) -> bool {
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(&format!(
+            r"^(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>\d{{4}}))?)$"
+        ))
+        .expect("impossible-date pattern compiles")
+    });
+    let Some(caps) = WRITTEN.captures(text.trim()) else {
+        return false;
+    };
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (month, day, year) = match caps.name("m1") {
+        Some(m) => (month_number(m.as_str()), number("d1"), None),
+        None => (
+            number("a"),
+            number("b"),
+            caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok()),
+        ),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return false;
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    match year {
+        Some(year) => NaiveDate::from_ymd_opt(year, month, day).is_none(),
+        // Without a year only a day no year has is impossible (February 29th is not).
+        None => NaiveDate::from_ymd_opt(2024, month, day).is_none(),
+    }
+}
+
+/// Finds a dated header line's date: a full day with a year, also in the header-only
+/// short form "30 May 16" and the numeric "20/05/2026 15:49".
+pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(&format!(
+            r"\b(?P<d>{DAY})\s+(?P<m>{MONTH})\s+(?P<y>\d{{2}})\b"
+        ))
+        .unwrap()
+    });
+    static ANY: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(&DATE).unwrap());
+    for found in ANY.find_iter(line) {
+        if let Some(span) = parse_date(found.as_str(), None) {
+            if span.grain == Grain::Day {
+                return Some(span.start);
+            }
+        }
+    }
+    let caps = SHORT.captures(line)?;
+    let year = 2000 + caps["y"].parse::<i32>().ok()?;
+    let month = month_number(&caps["m"])?;
+    NaiveDate::from_ymd_opt(year, month, day_number(&caps["d"])?)
+}

@@ -1,0 +1,255 @@
+//! Dates as written and the ranges made of them: absolute and relative dates found by the
+//! date grammar, joined into ranges ("from May to September", "2014-2018"), opened at one
+//! end ("after 2018", "since late July") or anchored to a week ("the week of April 10th").
+
+use super::{has_year, shift};
+use super::{Kind, Mention, MentionValue, Scanner};
+use crate::normalize::date::{parse_date, DateSpan, Grain, DATE};
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+impl Scanner<'_> {
+    pub(super) fn dates(&self) -> Vec<Mention> {
+        static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
+                .expect("date fragment compiles")
+        });
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(m) = DATE_RE.find_at(self.text, at) {
+            at = m.end().max(m.start() + 1);
+            // "$12 December 27": the number is an amount; the date starts after it.
+            if self.text[..m.start()].trim_end().ends_with('$')
+                && m.as_str().starts_with(|c: char| c.is_ascii_digit())
+            {
+                at = m.start() + m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(1);
+                continue;
+            }
+            let lead_text = m.as_str();
+            let body = lead_text
+                .split_once(char::is_whitespace)
+                .filter(|(w, _)| matches!(w.to_lowercase().as_str(), "on" | "in" | "of"))
+                .map_or(lead_text, |(_, rest)| rest.trim_start());
+            if let Some(span) = parse_date(body, self.options.reference) {
+                let mut range = m.range();
+                // Keep "on"/"in" out of the span.
+                let lead = m.as_str().len()
+                    - m.as_str()
+                        .trim_start_matches(|c: char| c.is_alphabetic())
+                        .len();
+                let lead_word = &m.as_str()[..lead].to_lowercase();
+                if matches!(lead_word.as_str(), "on" | "in" | "of") {
+                    let trimmed = m.as_str()[lead..].trim_start();
+                    range.start = range.end - trimmed.len();
+                }
+                found.push(Mention {
+                    span: range,
+                    kind: Kind::Date,
+                    value: MentionValue::Date(span),
+                });
+            } else if crate::normalize::date::is_impossible_date(body) {
+                found.push(Mention {
+                    span: m.range(),
+                    kind: Kind::Date,
+                    value: MentionValue::InvalidDate,
+                });
+            }
+        }
+        found.extend(self.holidays());
+        let mut combined = self.date_ranges(&found);
+        combined.extend(self.open_dates(&found));
+        combined.extend(self.anchored_spans(&found));
+        combined.extend(self.refined_dates(&found));
+        combined.extend(self.relative_dates(&found));
+        found.extend(combined);
+        found
+    }
+
+    /// "from May to September", "between 2014 and 2018", "2014-2018", "Nov-Feb 2017": two
+    /// dates joined into the range from the start of the first to the end of the second.
+    pub(super) fn date_ranges(&self, dates: &[Mention]) -> Vec<Mention> {
+        static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"^\s*(?:-|–|~|(?i:to|till|until|through|and|thru))\s*$")
+                .unwrap()
+        });
+        static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"(?i)\b(from|between)\s+(?:the\s+)?$").unwrap()
+        });
+        let mut ranges = Vec::new();
+        for pair in dates.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            let (MentionValue::Date(a), MentionValue::Date(b)) = (&first.value, &second.value)
+            else {
+                continue;
+            };
+            if first.span.end > second.span.start {
+                continue;
+            }
+            let between = &self.text[first.span.end..second.span.start];
+            if !JOIN.is_match(between) {
+                continue;
+            }
+            let before = &self.text[..first.span.start];
+            let opener = OPEN.captures(before);
+            let joined_by_and = between.trim().eq_ignore_ascii_case("and");
+            if joined_by_and
+                && !opener
+                    .as_ref()
+                    .is_some_and(|c| c[1].eq_ignore_ascii_case("between"))
+            {
+                continue;
+            }
+            // A first date without a year takes the second's ("Nov-Feb 2017" starts in 2016).
+            let mut start = a.start;
+            let first_text = &self.text[first.span.clone()];
+            let this_before = self.text[..first.span.start]
+                .to_lowercase()
+                .trim_end()
+                .ends_with("this");
+            if !has_year(first_text) && !this_before && a.start.year() != b.start.year() {
+                let year = if a.start.month() > b.start.month() {
+                    b.start.year() - 1
+                } else {
+                    b.start.year()
+                };
+                start = a.start.with_year(year).unwrap_or(a.start);
+            }
+            let mut end = b.end;
+            if start >= end {
+                // "from 10/25 to 01/25": the second date is in the next year.
+                let second_text = &self.text[second.span.clone()];
+                if !has_year(second_text) {
+                    end = b.end.with_year(b.end.year() + 1).unwrap_or(b.end);
+                }
+            }
+            if start >= end {
+                continue;
+            }
+            let span_start = opener.map_or(first.span.start, |c| {
+                c.get(0).map_or(first.span.start, |m| m.start())
+            });
+            ranges.push(Mention {
+                span: span_start..second.span.end,
+                kind: Kind::Date,
+                value: MentionValue::Date(DateSpan {
+                    start,
+                    end,
+                    grain: Grain::Span,
+                    year_assumed: a.year_assumed || b.year_assumed,
+                }),
+            });
+        }
+        ranges
+    }
+
+    /// "after 2018", "since late July", "starting January 7th", "before 2010": ranges open at
+    /// one end.
+    pub(super) fn open_dates(&self, dates: &[Mention]) -> Vec<Mention> {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"(?i)(\bafter|\blater\s+than|\bsince|\bstarting(?:\s+on|\s+from)?|\bbeginning(?:\s+on)?|\bbefore|\buntil|\btill|\bearlier\s+than|[<>]\s*=?)\s*(?:the\s+(?:year\s+)?|this\s+)?$").unwrap()
+        });
+        let mut open = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            let Some(caps) = BEFORE.captures(&self.text[..date.span.start]) else {
+                continue;
+            };
+            let word = caps[1].to_lowercase();
+            // "from May" opens a range only when no end follows ("from May to October").
+            let rest = &self.text[date.span.end..];
+            let ranged = span.grain == Grain::Span
+                || rest.trim_start().starts_with(['-', '–', '~'])
+                || ["to ", "till ", "until ", "through "]
+                    .iter()
+                    .any(|j| rest.trim_start().to_lowercase().starts_with(j));
+            if word == "from" && ranged {
+                continue;
+            }
+            let (start, end) = match word.split_whitespace().next().unwrap_or("") {
+                _ if word.starts_with('>') && word.contains('=') => (span.start, NaiveDate::MAX),
+                _ if word.starts_with('<') && word.contains('=') => (NaiveDate::MIN, span.end),
+                "after" | "later" | ">" => (span.end, NaiveDate::MAX),
+                "since" | "starting" | "beginning" | "from" | ">=" => (span.start, NaiveDate::MAX),
+                _ if word.starts_with(">") => (span.start, NaiveDate::MAX),
+                _ => (NaiveDate::MIN, span.start),
+            };
+            open.push(Mention {
+                span: caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
+                kind: Kind::Date,
+                value: MentionValue::Date(DateSpan {
+                    start,
+                    end,
+                    grain: Grain::Span,
+                    year_assumed: span.year_assumed,
+                }),
+            });
+        }
+        open
+    }
+
+    /// "the week of April 10th" (Monday to Monday), "the week commencing February 4",
+    /// "2 weeks starting May 20th".
+    pub(super) fn anchored_spans(&self, dates: &[Mention]) -> Vec<Mention> {
+        static WEEK_OF: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(
+                r"(?i)\b(?:the\s+)?week\s+(of|commencing|starting|beginning)\s+(?:on\s+)?$",
+            )
+            .unwrap()
+        });
+        let mut found = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            let before = &self.text[..date.span.start];
+            if let Some(caps) = WEEK_OF.captures(before) {
+                let start = if caps[1].eq_ignore_ascii_case("of") {
+                    span.start
+                        - chrono::Duration::days(span.start.weekday().num_days_from_monday() as i64)
+                } else {
+                    span.start
+                };
+                found.push(Mention {
+                    span: caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
+                    kind: Kind::Date,
+                    value: MentionValue::Date(DateSpan {
+                        start,
+                        end: start + chrono::Duration::days(7),
+                        grain: Grain::Week,
+                        year_assumed: span.year_assumed,
+                    }),
+                });
+            }
+            let starting = before.trim_end().to_lowercase();
+            if starting.ends_with("starting") || starting.ends_with("beginning") {
+                let keyword_at =
+                    before.trim_end().len() - "starting".len().min(before.trim_end().len());
+                let anchor = self.token_end(keyword_at);
+                let duration_start = (0..anchor).rev().find_map(|i| {
+                    self.duration(i).filter(|d| {
+                        d.span.end <= keyword_at
+                            && self.text[d.span.end..keyword_at].trim().is_empty()
+                    })
+                });
+                if let Some(duration) = duration_start {
+                    if let MentionValue::Duration { seconds } = duration.value {
+                        found.push(Mention {
+                            span: duration.span.start..date.span.end,
+                            kind: Kind::Date,
+                            value: MentionValue::Date(DateSpan {
+                                start: span.start,
+                                end: shift(span.start, seconds, 1),
+                                grain: Grain::Span,
+                                year_assumed: span.year_assumed,
+                            }),
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+}

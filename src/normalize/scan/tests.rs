@@ -1,0 +1,255 @@
+//! The scanner on the forms it promises, as `claimcheck normalize` reads them.
+
+mod readings {
+    use super::super::*;
+
+    fn only(text: &str, kind: Kind) -> Vec<(String, MentionValue)> {
+        let options = ScanOptions {
+            reference: Some(Reference {
+                date: "2026-05-20".parse().unwrap(),
+                assumed: false,
+            }),
+            kinds: vec![kind],
+            ..ScanOptions::default()
+        };
+        scan(text, &options)
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.value))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_of_the_seed_texts() {
+        let comma = ScanOptions {
+            convention: Convention::CommaDecimal,
+            kinds: vec![Kind::Number],
+            ..ScanOptions::default()
+        };
+        let text = "the destruction of 28.000 arms; 1,4 million landmines";
+        let values: Vec<MentionValue> = scan(text, &comma).into_iter().map(|m| m.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                MentionValue::Number(28000.0),
+                MentionValue::Number(1_400_000.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn quantities_with_units() {
+        assert_eq!(
+            only(
+                "approximately 8.000 tons of explosives and a 170 km range",
+                Kind::Quantity
+            ),
+            vec![
+                (
+                    "8.000 tons".to_string(),
+                    MentionValue::Quantity {
+                        value: 8.0,
+                        unit: "ton".into()
+                    }
+                ),
+                (
+                    "170 km".to_string(),
+                    MentionValue::Quantity {
+                        value: 170.0,
+                        unit: "kilometer".into()
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            only("the six-mile trip", Kind::Quantity),
+            vec![(
+                "six-mile".to_string(),
+                MentionValue::Quantity {
+                    value: 6.0,
+                    unit: "mile".into()
+                }
+            )]
+        );
+        assert_eq!(
+            only("the 35-floors building", Kind::Number),
+            vec![("35".to_string(), MentionValue::Number(35.0))]
+        );
+    }
+
+    #[test]
+    fn durations_and_percentages() {
+        assert_eq!(
+            only("the drill lasted fourteen days", Kind::Duration),
+            vec![(
+                "fourteen days".to_string(),
+                MentionValue::Duration {
+                    seconds: 14.0 * 86400.0
+                }
+            )]
+        );
+        assert_eq!(
+            only("up 20% and 10 per cent", Kind::Percent),
+            vec![
+                ("20%".to_string(), MentionValue::Percent(20.0)),
+                ("10 per cent".to_string(), MentionValue::Percent(10.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn number_ranges_from_comparators() {
+        let ranges = only("more than 700 and between 500 and 600", Kind::NumberRange);
+        assert_eq!(ranges[0].0, "more than 700");
+        assert_eq!(ranges[1].0, "between 500 and 600");
+    }
+}
+
+/// Every form the normalizers promise, read through the scanner as `normalize` reads it.
+mod forms {
+    use super::super::*;
+
+    fn first(text: &str, kind: Kind, convention: Convention) -> Mention {
+        let options = ScanOptions {
+            reference: Some(Reference {
+                date: "2026-05-21".parse().unwrap(), // a Thursday
+                assumed: false,
+            }),
+            convention,
+            kinds: vec![kind],
+        };
+        scan(text, &options)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no {} in {text:?}", kind.name()))
+    }
+
+    fn number(text: &str, convention: Convention) -> f64 {
+        match first(text, Kind::Number, convention).value {
+            MentionValue::Number(v) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn date(text: &str) -> (String, String) {
+        match first(text, Kind::Date, Convention::DotDecimal).value {
+            MentionValue::Date(d) => (d.start.to_string(), d.end.to_string()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn days(text: &str) -> f64 {
+        match first(text, Kind::Duration, Convention::DotDecimal).value {
+            MentionValue::Duration { seconds } => seconds / 86_400.0,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn quantity(text: &str, convention: Convention) -> (f64, String) {
+        match first(text, Kind::Quantity, convention).value {
+            MentionValue::Quantity { value, unit } => (value, unit),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_in_both_conventions_words_and_scales() {
+        let (dot, comma) = (Convention::DotDecimal, Convention::CommaDecimal);
+        assert_eq!(number("28.000 small arms", comma), 28_000.0);
+        assert_eq!(number("28,000 small arms", dot), 28_000.0);
+        assert_eq!(number("1,4 million landmines", comma), 1_400_000.0);
+        assert_eq!(number("1.4 million landmines", dot), 1_400_000.0);
+        assert_eq!(number("a $2bn deal", dot), 2e9);
+        assert_eq!(number("a 1.4m budget", dot), 1_400_000.0);
+        assert_eq!(number("lasted fourteen days", dot), 14.0);
+        assert_eq!(number("twenty-one guns", dot), 21.0);
+        assert_eq!(number("a dozen trucks", dot), 12.0);
+        assert_eq!(number("half of them", dot), 0.5);
+        assert_eq!(number("3/4 of them", dot), 0.75);
+        assert_eq!(number("the 35-floors building", dot), 35.0);
+    }
+
+    #[test]
+    fn ordinals_and_percentages() {
+        let ordinal = |text: &str| match first(text, Kind::Ordinal, Convention::DotDecimal).value {
+            MentionValue::Ordinal(v) => v,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(ordinal("the first drill"), 1);
+        assert_eq!(ordinal("the 8th drill"), 8);
+        assert_eq!(ordinal("the eighth drill"), 8);
+        assert_eq!(
+            first("up 20% on the year", Kind::Percent, Convention::DotDecimal).value,
+            MentionValue::Percent(20.0)
+        );
+    }
+
+    #[test]
+    fn quantities_with_units_and_conversions() {
+        let comma = Convention::CommaDecimal;
+        assert_eq!(
+            quantity("approximately 8.000 tons", comma),
+            (8000.0, "ton".into())
+        );
+        assert_eq!(
+            quantity("a 170 km range", comma),
+            (170.0, "kilometer".into())
+        );
+        assert_eq!(
+            quantity("a 170-km range", comma),
+            (170.0, "kilometer".into())
+        );
+        assert_eq!(quantity("the six-mile trip", comma), (6.0, "mile".into()));
+        let (km, unit) = quantity("10 kilometers", comma);
+        let miles = crate::normalize::units::Units::builtin()
+            .convert(km, &unit, "mile")
+            .unwrap();
+        assert!((miles - 6.0).abs() / 6.0 < 0.05, "10 km is about six miles");
+    }
+
+    #[test]
+    fn absolute_partial_and_ranged_dates() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            date("on May 29, 2026, NATO said"),
+            d("2026-05-29", "2026-05-30")
+        );
+        assert_eq!(date("on 29 May 2026"), d("2026-05-29", "2026-05-30"));
+        assert_eq!(date("20/05/2026 15:49"), d("2026-05-20", "2026-05-21"));
+        assert_eq!(date("dated 2026-05-20"), d("2026-05-20", "2026-05-21"));
+        assert_eq!(date("in May"), d("2026-05-01", "2026-06-01"));
+        assert_eq!(date("in December 2006"), d("2006-12-01", "2007-01-01"));
+        assert_eq!(date("in 2003 the arms"), d("2003-01-01", "2004-01-01"));
+        assert_eq!(date("at the end of January"), d("2026-01-21", "2026-02-01"));
+        assert_eq!(date("from mid to late June"), d("2026-06-11", "2026-07-01"));
+        assert_eq!(date("from June 16-30"), d("2026-06-16", "2026-07-01"));
+        assert_eq!(date("on October 6-11"), d("2026-10-06", "2026-10-12"));
+        assert_eq!(date("from 7 to 12 October"), d("2026-10-07", "2026-10-13"));
+        assert_eq!(date("from 2 to 9 November"), d("2026-11-02", "2026-11-10"));
+        assert_eq!(date("until 27 June").1, "2026-06-27");
+    }
+
+    #[test]
+    fn dates_relative_to_the_reference() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(date("on Thursday"), d("2026-05-21", "2026-05-22"));
+        assert_eq!(date("today"), d("2026-05-21", "2026-05-22"));
+        assert_eq!(
+            date("this week and last week"),
+            d("2026-05-11", "2026-05-25")
+        );
+        assert_eq!(date("a day earlier"), d("2026-05-20", "2026-05-21"));
+        assert_eq!(date("on May 18"), d("2026-05-18", "2026-05-19"));
+    }
+
+    #[test]
+    fn durations_in_days() {
+        assert_eq!(days("a two-week drill"), 14.0);
+        assert_eq!(days("lasted fourteen days"), 14.0);
+        assert_eq!(days("a 13-day exercise"), 13.0);
+        assert_eq!(days("over 12 days"), 12.0);
+        assert_eq!(days("the 78-day campaign"), 78.0);
+        assert_eq!(days("a four-month mission"), 120.0);
+        assert_eq!(days("two weeks"), 14.0);
+        assert_eq!(days("a fortnight"), 14.0);
+    }
+}
