@@ -14,6 +14,8 @@
 //! match = 0.9                                # similarity at which names are the same
 //! suggest = 0.75                             # similarity at which they may be
 //! event-window-days = 60                     # unnamed events this close are one
+//! story-match = 0.12                         # similarity at which documents are one story
+//! story-window-days = 30                     # documents dated further apart never are
 //! ```
 
 use crate::model::error::{Error, Location};
@@ -143,6 +145,10 @@ pub struct Thresholds {
     pub suggest: f64,
     /// Unnamed events of one class in documents this many days apart (or fewer) are one.
     pub event_window_days: i64,
+    /// Average IDF-weighted similarity at which groups of documents are one story.
+    pub story_match: f64,
+    /// Documents dated further apart than this many days are never one story.
+    pub story_window_days: i64,
 }
 
 impl Default for Thresholds {
@@ -152,6 +158,8 @@ impl Default for Thresholds {
             matched: names.matched,
             suggest: names.suggest,
             event_window_days: 60,
+            story_match: 0.12,
+            story_window_days: 30,
         }
     }
 }
@@ -233,6 +241,16 @@ impl Config {
                     column: 1,
                 },
                 message: "thresholds: need 0 <= suggest <= match <= 1".into(),
+            });
+        }
+        if !(0.0..=1.0).contains(&t.story_match) || t.story_window_days < 0 {
+            return Err(Error::Rule {
+                location: Location {
+                    path: display,
+                    line: 1,
+                    column: 1,
+                },
+                message: "thresholds: need 0 <= story-match <= 1 and story-window-days >= 0".into(),
             });
         }
         let base = path.parent().unwrap_or(Path::new("."));

@@ -20,6 +20,7 @@ const FLOORS: &[&str] = &[
     "pipeline::segment",
     "pipeline::extract",
     "pipeline::facts",
+    "pipeline::stories",
     "pipeline::subjects",
     "pipeline::verdict",
     "pipeline::checks",

@@ -9,5 +9,6 @@ pub mod finding;
 pub mod mention;
 pub mod report;
 pub mod span;
+pub mod story;
 pub mod subject;
 pub mod value;

@@ -3,6 +3,7 @@
 
 use super::claim::Claim;
 use super::finding::{Finding, Severity, Verdict};
+use super::story::Story;
 use super::subject::{Link, Subject};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -58,6 +59,8 @@ pub struct Stats {
     pub read: std::time::Duration,
     pub segment: std::time::Duration,
     pub extract: std::time::Duration,
+    /// Grouping documents into stories.
+    pub stories: std::time::Duration,
     pub group: std::time::Duration,
     pub verdicts: std::time::Duration,
 }
@@ -122,6 +125,10 @@ pub struct Report {
     pub subjects: Vec<Subject>,
     /// Pairs of subjects that may be one.
     pub links: Vec<Link>,
+    /// The stories: the documents that report one event.
+    pub stories: Vec<Story>,
+    /// For each source, the index of its story in `stories`.
+    pub story_of_document: Vec<usize>,
     pub sentences: usize,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
@@ -167,6 +174,23 @@ impl Report {
     /// The source a claim comes from.
     pub fn source(&self, claim: &Claim) -> &Source {
         &self.sources[claim.doc]
+    }
+
+    /// The story a claim's document belongs to, if stories were found.
+    pub fn story(&self, claim: &Claim) -> Option<&Story> {
+        self.stories.get(*self.story_of_document.get(claim.doc)?)
+    }
+
+    /// The story of a finding: the one story all its claims come from, if they do (a
+    /// person's title compared across the corpus may cite several).
+    pub fn story_of(&self, finding: &Finding) -> Option<&Story> {
+        let mut cited = self
+            .cited(finding)
+            .map(|c| self.story_of_document.get(c.doc));
+        let first = cited.next()??;
+        cited
+            .all(|s| s == Some(first))
+            .then(|| self.stories.get(*first))?
     }
 
     /// The rule of a finding.

@@ -9,5 +9,6 @@ pub mod filter;
 pub mod run;
 pub mod segment;
 pub mod source;
+pub mod stories;
 pub mod subjects;
 pub mod verdict;

@@ -176,7 +176,12 @@ fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`published: {text}` is not a date of the form YYYY-MM-DD"))
 }
 
-/// The first full date (day and year) in the top lines of article text or datelines.
+/// The years a publication date can have; a date outside them is a misreading ("1093-02-04"
+/// from a garbled line), never a publication date.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// The first full date (day and year) in the top lines of article text or datelines; URLs
+/// are left out ("/2/9/75470/" is no date), and so are implausible years.
 fn infer_published(text: &str, lines: &[Line]) -> Option<NaiveDate> {
     lines
         .iter()
@@ -189,7 +194,11 @@ fn infer_published(text: &str, lines: &[Line]) -> Option<NaiveDate> {
             )
         })
         .take(HEADER_LINES)
-        .find_map(|line| parse_header_date(&text[line.span.clone()]))
+        .find_map(|line| {
+            let without_urls = crate::text::without_urls(&text[line.span.clone()]);
+            parse_header_date(&without_urls)
+                .filter(|date| PLAUSIBLE_YEARS.contains(&chrono::Datelike::year(date)))
+        })
 }
 
 /// An outlet named at the end of the headline: "Headline - Gazeta Express".
@@ -409,6 +418,11 @@ mod tests {
         assert_eq!(
             document("Built (completed in 1980) long ago.\n").published,
             None
+        );
+        assert_eq!(
+            document("http://news.example/2/9/75470/story\nHeadline\n").published,
+            None,
+            "a URL is not read for a date"
         );
     }
 

@@ -1,5 +1,5 @@
-//! The JSON report, schema version 1: sources, findings with their claims inline, and all
-//! claims. Later versions may add fields, never remove or rename them. The report is
+//! The JSON report, schema version 1: sources, stories (the documents that report one
+//! event), findings with their claims inline, and all claims, each naming its story. Later versions may add fields, never remove or rename them. The report is
 //! serialized straight from borrowed data (no intermediate JSON tree), fields in
 //! alphabetical order.
 
@@ -14,11 +14,20 @@ use std::borrow::Cow;
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Document<C: Serialize, F: Serialize, S: Serialize> {
+struct Document<C: Serialize, F: Serialize, S: Serialize, T: Serialize> {
     claims: C,
     findings: F,
     sources: S,
+    stories: T,
     version: u32,
+}
+
+/// A story: the documents that report one event.
+#[derive(Serialize)]
+struct Story<'a> {
+    documents: Vec<&'a str>,
+    id: &'a str,
+    label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -52,6 +61,8 @@ pub(super) struct Finding<'a> {
     message: String,
     rule: &'a str,
     severity: &'a str,
+    /// The story all the cited claims come from; none when they come from several.
+    story: Option<&'a str>,
     subject: Cow<'a, str>,
     verdict: Verdict,
 }
@@ -76,6 +87,7 @@ pub(super) struct Claim<'a> {
     path: &'a str,
     quote: &'a str,
     rule: &'a str,
+    story: Option<&'a str>,
     subject: &'a str,
     text: &'a str,
     unverified: bool,
@@ -105,6 +117,7 @@ pub(super) fn claim_view<'a>(report: &'a Report, claim: &'a ReportClaim) -> Clai
         path: &report.source(claim).path,
         quote: &claim.located.quote,
         rule: &report.rules[claim.rule].id,
+        story: report.story(claim).map(|s| s.id.as_str()),
         subject: report.label(claim),
         text: &claim.text,
         unverified: claim.unverified,
@@ -121,6 +134,7 @@ pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a ReportFinding) -
         message: message(report, finding),
         rule: &rule.id,
         severity: rule.severity.name(),
+        story: report.story_of(finding).map(|s| s.id.as_str()),
         subject: report.subject_of(finding),
         verdict: finding.verdict,
     }
@@ -156,6 +170,17 @@ pub fn write(report: &Report, out: &mut (impl std::io::Write + ?Sized)) -> std::
                 .map(|finding| finding_view(report, finding))
         }),
         sources: Streamed(|| report.sources.iter().map(source_view)),
+        stories: Streamed(|| {
+            report.stories.iter().map(|story| Story {
+                documents: story
+                    .documents
+                    .iter()
+                    .map(|&d| report.sources[d].path.as_str())
+                    .collect(),
+                id: &story.id,
+                label: &story.label,
+            })
+        }),
         version: SCHEMA_VERSION,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -84,11 +84,12 @@ fn quoted(documents: &[&String]) -> String {
 /// The `--stats` lines: counts and wall time per stage.
 pub fn stats(stats: &Stats) -> String {
     let seconds = |d: std::time::Duration| d.as_secs_f64();
-    let total = stats.read + stats.segment + stats.extract + stats.group + stats.verdicts;
+    let total =
+        stats.read + stats.segment + stats.extract + stats.stories + stats.group + stats.verdicts;
     let megabytes = stats.bytes as f64 / (1024.0 * 1024.0);
     format!(
         "claimcheck stats: {} documents, {:.1} MB, {} sentences, {} claims, {} subjects, {} findings\n\
-         claimcheck stats: read {:.3}s, segment {:.3}s, extract {:.3}s, subjects {:.3}s, verdicts {:.3}s, total {:.3}s ({:.1} MB/s)\n",
+         claimcheck stats: read {:.3}s, segment {:.3}s, extract {:.3}s, stories {:.3}s, subjects {:.3}s, verdicts {:.3}s, total {:.3}s ({:.1} MB/s)\n",
         stats.documents,
         megabytes,
         stats.sentences,
@@ -98,6 +99,7 @@ pub fn stats(stats: &Stats) -> String {
         seconds(stats.read),
         seconds(stats.segment),
         seconds(stats.extract),
+        seconds(stats.stories),
         seconds(stats.group),
         seconds(stats.verdicts),
         seconds(total),

@@ -300,6 +300,8 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.event_future_markers.iter().cloned());
     into.shared_scope_words
         .extend(from.shared_scope_words.iter().cloned());
+    into.story_stopwords
+        .extend(from.story_stopwords.iter().cloned());
 }
 
 /// The part of a regex error worth showing: the last line of a syntax error.

@@ -194,4 +194,7 @@ pub struct LexiconSpec {
     /// Scope words that any event of two or more parties has ("joint").
     #[serde(default)]
     pub shared_scope_words: Vec<String>,
+    /// Words too common to tell one story from another ("said", "would").
+    #[serde(default)]
+    pub story_stopwords: Vec<String>,
 }

@@ -7,3 +7,12 @@ pub mod pattern;
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `text` with every URL made a space: a URL is no part of what a text says, nor a source
+/// of its dates ("/2/9/75470/" is no date).
+pub fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\S*(?:://|www\.)\S*").expect("url pattern")
+    });
+    URL.replace_all(text, " ")
+}

@@ -6,6 +6,7 @@ mod locate;
 mod mention;
 mod names;
 mod read;
+mod story;
 mod title;
 
 pub use locate::locate;
@@ -16,6 +17,7 @@ pub use title::parse_title;
 
 use crate::model::claim::{Claim, SubjectRef, TimeScope, UNRESOLVED};
 use crate::model::mention::EventMention;
+use crate::model::story::StoryFeatures;
 use crate::model::value::Value;
 use crate::normalize::date::{parse_date, Reference};
 use crate::normalize::number::parse_ordinal;
@@ -47,6 +49,8 @@ pub struct Extracted {
     pub claims: Vec<Claim>,
     /// Event mentions that name parties (in the sentence or the headline).
     pub mentions: Vec<EventMention>,
+    /// What tells which story the document belongs to.
+    pub story: StoryFeatures,
 }
 
 /// Any date, for asking whether a text reads as a date at all.
@@ -152,11 +156,20 @@ impl<'r> Extractor<'r> {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });
         locate(&doc.text, &mut claims, &mut mentions);
+        let story = story::story_features(
+            &doc.text,
+            &sentences,
+            &claims,
+            reference.filter(|r| !r.assumed).map(|r| r.date),
+            &self.rules.lexicon,
+            &self.trigger,
+        );
         Extracted {
             sentences,
             segmenting,
             claims,
             mentions,
+            story,
         }
     }
 

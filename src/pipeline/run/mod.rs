@@ -22,6 +22,7 @@ use crate::pipeline::extract::Extractor;
 use crate::pipeline::facts::Facts;
 use crate::pipeline::filter::{self, suppress};
 use crate::pipeline::source::{self, Document};
+use crate::pipeline::stories::{self, StoryOptions};
 use crate::pipeline::subjects::{self, SubjectOptions, Subjects};
 use crate::pipeline::verdict::{self, Context};
 use crate::rules::RuleSet;
@@ -73,6 +74,7 @@ impl std::fmt::Debug for Progress {
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub subjects: SubjectOptions,
+    pub stories: StoryOptions,
     /// Worker threads for the per-document stages; `None` uses every core. The output is
     /// the same whatever the number.
     pub threads: Option<usize>,
@@ -97,6 +99,7 @@ impl From<&Config> for CheckOptions {
     fn from(config: &Config) -> Self {
         CheckOptions {
             subjects: SubjectOptions::from(&config.thresholds),
+            stories: StoryOptions::from(&config.thresholds),
             ..CheckOptions::default()
         }
     }
@@ -240,6 +243,7 @@ pub fn compare(
     let mut mentions = Vec::with_capacity(mention_count);
     let mut suppressions = Vec::new();
     let mut documents = Vec::with_capacity(batch.records.len() + 1);
+    let mut features = Vec::with_capacity(batch.records.len());
     let (mut sentences, mut bytes) = (0, 0);
     for (number, record) in batch.records.into_iter().enumerate() {
         claims.extend(
@@ -255,6 +259,7 @@ pub fn compare(
                 .map(|m| EventMention { doc: number, ..m }),
         );
         suppressions.extend(record.suppressions);
+        features.push(record.story);
         warnings.extend(record.warnings);
         sentences += record.sentences;
         bytes += record.bytes;
@@ -282,7 +287,26 @@ pub fn compare(
     if let Some(progress) = &options.progress {
         progress.report(Stage::Compare, total, total);
     }
-    let mut subjects = subjects::resolve(&mut claims, &mentions, &options.subjects);
+    let mut grouped = stories::group(&features, &options.stories);
+    drop(features);
+    if facts.is_some() {
+        // The facts file speaks for the corpus's main story: its claims join that one's.
+        let main = (0..grouped.stories.len())
+            .max_by_key(|&s| (grouped.stories[s].documents.len(), std::cmp::Reverse(s)))
+            .unwrap_or(0);
+        grouped.of_document.push(main);
+        if let Some(story) = grouped.stories.get_mut(main) {
+            story.documents.push(articles);
+        }
+    }
+    let story_time = started.elapsed();
+    let started = std::time::Instant::now();
+    let mut subjects = subjects::resolve(
+        &mut claims,
+        &mentions,
+        &grouped.of_document,
+        &options.subjects,
+    );
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let context = Context {
@@ -320,6 +344,7 @@ pub fn compare(
         read: read_time,
         segment: segment_time,
         extract: extract_time,
+        stories: story_time,
         group: group_time,
         verdicts: verdict_time,
     };
@@ -328,6 +353,8 @@ pub fn compare(
         rules: rules.rules.iter().map(|rule| rule.info()).collect(),
         subjects: subjects.subjects,
         links: subjects.links,
+        stories: grouped.stories,
+        story_of_document: grouped.of_document,
         sentences,
         claims,
         findings,

@@ -7,6 +7,7 @@
 use crate::model::claim::Claim;
 use crate::model::mention::EventMention;
 use crate::model::report::{Source, Warning};
+use crate::model::story::StoryFeatures;
 use crate::pipeline::extract::Extracted;
 use crate::pipeline::filter::suppress::{self, Suppression};
 use crate::pipeline::source::Document;
@@ -33,6 +34,9 @@ pub struct DocumentRecord {
     pub mentions: Vec<EventMention>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suppressions: Vec<Suppression>,
+    /// What tells which story the document belongs to.
+    #[serde(default)]
+    pub story: StoryFeatures,
 }
 
 /// The hex SHA-256 of a text.
@@ -68,6 +72,7 @@ impl DocumentRecord {
             claims,
             mentions,
             suppressions,
+            story: extracted.story,
             document: Source {
                 path: document.path,
                 name: document.name,

@@ -1,6 +1,6 @@
-//! Events across documents: named events by name; unnamed ones by class, by the dates of
-//! the documents that report them (chains no wider than the event window), split where
-//! their articles name parties with nothing in common.
+//! Events across documents: named events by name; unnamed ones by class within the story
+//! of the documents that report them, split where their articles name parties with
+//! nothing in common.
 
 use super::{Key, SubjectOptions, UnionFind};
 use crate::model::claim::{Claim, SubjectRef};
@@ -22,6 +22,7 @@ struct DocEvent {
 pub(super) fn resolve_events(
     claims: &[Claim],
     mentions: &[EventMention],
+    story_of_document: &[usize],
     options: &SubjectOptions,
     keys: &mut [Key],
     links: &mut Vec<(Key, Key, LinkReason)>,
@@ -46,28 +47,25 @@ pub(super) fn resolve_events(
             });
         }
     }
-    // Unnamed mentions of a class, in date order, form chains of nearby dates.
-    let mut chains: Vec<(String, Vec<&DocEvent>)> = Vec::new();
-    let mut unnamed: Vec<&DocEvent> = doc_events.iter().filter(|m| m.name.is_none()).collect();
-    unnamed.sort_by_key(|m| (m.class.clone(), m.date, m.doc));
-    let near = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
-        (Some(a), Some(b)) => (a - b).num_days().abs() <= options.event_window_days,
-        _ => true,
-    };
-    for mention in unnamed {
-        // Mentions come in date order (undated first), so a chain's nearest date to a new
-        // mention is its last one.
-        match chains.last_mut() {
-            Some((class, members))
-                if *class == mention.class
-                    && (members[0].date.is_none()
-                        || near(members[members.len() - 1].date, mention.date)) =>
-            {
-                members.push(mention);
-            }
-            _ => chains.push((mention.class.clone(), vec![mention])),
-        }
+    // Unnamed mentions of a class in one story are one event, in date order.
+    let mut chains: BTreeMap<(String, usize), Vec<&DocEvent>> = BTreeMap::new();
+    for mention in doc_events.iter().filter(|m| m.name.is_none()) {
+        let story = story_of_document
+            .get(mention.doc)
+            .copied()
+            .unwrap_or(usize::MAX);
+        chains
+            .entry((mention.class.clone(), story))
+            .or_default()
+            .push(mention);
     }
+    let chains: Vec<(String, Vec<&DocEvent>)> = chains
+        .into_iter()
+        .map(|((class, _), mut members)| {
+            members.sort_by_key(|m| (m.date, m.doc));
+            (class, members)
+        })
+        .collect();
     // A chain whose articles name parties with nothing in common holds several events (a
     // NATO–Serbia exercise and a Russian–Belarusian drill of the same month).
     let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();

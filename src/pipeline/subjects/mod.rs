@@ -1,6 +1,6 @@
 //! Subjects across documents: which claims are about the same person or event. Names fold
-//! and fuzzy-match within blocks (so the cost stays near-linear); events cluster by name,
-//! else by class and time window. Pairs that only possibly match become links, compared
+//! and fuzzy-match within blocks (so the cost stays near-linear) across the corpus; events
+//! cluster by name, else by class within a story. Pairs that only possibly match become links, compared
 //! later for possible conflicts only.
 
 mod events;
@@ -55,13 +55,21 @@ pub struct Subjects {
 pub fn resolve(
     claims: &mut [Claim],
     mentions: &[EventMention],
+    story_of_document: &[usize],
     options: &SubjectOptions,
 ) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, MemberReason> = HashMap::new();
     let spellings = people::resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
-    events::resolve_events(claims, mentions, options, &mut keys, &mut links_by_key);
+    events::resolve_events(
+        claims,
+        mentions,
+        story_of_document,
+        options,
+        &mut keys,
+        &mut links_by_key,
+    );
     for (claim, key) in claims.iter().zip(keys.iter_mut()) {
         if let SubjectRef::Date { text } = &claim.named {
             *key = Key::Date(fold(text));
@@ -295,7 +303,7 @@ mod tests {
             claim(1, person("Aleksandar Vucic"), "2026-05-01"),
             claim(2, person("Vučić"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(of_claim(&claims), vec![0, 0, 0]);
         assert_eq!(subjects.subjects.len(), 1);
     }
@@ -307,7 +315,7 @@ mod tests {
             claim(1, person("Marko Petrovic"), "2026-05-01"),
             claim(2, person("Petrovic"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 3);
     }
 
@@ -318,7 +326,7 @@ mod tests {
             claim(1, person("George Wyckoff"), "2026-05-01"),
             claim(1, person("George Wyckoff"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 1);
         assert_eq!(
             subjects.variants,
@@ -333,7 +341,7 @@ mod tests {
             claim(0, person("Aleksandar Vučić"), "2026-05-01"),
             claim(1, person("Vusic"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(of_claim(&claims), vec![0, 0]);
         assert_eq!(subjects.variants, vec![vec![0, 1]]);
     }
@@ -344,7 +352,7 @@ mod tests {
             claim(0, person("John Smith"), "2026-05-01"),
             claim(0, person("John Smyth"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 2);
         assert_eq!(subjects.links.len(), 1);
         assert!(subjects.variants.is_empty());
@@ -356,7 +364,7 @@ mod tests {
             claim(0, person("Marko Petrovic"), "2026-05-01"),
             claim(1, person("Mirko Petrovic"), "2026-05-01"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(subjects.subjects.len(), 2);
         assert!(subjects.variants.is_empty());
     }
@@ -364,7 +372,7 @@ mod tests {
     #[test]
     fn a_name_without_a_claim_is_found_by_its_surname() {
         let mut claims = vec![claim(0, person("Aleksandar Vučić"), "2026-05-01")];
-        resolve(&mut claims, &[], &SubjectOptions::default());
+        resolve(&mut claims, &[], &[], &SubjectOptions::default());
         let texts = [
             "x",
             "Talks with the Vučić administration stalled. Vucic left.",
@@ -384,13 +392,14 @@ mod tests {
     }
 
     #[test]
-    fn unnamed_events_cluster_by_time_window() {
+    fn unnamed_events_of_a_class_are_one_per_story() {
         let mut claims = vec![
             claim(0, event("exercise", None), "2026-05-20"),
             claim(1, event("exercise", None), "2026-05-29"),
             claim(2, event("exercise", None), "2016-05-30"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let stories = [0, 0, 1];
+        let subjects = resolve(&mut claims, &[], &stories, &SubjectOptions::default());
         assert_eq!(claims[0].subject, claims[1].subject);
         assert_ne!(claims[0].subject, claims[2].subject);
         assert_eq!(
@@ -430,7 +439,7 @@ mod tests {
             mention(1, &["Belarus", "Russia"]),
             mention(2, &["Serbia"]),
         ];
-        resolve(&mut claims, &mentions, &SubjectOptions::default());
+        resolve(&mut claims, &mentions, &[], &SubjectOptions::default());
         assert_ne!(claims[0].subject, claims[1].subject);
         assert_eq!(
             claims[0].subject, claims[2].subject,
@@ -446,7 +455,7 @@ mod tests {
             claim(2, event("exercise", None), "2026-05-20"),
             claim(3, event("summit", None), "2026-05-20"),
         ];
-        let subjects = resolve(&mut claims, &[], &SubjectOptions::default());
+        let subjects = resolve(&mut claims, &[], &[], &SubjectOptions::default());
         assert_eq!(claims[0].subject, claims[1].subject);
         assert_eq!(subjects.subjects.len(), 3);
         assert_eq!(
