@@ -37,7 +37,7 @@ pub enum KeepTexts {
 /// One input after reading: extracted, or undated (read as of the latest date, known once
 /// every other input has been read), or no document at all.
 enum Outcome {
-    Extracted(DocumentRecord),
+    Extracted(Box<DocumentRecord>),
     Undated(Document, Vec<Warning>),
     Unreadable,
 }
@@ -119,7 +119,7 @@ pub fn first_pass(
                     let record = run
                         .batch
                         .extract(extractor, document, warnings, reference, keep);
-                    Outcome::Extracted(record)
+                    Outcome::Extracted(Box::new(record))
                 }
             };
             if !matches!(outcome, Outcome::Undated(..)) {
@@ -161,7 +161,7 @@ pub fn first_pass(
             };
             let mut times = Batch::default();
             let record = times.extract(extractor, document, warnings, reference, keep);
-            *outcome = Outcome::Extracted(record);
+            *outcome = Outcome::Extracted(Box::new(record));
             report_one();
             Some(times)
         })
@@ -172,7 +172,7 @@ pub fn first_pass(
     batch.records = outcomes
         .into_iter()
         .filter_map(|outcome| match outcome {
-            Outcome::Extracted(record) => Some(record),
+            Outcome::Extracted(record) => Some(*record),
             Outcome::Unreadable | Outcome::Undated(..) => None,
         })
         .collect();
