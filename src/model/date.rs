@@ -39,6 +39,16 @@ pub struct DateSpan {
 }
 
 impl DateSpan {
+    /// A stretch of days that is no calendar unit of its own ("the first two weeks of May").
+    pub fn between(start: NaiveDate, end: NaiveDate, year_assumed: bool) -> Self {
+        DateSpan {
+            start,
+            end,
+            grain: Grain::Span,
+            year_assumed,
+        }
+    }
+
     pub fn overlaps(&self, other: &DateSpan) -> bool {
         self.start < other.end && other.start < self.end
     }

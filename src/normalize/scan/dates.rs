@@ -43,11 +43,7 @@ impl Scanner<'_> {
                     let trimmed = m.as_str()[lead..].trim_start();
                     range.start = range.end - trimmed.len();
                 }
-                found.push(Mention {
-                    span: range,
-                    kind: Kind::Date,
-                    value: MentionValue::Date(span),
-                });
+                found.push(Mention::date(range, span));
             } else if crate::normalize::date::is_impossible_date(body) {
                 found.push(Mention {
                     span: m.range(),
@@ -129,16 +125,10 @@ impl Scanner<'_> {
             let span_start = opener.map_or(first.span.start, |c| {
                 c.get(0).map_or(first.span.start, |m| m.start())
             });
-            ranges.push(Mention {
-                span: span_start..second.span.end,
-                kind: Kind::Date,
-                value: MentionValue::Date(DateSpan {
-                    start,
-                    end,
-                    grain: Grain::Span,
-                    year_assumed: a.year_assumed || b.year_assumed,
-                }),
-            });
+            ranges.push(Mention::date(
+                span_start..second.span.end,
+                DateSpan::between(start, end, a.year_assumed || b.year_assumed),
+            ));
         }
         ranges
     }
@@ -176,16 +166,10 @@ impl Scanner<'_> {
                 _ if word.starts_with(">") => (span.start, NaiveDate::MAX),
                 _ => (NaiveDate::MIN, span.start),
             };
-            open.push(Mention {
-                span: caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
-                kind: Kind::Date,
-                value: MentionValue::Date(DateSpan {
-                    start,
-                    end,
-                    grain: Grain::Span,
-                    year_assumed: span.year_assumed,
-                }),
-            });
+            open.push(Mention::date(
+                caps.get(0).map_or(date.span.start, |m| m.start())..date.span.end,
+                DateSpan::between(start, end, span.year_assumed),
+            ));
         }
         open
     }
@@ -236,16 +220,14 @@ impl Scanner<'_> {
                 });
                 if let Some(duration) = duration_start {
                     if let MentionValue::Duration { seconds } = duration.value {
-                        found.push(Mention {
-                            span: duration.span.start..date.span.end,
-                            kind: Kind::Date,
-                            value: MentionValue::Date(DateSpan {
-                                start: span.start,
-                                end: shift(span.start, seconds, 1),
-                                grain: Grain::Span,
-                                year_assumed: span.year_assumed,
-                            }),
-                        });
+                        found.push(Mention::date(
+                            duration.span.start..date.span.end,
+                            DateSpan::between(
+                                span.start,
+                                shift(span.start, seconds, 1),
+                                span.year_assumed,
+                            ),
+                        ));
                     }
                 }
             }

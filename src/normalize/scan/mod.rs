@@ -117,6 +117,16 @@ pub struct Mention {
     pub value: MentionValue,
 }
 
+impl Mention {
+    pub(crate) fn date(span: Range<usize>, value: DateSpan) -> Self {
+        Mention {
+            span,
+            kind: Kind::Date,
+            value: MentionValue::Date(value),
+        }
+    }
+}
+
 /// What a scan looks for and how it reads it.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {

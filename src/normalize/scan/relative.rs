@@ -58,17 +58,10 @@ impl Scanner<'_> {
                             }
                             (shift(end, *seconds, -1), end)
                         };
-                        found.push(Mention {
-                            span: caps.get(0).map_or(duration.span.start, |m| m.start())
-                                ..date.span.end,
-                            kind: Kind::Date,
-                            value: MentionValue::Date(DateSpan {
-                                start,
-                                end,
-                                grain: Grain::Span,
-                                year_assumed: span.year_assumed,
-                            }),
-                        });
+                        found.push(Mention::date(
+                            caps.get(0).map_or(duration.span.start, |m| m.start())..date.span.end,
+                            DateSpan::between(start, end, span.year_assumed),
+                        ));
                     }
                 }
             }
@@ -91,16 +84,10 @@ impl Scanner<'_> {
                     (_, false) => (today.clamp(span.start, span.end), span.end),
                 };
                 let keyword = if earlier { "earlier" } else { "later" };
-                found.push(Mention {
-                    span: before.trim_end().len() - keyword.len()..date.span.end,
-                    kind: Kind::Date,
-                    value: MentionValue::Date(DateSpan {
-                        start,
-                        end,
-                        grain: Grain::Span,
-                        year_assumed: span.year_assumed,
-                    }),
-                });
+                found.push(Mention::date(
+                    before.trim_end().len() - keyword.len()..date.span.end,
+                    DateSpan::between(start, end, span.year_assumed),
+                ));
             }
             // A month, then its year in words: "August two thousand and fifteen".
             if span.grain == Grain::Month || span.grain == Grain::Day {
@@ -243,16 +230,10 @@ impl Scanner<'_> {
                     } else {
                         whole.end
                     };
-                    found.push(Mention {
-                        span: span_start..span_end,
-                        kind: Kind::Date,
-                        value: MentionValue::Date(DateSpan {
-                            start,
-                            end,
-                            grain: Grain::Span,
-                            year_assumed: false,
-                        }),
-                    });
+                    found.push(Mention::date(
+                        span_start..span_end,
+                        DateSpan::between(start, end, false),
+                    ));
                 }
                 found.push(Mention {
                     span: caps.get(0).map_or(0..0, |m| m.range()),
@@ -380,16 +361,10 @@ impl Scanner<'_> {
                                     this_quarter,
                                 )
                             };
-                        found.push(Mention {
-                            span: self.span(start, self.token_end(duration.span.end)),
-                            kind: Kind::Date,
-                            value: MentionValue::Date(DateSpan {
-                                start: start_date,
-                                end: end_date,
-                                grain: Grain::Span,
-                                year_assumed: reference.assumed,
-                            }),
-                        });
+                        found.push(Mention::date(
+                            self.span(start, self.token_end(duration.span.end)),
+                            DateSpan::between(start_date, end_date, reference.assumed),
+                        ));
                         continue;
                     }
                     let (after, before) = (
@@ -397,25 +372,18 @@ impl Scanner<'_> {
                         shift(today, seconds, -1),
                     );
                     let value = if matches!(direction, "next" | "coming" | "following") {
-                        DateSpan {
-                            start: today.succ_opt().unwrap_or(today),
-                            end: after,
-                            grain: Grain::Span,
-                            year_assumed: reference.assumed,
-                        }
+                        DateSpan::between(
+                            today.succ_opt().unwrap_or(today),
+                            after,
+                            reference.assumed,
+                        )
                     } else {
-                        DateSpan {
-                            start: before,
-                            end: today,
-                            grain: Grain::Span,
-                            year_assumed: reference.assumed,
-                        }
+                        DateSpan::between(before, today, reference.assumed)
                     };
-                    found.push(Mention {
-                        span: self.span(start, self.token_end(duration.span.end)),
-                        kind: Kind::Date,
-                        value: MentionValue::Date(value),
-                    });
+                    found.push(Mention::date(
+                        self.span(start, self.token_end(duration.span.end)),
+                        value,
+                    ));
                     continue;
                 }
             }
@@ -481,27 +449,16 @@ impl Scanner<'_> {
                                 let moved = shift(anchor_span.start, seconds, sign);
                                 let qualifier = self.text[duration.span.clone()].to_lowercase();
                                 let value = if qualifier.starts_with("more than") && sign > 0 {
-                                    DateSpan {
-                                        start: moved,
-                                        end: NaiveDate::MAX,
-                                        grain: Grain::Span,
-                                        year_assumed: reference.assumed,
-                                    }
+                                    DateSpan::between(moved, NaiveDate::MAX, reference.assumed)
                                 } else if qualifier.starts_with("less than") && sign > 0 {
-                                    DateSpan {
-                                        start: anchor_span.start,
-                                        end: moved,
-                                        grain: Grain::Span,
-                                        year_assumed: reference.assumed,
-                                    }
+                                    DateSpan::between(anchor_span.start, moved, reference.assumed)
                                 } else {
                                     day(moved)
                                 };
-                                found.push(Mention {
-                                    span: duration.span.start..anchor.span.end,
-                                    kind: Kind::Date,
-                                    value: MentionValue::Date(value),
-                                });
+                                found.push(Mention::date(
+                                    duration.span.start..anchor.span.end,
+                                    value,
+                                ));
                             }
                         }
                     }
