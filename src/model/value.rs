@@ -65,6 +65,9 @@ pub enum FigureKind {
     Age,
     /// An amount of a unit of `rules/units.toml` ("10 kilometers"), in `unit`.
     Quantity,
+    /// A date of what the measure names ("born on 4 February 1992", "founded after
+    /// 1975"), as days of the common era, both bounds inclusive.
+    Date,
 }
 
 /// A figure: its amount, kind, unit, the noun it counts as written, and the words that
@@ -84,6 +87,46 @@ pub struct Figure {
     /// of the same thing.
     #[serde(default)]
     pub context: Vec<String>,
+}
+
+/// A day of the common era as a date.
+fn day(days: f64) -> String {
+    i32::try_from(days as i64)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .map_or_else(|| "?".to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Days of the common era as a reader writes their dates: "2019-03-20", "1999",
+/// "1999-03", "before 1956-01-01", "since 2008-01-01", "2006-01-01..2009-12-31".
+fn days_canonical(amount: &Amount) -> String {
+    use chrono::Datelike;
+    let (low, high) = (amount.low, amount.high);
+    match (low.is_finite(), high.is_finite()) {
+        (true, true) if low == high => day(low),
+        (true, true) => {
+            let whole = |from: &str, to: &str, year: &str| -> Option<String> {
+                let first = NaiveDate::parse_from_str(from, "%Y-%m-%d").ok()?;
+                let last = NaiveDate::parse_from_str(to, "%Y-%m-%d").ok()?;
+                let next = last.succ_opt()?;
+                if first.day() != 1 || next.day() != 1 {
+                    return None;
+                }
+                if first.month() == 1 && next.month() == 1 && next.year() == first.year() + 1 {
+                    return Some(year.to_string());
+                }
+                (next.month0() == (first.month0() + 1) % 12 && first.year() == last.year())
+                    .then(|| first.format("%Y-%m").to_string())
+            };
+            let (from, to) = (day(low), day(high));
+            whole(&from, &to, &from[..4.min(from.len())]).unwrap_or(format!("{from}..{to}"))
+        }
+        (true, false) if amount.low_open => format!("after {}", day(low)),
+        (true, false) => format!("since {}", day(low)),
+        (false, true) if amount.high_open => format!("before {}", day(high)),
+        (false, true) => format!("by {}", day(high)),
+        (false, false) => "any date".to_string(),
+    }
 }
 
 impl Figure {
@@ -106,6 +149,7 @@ impl Figure {
                 self.amount.canonical_scaled()
             ),
             FigureKind::Age => format!("aged {amount}"),
+            FigureKind::Date => format!("{scope}{measure} {}", days_canonical(&self.amount)),
             FigureKind::Quantity => format!("{scope}{measure} {amount} {}", self.unit),
         }
     }

@@ -16,8 +16,14 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// A measure of no stated kinds takes any but dates, which a measure takes only when
+    /// it says so.
     pub fn takes(&self, kind: FigureKind) -> bool {
-        self.kinds.is_empty() || self.kinds.contains(&kind)
+        if self.kinds.is_empty() {
+            kind != FigureKind::Date
+        } else {
+            self.kinds.contains(&kind)
+        }
     }
 }
 
@@ -25,8 +31,9 @@ impl Measure {
 #[derive(Debug, Clone, Default)]
 pub struct Measures {
     measures: Vec<Measure>,
-    /// Folded phrase (words joined by one space) → index in `measures`.
-    phrase: HashMap<String, usize>,
+    /// Folded phrase (words joined by one space) → indices in `measures` (one phrase may
+    /// name a count and a date: "died").
+    phrase: HashMap<String, Vec<usize>>,
     /// The most words any phrase has.
     longest: usize,
     counted_people: HashSet<String>,
@@ -50,7 +57,10 @@ impl Measures {
             for words in std::iter::once(name).chain(&measure.words) {
                 let folded: Vec<String> = words.split_whitespace().map(fold).collect();
                 longest = longest.max(folded.len());
-                phrase.entry(folded.join(" ")).or_insert(index);
+                let entry: &mut Vec<usize> = phrase.entry(folded.join(" ")).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
             }
         }
         Measures {
@@ -64,25 +74,41 @@ impl Measures {
         }
     }
 
-    /// The measure of the longest phrase that `words` (folded, in text order) start with,
-    /// and how many words it takes.
-    pub fn starting(&self, words: &[&str]) -> Option<(&Measure, usize)> {
+    /// The measure of a figure of `kind` named by the longest phrase that `words` (folded,
+    /// in text order) start with, and how many words it takes.
+    pub fn starting(&self, words: &[&str], kind: FigureKind) -> Option<(&Measure, usize)> {
         (1..=self.longest.min(words.len()))
             .rev()
-            .find_map(|n| self.lookup(&words[..n]).map(|m| (m, n)))
+            .find_map(|n| self.lookup(&words[..n], kind).map(|m| (m, n)))
     }
 
-    /// The measure of the longest phrase that `words` (folded, in text order) end with.
-    pub fn ending(&self, words: &[&str]) -> Option<(&Measure, usize)> {
+    /// The measure of a figure of `kind` named by the longest phrase that `words` (folded,
+    /// in text order) end with.
+    pub fn ending(&self, words: &[&str], kind: FigureKind) -> Option<(&Measure, usize)> {
         (1..=self.longest.min(words.len()))
             .rev()
-            .find_map(|n| self.lookup(&words[words.len() - n..]).map(|m| (m, n)))
+            .find_map(|n| self.lookup(&words[words.len() - n..], kind).map(|m| (m, n)))
     }
 
-    fn lookup(&self, words: &[&str]) -> Option<&Measure> {
-        self.phrase
-            .get(&words.join(" "))
-            .map(|&index| &self.measures[index])
+    /// Whether a folded word names any measure.
+    pub fn names_measure(&self, word: &str) -> bool {
+        self.phrase.contains_key(word)
+    }
+
+    /// The measure a phrase names for a figure of `kind`; a count may be a plain number on
+    /// a scale ("magnitude 6").
+    fn lookup(&self, words: &[&str], kind: FigureKind) -> Option<&Measure> {
+        let candidates = self.phrase.get(&words.join(" "))?;
+        let taking = |kind: FigureKind| {
+            candidates
+                .iter()
+                .map(|&index| &self.measures[index])
+                .find(|m| m.takes(kind))
+        };
+        taking(kind).or_else(|| match kind {
+            FigureKind::Count => taking(FigureKind::Number),
+            _ => None,
+        })
     }
 
     /// Whether `name` is one of the lexicon's measures (not a noun a text happened to count).

@@ -119,8 +119,9 @@ impl Rule {
             RuleAttribute::CountedUnit => {
                 lexicon.unit_of(attribute).map(Attribute::as_str) == Some(attribute)
             }
-            // Any measure: one the lexicon names or a noun a text counts.
-            RuleAttribute::Measure => true,
+            // A measure the lexicon names (a counted noun of a text has no fixed spelling
+            // a facts file could rely on).
+            RuleAttribute::Measure => lexicon.measures.is_measure(attribute),
         }
     }
 }

@@ -7,7 +7,7 @@
 use crate::model::amount::{Amount, Convention};
 use crate::model::value::{Figure, FigureKind};
 use crate::normalize::qualifier;
-use crate::normalize::scan::{scan, Kind, Mention, MentionValue, ScanOptions};
+use crate::normalize::scan::{scan, Kind, Mention, MentionValue, Reference, ScanOptions};
 use crate::normalize::tokens::{tokenize, Token, TokenKind};
 use crate::rules::measures::{Measure, Measures};
 use crate::rules::Lexicon;
@@ -15,7 +15,8 @@ use crate::text::fold::fold;
 use std::ops::Range;
 
 /// The mention kinds a figure can be.
-const FIGURE_KINDS: [Kind; 5] = [
+const FIGURE_KINDS: [Kind; 6] = [
+    Kind::Date,
     Kind::Number,
     Kind::NumberRange,
     Kind::Percent,
@@ -81,9 +82,10 @@ pub fn figures(
     claimed: &[Range<usize>],
     lexicon: &Lexicon,
     convention: Convention,
+    reference: Option<Reference>,
 ) -> Vec<Found> {
     let options = ScanOptions {
-        reference: None,
+        reference,
         convention,
         kinds: FIGURE_KINDS.to_vec(),
     };
@@ -123,6 +125,24 @@ pub fn figures(
         }
     }
     found
+}
+
+/// A date with the word before it that makes it a bound: "before 1956", "after 19 March
+/// 2019", "since 2008", "until December 2013".
+fn date_qualified(amount: Amount, before: &[Token]) -> Amount {
+    let words: Vec<&str> = before
+        .iter()
+        .rev()
+        .take(2)
+        .map(|t| t.text.as_str())
+        .collect();
+    match words.as_slice() {
+        ["before", ..] | ["to", "prior"] | ["than", "earlier"] => Amount::below(amount.low, true),
+        ["after", ..] | ["than", "later"] => Amount::above(amount.high, true),
+        ["since", ..] => Amount::above(amount.low, false),
+        ["until" | "till" | "through" | "by", ..] => Amount::below(amount.high, false),
+        _ => amount,
+    }
 }
 
 /// The amount with the qualifier written before or after it: "less than $200 million",
@@ -190,15 +210,16 @@ impl Reader<'_> {
         {
             return None;
         }
+        // Tokens are in text order: found by halving, so a long sentence costs no more per
+        // figure than a short one.
         let first = self
             .tokens
-            .iter()
-            .position(|t| t.span.start >= mention.span.start)?;
+            .partition_point(|t| t.span.start < mention.span.start);
         let last = self
             .tokens
-            .iter()
-            .rposition(|t| t.span.end <= mention.span.end)?;
-        if last < first {
+            .partition_point(|t| t.span.end <= mention.span.end)
+            .checked_sub(1)?;
+        if first >= self.tokens.len() || last < first {
             return None;
         }
         let after = &self.tokens[last + 1..];
@@ -212,11 +233,12 @@ impl Reader<'_> {
         {
             return None;
         }
-        let approx = qualifier::approximates(&self.sentence[..mention.span.start]);
+        let approx = qualifier::approximates(tail(self.sentence, mention.span.start));
         let (amount, base_kind, unit) = value_of(mention, approx)?;
         let amount = match mention.kind {
             // The scanner reads bounds of plain numbers itself ("more than 6").
             Kind::NumberRange => amount,
+            Kind::Date => date_qualified(amount, before),
             _ => qualified(amount, before, after),
         };
         let reading = match base_kind {
@@ -224,6 +246,11 @@ impl Reader<'_> {
             FigureKind::Percent => self.percent(before, after),
             FigureKind::Money => self.money(before, after),
             FigureKind::Quantity => self.quantity(before, after),
+            // Only a measure the lexicon names makes a date a figure ("born", "founded"):
+            // most dates in news date what a sentence reports.
+            FigureKind::Date => self
+                .measure_before(before, FigureKind::Date)
+                .map(|measure| reading(measure, Vec::new(), FigureKind::Date)),
             FigureKind::Number | FigureKind::Age => None,
         }?;
         // A year standing alone is a date the date reader missed, not a count.
@@ -284,7 +311,7 @@ impl Reader<'_> {
                 return true;
             }
         }
-        let previous = text[..span.start]
+        let previous = tail(text, span.start)
             .trim_end()
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -300,15 +327,19 @@ impl Reader<'_> {
         capitalised
             && !self.measures.is_function_word(&folded)
             && self.lexicon.party(previous).is_none()
-            && self.measures.ending(&[folded.as_str()]).is_none()
+            && !self.measures.names_measure(&folded)
     }
 
     fn count(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
         let noun = self.noun_after(after);
-        if let Some((measure, scope)) = self.measure_in(&noun) {
+        if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Count) {
             return Some(reading(measure, scope, FigureKind::Count));
         }
         let head = noun.words.last().cloned();
+        // A noun a count rule counts in ("600 troops") is that rule's to read.
+        if noun.words.iter().any(|w| self.lexicon.unit_of(w).is_some()) {
+            return None;
+        }
         let counts_people = head
             .as_deref()
             .is_none_or(|h| self.measures.is_counted_people(h));
@@ -325,7 +356,7 @@ impl Reader<'_> {
         // "killing 5 soldiers": the measure before, what it counts as its scope; one further
         // back that counts nothing ("a rating based on 158 reviews") leaves the noun its own.
         let before_measure = self
-            .measure_in_clause_before(before)
+            .measure_in_clause_before(before, FigureKind::Count)
             .filter(|(m, gap)| gap.none || counts_people || m.takes(FigureKind::Count))
             .map(|(m, _)| m);
         if let Some(measure) = before_measure {
@@ -347,7 +378,7 @@ impl Reader<'_> {
     }
 
     fn percent(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
-        if let Some(measure) = self.measure_before(before) {
+        if let Some(measure) = self.measure_before(before, FigureKind::Percent) {
             return Some(reading(measure, Vec::new(), FigureKind::Percent));
         }
         let noun = self.noun_after(after);
@@ -356,7 +387,7 @@ impl Reader<'_> {
         } else {
             noun
         };
-        if let Some((measure, scope)) = self.measure_in(&noun) {
+        if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Percent) {
             return Some(reading(measure, scope, FigureKind::Percent));
         }
         let (measure, weak) = match noun.words.last() {
@@ -372,7 +403,7 @@ impl Reader<'_> {
     }
 
     fn money(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
-        if let Some(measure) = self.measure_before(before) {
+        if let Some(measure) = self.measure_before(before, FigureKind::Money) {
             return Some(reading(measure, Vec::new(), FigureKind::Money));
         }
         let noun = self.noun_after(after);
@@ -381,7 +412,7 @@ impl Reader<'_> {
         } else {
             noun
         };
-        if let Some((measure, scope)) = self.measure_in(&noun) {
+        if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Money) {
             return Some(reading(measure, scope, FigureKind::Money));
         }
         let (measure, weak) = match noun.words.last() {
@@ -397,7 +428,7 @@ impl Reader<'_> {
     }
 
     fn quantity(&self, before: &[Token], _after: &[Token]) -> Option<Reading> {
-        if let Some(measure) = self.measure_before(before) {
+        if let Some(measure) = self.measure_before(before, FigureKind::Quantity) {
             return Some(reading(measure, Vec::new(), FigureKind::Quantity));
         }
         let words = self.words_before(before)?;
@@ -410,10 +441,14 @@ impl Reader<'_> {
     }
 
     /// The lexicon measure among the noun's words, and the words before it that narrow it.
-    fn measure_in<'m>(&'m self, noun: &Noun) -> Option<(&'m Measure, Vec<String>)> {
+    fn measure_in<'m>(
+        &'m self,
+        noun: &Noun,
+        kind: FigureKind,
+    ) -> Option<(&'m Measure, Vec<String>)> {
         let words: Vec<&str> = noun.words.iter().map(String::as_str).collect();
         (0..words.len()).find_map(|start| {
-            let (measure, _) = self.measures.starting(&words[start..])?;
+            let (measure, _) = self.measures.starting(&words[start..], kind)?;
             Some((measure, self.scope_of(&noun.words[..start])))
         })
     }
@@ -421,15 +456,19 @@ impl Reader<'_> {
     /// The nearest lexicon measure in the clause before a figure ("the death toll from
     /// Tuesday's quake rose to"), if it stands right before it or the figure's noun does
     /// not count something of its own.
-    fn measure_before(&self, before: &[Token]) -> Option<&Measure> {
-        self.measure_in_clause_before(before)
+    fn measure_before(&self, before: &[Token], kind: FigureKind) -> Option<&Measure> {
+        self.measure_in_clause_before(before, kind)
             .filter(|(_, gap)| gap.linked)
             .map(|(measure, _)| measure)
     }
 
     /// The nearest lexicon measure among the [`CLAUSE_WORDS`] words before a figure,
     /// within its clause, and what stands between it and the figure.
-    fn measure_in_clause_before(&self, before: &[Token]) -> Option<(&Measure, Gap)> {
+    fn measure_in_clause_before(
+        &self,
+        before: &[Token],
+        kind: FigureKind,
+    ) -> Option<(&Measure, Gap)> {
         let mut words = Vec::new();
         for token in before.iter().rev() {
             match token.kind {
@@ -448,7 +487,7 @@ impl Reader<'_> {
         words.reverse();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (1..=words.len()).rev().find_map(|end| {
-            let (measure, _) = self.measures.ending(&words[..end])?;
+            let (measure, _) = self.measures.ending(&words[..end], kind)?;
             let between = &words[end..];
             let gap = Gap {
                 none: between.is_empty(),
@@ -557,7 +596,7 @@ impl Reader<'_> {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (0..words.len())
             .take_while(|&i| i == 0 || self.measures.is_function_word(words[i - 1]))
-            .find_map(|i| self.measures.starting(&words[i..]))
+            .find_map(|i| self.measures.starting(&words[i..], FigureKind::Count))
             .map(|(measure, _)| measure)
     }
 
@@ -603,6 +642,19 @@ fn reading(measure: &Measure, scope: Vec<String>, kind: FigureKind) -> Reading {
         weak: false,
     }
 }
+
+/// The last [`QUALIFIER_BYTES`] bytes or so of `text` before `end`, cut at a character
+/// boundary: all a qualifier before a number can take.
+fn tail(text: &str, end: usize) -> &str {
+    let mut start = end.saturating_sub(QUALIFIER_BYTES);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    &text[start..end]
+}
+
+/// How far before a number a qualifier can start ("greater than or equal to").
+const QUALIFIER_BYTES: usize = 48;
 
 /// "32 of the 81 seats", "five of them": a part of a figure named after it.
 fn is_partitive(after: &[Token]) -> bool {
@@ -654,6 +706,21 @@ fn value_of(mention: &Mention, approx: bool) -> Option<(Amount, FigureKind, Stri
         MentionValue::Quantity { value, unit } => {
             (exact(*value), FigureKind::Quantity, unit.clone())
         }
+        // A date without its year is left to the date rules, which know the reference.
+        MentionValue::Date(span) if !span.year_assumed => {
+            use chrono::Datelike;
+            let first = f64::from(span.start.num_days_from_ce());
+            let last = f64::from(span.end.num_days_from_ce()) - 1.0;
+            // The date reader writes an open side ("after 1975") as the calendar's end.
+            let open = |date: chrono::NaiveDate| !(-9999..=9999).contains(&date.year());
+            let amount = match (open(span.start), open(span.end)) {
+                (false, true) => Amount::above(first - 1.0, true),
+                (true, false) => Amount::below(last + 1.0, true),
+                (true, true) => return None,
+                (false, false) => Amount::between(first, last.max(first)),
+            };
+            (amount, FigureKind::Date, String::new())
+        }
         _ => return None,
     })
 }
@@ -662,6 +729,13 @@ fn value_of(mention: &Mention, approx: bool) -> Option<(Amount, FigureKind, Stri
 pub fn lemma(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
         return format!("{stem}y");
+    }
+    if let Some(stem) = word.strip_suffix("es").filter(|s| {
+        ["ch", "sh", "ss", "x", "z"]
+            .iter()
+            .any(|end| s.ends_with(end))
+    }) {
+        return stem.to_string();
     }
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
         return word[..word.len() - 1].to_string();

@@ -394,7 +394,13 @@ impl<'r> Extractor<'r> {
             .take_while(|c| c.sentence == sentence.span)
             .map(|c| c.span.start - base..c.span.end - base)
             .collect();
-        let found = figures::figures(text, &claimed, &self.rules.lexicon, doc.convention);
+        let found = figures::figures(
+            text,
+            &claimed,
+            &self.rules.lexicon,
+            doc.convention,
+            reference,
+        );
         if found.is_empty() {
             return Vec::new();
         }
@@ -402,6 +408,12 @@ impl<'r> Extractor<'r> {
         found
             .into_iter()
             .map(|found| {
+                // A date figure dates the story's event or person; its own date makes
+                // no earlier event of it.
+                let background = match found.figure.kind {
+                    crate::model::value::FigureKind::Date => None,
+                    _ => background.clone(),
+                };
                 let value = Value::Figure(Box::new(found.figure));
                 let Value::Figure(figure) = &value else {
                     unreachable!("built as a figure")
@@ -412,7 +424,7 @@ impl<'r> Extractor<'r> {
                     subject: UNRESOLVED,
                     named: SubjectRef::Event {
                         class: FIGURE_EVENT.to_string(),
-                        name: background.clone(),
+                        name: background,
                     },
                     attribute: crate::model::claim::Attribute::new(
                         &self.measure_key(&figure.measure),

@@ -43,10 +43,16 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
         }
         ValueKind::Figure => {
             let measure = reading.unit?;
-            let read = super::figures::figures(text, &[], reading.lexicon, reading.convention)
-                .into_iter()
-                .map(|found| found.figure)
-                .find(|figure| figure.measure == measure);
+            let read = super::figures::figures(
+                text,
+                &[],
+                reading.lexicon,
+                reading.convention,
+                reading.reference,
+            )
+            .into_iter()
+            .map(|found| found.figure)
+            .find(|figure| figure.measure == measure);
             match read {
                 Some(figure) => Value::Figure(Box::new(figure)),
                 // A bare number is a count of the measure the fact names.

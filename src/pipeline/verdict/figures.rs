@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const NAMED_MEASURE_MATCH: f64 = 0.05;
 /// The same for a figure of any other counted noun.
 const COUNTED_NOUN_MATCH: f64 = 0.1;
+/// A context word more figures of one measure hold than this tells none of them apart.
+const MAX_POSTINGS: usize = 200;
 
 /// The context each figure claim is compared in: claims of one subject, measure and form
 /// whose contexts are alike share one number, and no number holds two figures of one
@@ -39,8 +41,10 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
     }
     let weight = |word: &str| (1.0 + figures as f64 / frequency[word] as f64).ln();
     let mut next = 0;
-    for ((_, measure, _), members) in &groups {
-        let named_measure = rules.lexicon.measures.is_measure(measure);
+    for ((_, measure, form), members) in &groups {
+        // The dates of a story's people and things ("born", "founded") are many: they need
+        // alike contexts as much as a counted noun does.
+        let named_measure = rules.lexicon.measures.is_measure(measure) && !form.starts_with("Date");
         let threshold = if named_measure {
             NAMED_MEASURE_MATCH
         } else {
@@ -60,19 +64,33 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
                     .collect()
             })
             .collect();
-        // Candidate pairs across documents, likeliest first.
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for a in 0..members.len() {
-            for b in a + 1..members.len() {
-                if claims[members[a]].doc == claims[members[b]].doc {
-                    continue;
-                }
-                let likeness = cosine(&vectors[a], &vectors[b]);
-                if likeness >= threshold {
-                    pairs.push((likeness, a, b));
+        // Candidate pairs across documents: figures that share a context word no more than
+        // MAX_POSTINGS figures hold (a pair sharing none is alike in nothing), so the cost
+        // stays near linear however many figures a measure has.
+        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (a, &i) in members.iter().enumerate() {
+            for word in &figure(i).context {
+                postings.entry(word.as_str()).or_default().push(a);
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    if claims[members[a]].doc != claims[members[b]].doc {
+                        candidates.push((a.min(b), a.max(b)));
+                    }
                 }
             }
         }
+        candidates.sort_unstable();
+        candidates.dedup();
+        // Likeliest first.
+        let mut pairs: Vec<(f64, usize, usize)> = candidates
+            .into_iter()
+            .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
+            .filter(|(likeness, _, _)| *likeness >= threshold)
+            .collect();
         pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         // Joined greedily, likeliest first, never two figures of one sentence together.
         let sentence = |a: usize| (claims[members[a]].doc, claims[members[a]].sentence.start);
