@@ -269,7 +269,7 @@ fn explain_groups_shows_merged_spellings_and_possible_identities() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("the exercise (2016-05): an unnamed exercise at the time"),
+        stdout.contains("exercise, Serbia, 2016-05-30: an unnamed exercise at the time"),
         "{stdout}"
     );
     assert!(stdout.contains("60 days of each other"), "{stdout}");

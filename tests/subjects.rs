@@ -230,3 +230,34 @@ fn the_order_of_files_changes_neither_events_nor_cited_spellings() {
     let rotated = [documents[2], documents[0], documents[3], documents[1]];
     assert_eq!(forward, said(&report(&rotated)));
 }
+
+/// The headings a reader sees for the event subjects, sorted.
+fn event_headings(report: &Report) -> Vec<String> {
+    let mut headings: Vec<String> = (0..report.subjects.len())
+        .filter(|&s| report.subjects[s].kind == claimcheck::model::subject::SubjectKind::Event)
+        .map(|s| claimcheck::render::label::subject(report, s))
+        .collect();
+    headings.sort();
+    headings
+}
+
+#[test]
+fn events_are_headed_by_the_story_that_reports_them() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\n# Serbia Hosts NATO Exercise at Borovac\n\nThe exercise at Borovac in Serbia involved 600 troops and ended on May 28.\n",
+        "source: B\npublished: 2026-05-28\n\n# NATO Exercise in Serbia Closes at Borovac\n\nSome 600 soldiers took part in the exercise at Borovac, Serbia.\n",
+        "source: C\npublished: 2023-06-30\n\n# Platinum Wolf 2023 Ends at South Base\n\nThe Platinum Wolf 2023 exercise lasted two weeks at the South Base.\n",
+    ]);
+    assert_eq!(
+        event_headings(&report),
+        vec![
+            "Platinum Wolf 2023, South Base, 2023-06-30",
+            "exercise, Borovac, 2026-05-28"
+        ]
+    );
+    // Messages keep the subject's own words.
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| !claimcheck::render::message(&report, f).contains("Borovac, 2026")));
+}

@@ -34,6 +34,10 @@ pub struct Story {
     pub id: String,
     /// What a reader recognises the event by: "earthquake, Aceh, 2013-07-02".
     pub label: String,
+    /// The class of event the label opens with ("earthquake"), if it opens with one.
+    pub class: Option<String>,
+    /// The label without its class: where and when ("Aceh, 2013-07-02"); may be empty.
+    pub setting: String,
     /// Indices of the documents, in document order.
     pub documents: Vec<usize>,
     /// Why the documents are together: the pairs that were joined, for `--explain-groups`.

@@ -13,7 +13,9 @@ use std::collections::BTreeSet;
 /// (Gazeta Express)".
 pub fn message(report: &Report, finding: &Finding) -> String {
     let rule = report.rule(finding);
-    let subject = super::label::finding_subject(report, finding);
+    // A message is a sentence: the subject's own label ("the exercise"), which machine
+    // formats carry too, where a heading names the story.
+    let subject = report.subject_of(finding);
     let attribute = finding.attribute.as_str();
     let primary = &report.claims[finding.primary];
     match &finding.detail {

@@ -106,9 +106,12 @@ pub fn group(features: &[StoryFeatures], options: &StoryOptions) -> Stories {
                 ..join
             })
             .collect();
+        let label = label::label(&documents, features);
         stories.push(Story {
             id: format!("s{}", number + 1),
-            label: label::label(&documents, features),
+            label: label.text,
+            class: label.class,
+            setting: label.setting,
             documents,
             joins,
         });

@@ -19,6 +19,8 @@ struct DocEvent {
     date: Option<NaiveDate>,
 }
 
+/// Gives each event claim its key; returns, for each unnamed event that shares its class
+/// and story with another, the parties that tell them apart.
 pub(super) fn resolve_events(
     claims: &[Claim],
     mentions: &[EventMention],
@@ -26,7 +28,7 @@ pub(super) fn resolve_events(
     options: &SubjectOptions,
     keys: &mut [Key],
     links: &mut Vec<(Key, Key, LinkReason)>,
-) {
+) -> HashMap<Key, Vec<String>> {
     // The parties each document gives its events of a class.
     let mut parties_of: HashMap<(&str, usize), BTreeSet<&str>> = HashMap::new();
     for mention in mentions {
@@ -66,6 +68,7 @@ pub(super) fn resolve_events(
             (class, members)
         })
         .collect();
+    let mut apart = HashMap::new();
     // A chain whose articles name parties with nothing in common holds several events (a
     // NATO–Serbia exercise and a Russian–Belarusian drill of the same month).
     let mut unnamed_clusters: Vec<(String, Vec<Option<NaiveDate>>)> = Vec::new();
@@ -79,8 +82,20 @@ pub(super) fn resolve_events(
                     .unwrap_or(&no_parties)
             })
             .collect();
-        for group in split_by_parties(&parties) {
+        let groups = split_by_parties(&parties);
+        let several = groups.len() > 1;
+        for group in groups {
             let index = unnamed_clusters.len();
+            if several {
+                let named: BTreeSet<&str> = group
+                    .iter()
+                    .flat_map(|&i| parties[i].iter().copied())
+                    .collect();
+                apart.insert(
+                    Key::UnnamedEvent(class.clone(), index),
+                    named.into_iter().map(str::to_string).collect(),
+                );
+            }
             let dates = group.iter().map(|&i| members[i].date).collect();
             unnamed_clusters.push((class.clone(), dates));
             for &i in &group {
@@ -126,6 +141,7 @@ pub(super) fn resolve_events(
             };
         }
     }
+    apart
 }
 
 /// Splits the members of one chain (each with the parties its article names) into groups

@@ -10,7 +10,9 @@ pub use people::name_mentions;
 
 use crate::model::claim::{Claim, SubjectRef};
 use crate::model::mention::EventMention;
-use crate::model::subject::{Link, LinkReason, Member, MemberReason, Subject, SubjectKind};
+use crate::model::subject::{
+    EventSubject, Link, LinkReason, Member, MemberReason, Subject, SubjectKind,
+};
 use crate::text::fold::{fold, Thresholds};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -62,7 +64,7 @@ pub fn resolve(
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, MemberReason> = HashMap::new();
     let spellings = people::resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
-    events::resolve_events(
+    let apart = events::resolve_events(
         claims,
         mentions,
         story_of_document,
@@ -75,7 +77,7 @@ pub fn resolve(
             *key = Key::Date(fold(text));
         }
     }
-    let (of_claim, subjects, links) = number_subjects(
+    let (of_claim, mut subjects, links) = number_subjects(
         claims,
         &keys,
         &links_by_key,
@@ -85,10 +87,55 @@ pub fn resolve(
     for (claim, subject) in claims.iter_mut().zip(of_claim) {
         claim.subject = subject;
     }
+    describe_events(claims, &keys, story_of_document, &apart, &mut subjects);
     Subjects {
         variants: people::variants(claims, &spellings),
         subjects,
         links,
+    }
+}
+
+/// Gives each event subject what its heading is made of: its class, whether it is named,
+/// the story most of its claims come from (the first of equals) and what tells it apart.
+fn describe_events(
+    claims: &[Claim],
+    keys: &[Key],
+    story_of_document: &[usize],
+    apart: &HashMap<Key, Vec<String>>,
+    subjects: &mut [Subject],
+) {
+    let mut stories: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (claim, key) in claims.iter().zip(keys) {
+        let (class, named) = match key {
+            Key::NamedEvent(class, _) => (class, true),
+            Key::UnnamedEvent(class, _) => (class, false),
+            _ => continue,
+        };
+        let subject = &mut subjects[claim.subject];
+        if subject.event.is_none() {
+            subject.event = Some(EventSubject {
+                class: class.clone(),
+                named,
+                story: None,
+                apart: apart.get(key).cloned().unwrap_or_default(),
+            });
+        }
+        if let Some(&story) = story_of_document.get(claim.doc) {
+            *stories
+                .entry(claim.subject)
+                .or_default()
+                .entry(story)
+                .or_default() += 1;
+        }
+    }
+    for (subject, counts) in stories {
+        let most = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(&story, _)| story);
+        if let Some(event) = &mut subjects[subject].event {
+            event.story = most;
+        }
     }
 }
 
@@ -182,6 +229,7 @@ fn number_subjects(
                 label,
                 kind: key.kind(),
                 members,
+                event: None,
             }
         })
         .collect();
