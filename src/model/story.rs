@@ -40,7 +40,8 @@ pub struct Story {
     pub setting: String,
     /// Indices of the documents, in document order.
     pub documents: Vec<usize>,
-    /// Why the documents are together: the pairs that were joined, for `--explain-groups`.
+    /// Why the documents are together: for each document after the first, the earlier one
+    /// it was found most alike (in order of the later document), for `--explain-groups`.
     pub joins: Vec<StoryJoin>,
 }
 
@@ -51,6 +52,7 @@ pub struct StoryJoin {
     pub b: usize,
     /// IDF-weighted cosine similarity of their terms.
     pub similarity: f64,
-    /// The terms that weighed most in the similarity, heaviest first.
+    /// The terms that weighed most in the similarity, heaviest first; none when `b` is a
+    /// copy of `a`'s text.
     pub shared: Vec<String>,
 }

@@ -59,8 +59,8 @@ pub enum MemberReason {
     CloseSpelling { to: String, similarity: f64 },
     /// The same event name.
     SameEventName,
-    /// An unnamed event of `class` in documents at most `days` apart.
-    UnnamedInWindow { class: String, days: i64 },
+    /// An unnamed event of `class` in the documents of one story.
+    UnnamedInStory { class: String },
     /// The same text (dates).
     SameText,
     /// An earlier event a source reports, known only from that report.

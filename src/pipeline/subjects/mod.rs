@@ -77,13 +77,7 @@ pub fn resolve(
             *key = Key::Date(fold(text));
         }
     }
-    let (of_claim, mut subjects, links) = number_subjects(
-        claims,
-        &keys,
-        &links_by_key,
-        &why,
-        options.event_window_days,
-    );
+    let (of_claim, mut subjects, links) = number_subjects(claims, &keys, &links_by_key, &why);
     for (claim, subject) in claims.iter_mut().zip(of_claim) {
         claim.subject = subject;
     }
@@ -165,7 +159,6 @@ fn number_subjects(
     keys: &[Key],
     links: &[(Key, Key, LinkReason)],
     why: &HashMap<String, MemberReason>,
-    window: i64,
 ) -> (Vec<usize>, Vec<Subject>, Vec<Link>) {
     let mut index_of: HashMap<&Key, usize> = HashMap::new();
     let mut order: Vec<&Key> = Vec::new();
@@ -189,9 +182,8 @@ fn number_subjects(
                     why.get(own).cloned().unwrap_or(MemberReason::SameName)
                 }
                 (_, Key::NamedEvent(..)) => MemberReason::SameEventName,
-                (_, Key::UnnamedEvent(class, _)) => MemberReason::UnnamedInWindow {
+                (_, Key::UnnamedEvent(class, _)) => MemberReason::UnnamedInStory {
                     class: class.clone(),
-                    days: window,
                 },
                 _ => MemberReason::SameText,
             });
