@@ -56,7 +56,19 @@ impl Abbreviations {
 /// Splits the content lines of `text` into sentences.
 pub fn segment(text: &str, lines: &[Line], abbreviations: &Abbreviations) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for block in blocks(lines) {
+    for (number, mut block) in blocks(lines).into_iter().enumerate() {
+        // A headline straight above its first paragraph is a sentence of its own.
+        if block.len() > 1
+            && heads_block(
+                text,
+                &lines[block.start],
+                &lines[block.start + 1],
+                number == 0,
+            )
+        {
+            push_trimmed(text, lines[block.start].span.clone(), true, &mut sentences);
+            block.start += 1;
+        }
         let first = &lines[block.start];
         let last = &lines[block.end - 1];
         let span = first.span.start..last.span.end;
@@ -212,6 +224,24 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Whether `line`, the first of a block, is a headline over the line `next` rather than
+/// the start of a paragraph wrapped there: it has no closing punctuation, `next` opens with
+/// a capital, and it is the text's first line or written in title case ("Floods Cut Roads
+/// in Moldova").
+fn heads_block(text: &str, line: &Line, next: &Line, first_block: bool) -> bool {
+    let line = text[line.span.clone()].trim();
+    let next = text[next.span.clone()].trim_start();
+    if !is_heading(line) || is_list_line(line) || !next.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let long_words: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    first_block || (long_words.len() >= 2 && capitalised * 4 >= long_words.len() * 3)
+}
+
 fn is_heading(line: &str) -> bool {
     let trimmed = line.trim();
     !trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ','])
@@ -286,6 +316,34 @@ mod tests {
                 "Second.",
                 "- item one",
                 "- item two"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_over_its_paragraph_is_its_own_sentence() {
+        assert_eq!(
+            sentences("Heavy rain hits the southern province\nThe floods closed roads.\n"),
+            vec![
+                "Heavy rain hits the southern province",
+                "The floods closed roads."
+            ]
+        );
+        assert_eq!(
+            sentences("Intro.\n\nFloods Cut Roads in Moldova\nRain fell. More\nText here.\n"),
+            vec![
+                "Intro.",
+                "Floods Cut Roads in Moldova",
+                "Rain fell.",
+                "More\nText here."
+            ]
+        );
+        // A wrapped paragraph stays whole.
+        assert_eq!(
+            sentences("Intro.\n\nThe minister visited the\nSouthern Province today.\n"),
+            vec![
+                "Intro.",
+                "The minister visited the\nSouthern Province today."
             ]
         );
     }

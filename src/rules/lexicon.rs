@@ -10,18 +10,22 @@ use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
+// The words of a name, place or title are apart by spaces on one line (`[^\S\r\n]`): none
+// runs across a line break, where a headline ends and the next line begins.
+
 /// A personal name: capitalised words, possibly with middle initials and hyphens.
-pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
+pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:[^\S\r\n]+\p{Lu}\.)*(?:[^\S\r\n]+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
 /// A proper name of an event or organisation: capitalised words, possibly ending in a year.
-pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{2,4}\b))*";
+pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[^\S\r\n]+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{2,4}\b))*";
 /// A place name: one to four capitalised words.
-pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
+pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:[^\S\r\n]+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
 /// The words a title's qualifier is made of: "Political Affairs and Security Policy".
 /// Lazy, so that a name after the title stays a name: "... for Partnerships Kevin Hamilton".
-const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
-/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian".
-const TITLE_PREFIX: &str =
-    r"(?:\p{Lu}{2,}\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
+const QUALIFIER: &str = r"(?:the[^\S\r\n]+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:[^\S\r\n]+(?:(?:and|of|the|for|&|on)[^\S\r\n]+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
+/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian". An all-caps
+/// word is an acronym of two to five letters, never the time of day ("10:30 PM President")
+/// nor a longer capitalised word ("UPDATED", a dateline's "WASHINGTON").
+const TITLE_PREFIX: &str = r"(?:\b(?:[\p{Lu}&&[^AP]]\p{Lu}{1,4}|[AP][\p{Lu}&&[^M]]\p{Lu}{0,3}|[AP]M\p{Lu}{1,3})\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
 
 /// The merged word lists and the regex fragments built from them.
 #[derive(Debug, Clone)]
@@ -57,6 +61,8 @@ pub struct Lexicon {
     shared_scope: HashSet<String>,
     /// Folded words that make an event mention one still to come ("plans").
     future_markers: HashSet<String>,
+    /// Folded words no person's name holds ("committee", "thursday").
+    not_name_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -74,7 +80,7 @@ impl Lexicon {
             .cloned()
             .collect();
         let title = format!(
-            r"(?:{TITLE_PREFIX}\s+)?(?:\b(?i:{mods})\s+)*\b(?i:{heads})\b(?:\s+(?:for|of)\s+{QUALIFIER})?",
+            r"(?:{TITLE_PREFIX}[^\S\r\n]+)?(?:\b(?i:{mods})[^\S\r\n]+)*\b(?i:{heads})\b(?:[^\S\r\n]+(?:for|of)[^\S\r\n]+{QUALIFIER})?",
             mods = alternation(&spec.title_modifiers),
             heads = alternation(&heads),
         );
@@ -183,6 +189,7 @@ impl Lexicon {
         let scope = folded_set(&spec.event_scope_words);
         let shared_scope = folded_set(&spec.shared_scope_words);
         let future_markers = folded_set(&spec.event_future_markers);
+        let not_name_words = folded_set(&spec.not_name_words);
         let role_synonym = invert(&spec.title_synonyms)
             .into_iter()
             .map(|(written, canonical)| (written, fold(&canonical)))
@@ -196,6 +203,7 @@ impl Lexicon {
             scope,
             shared_scope,
             future_markers,
+            not_name_words,
             spec,
             fragments,
             unit_of,
@@ -283,6 +291,12 @@ impl Lexicon {
     }
 
     /// Whether a folded word belongs to a title, rank or honorific, so it starts no name.
+    /// Whether a folded word is one no person's name holds: an organisation's
+    /// ("committee"), a day's or a month's.
+    pub fn is_not_name_word(&self, folded: &str) -> bool {
+        self.not_name_words.contains(folded)
+    }
+
     pub fn is_title_word(&self, folded: &str) -> bool {
         self.title_words.contains(folded)
     }
@@ -370,7 +384,7 @@ fn invert(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, String> {
 }
 
 /// `a|b|c` of escaped words, longest first so that "Prime Minister" wins over "Minister";
-/// inner spaces match any white space.
+/// inner spaces match white space on one line.
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
     sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -385,7 +399,7 @@ fn alternation(words: &[String]) -> String {
             w.split_whitespace()
                 .map(regex::escape)
                 .collect::<Vec<_>>()
-                .join(r"\s+")
+                .join(r"[^\S\r\n]+")
         })
         .collect::<Vec<_>>()
         .join("|")

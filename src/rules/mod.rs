@@ -302,6 +302,8 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.shared_scope_words.iter().cloned());
     into.story_stopwords
         .extend(from.story_stopwords.iter().cloned());
+    into.not_name_words
+        .extend(from.not_name_words.iter().cloned());
 }
 
 /// The part of a regex error worth showing: the last line of a syntax error.

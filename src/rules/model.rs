@@ -197,4 +197,7 @@ pub struct LexiconSpec {
     /// Words too common to tell one story from another ("said", "would").
     #[serde(default)]
     pub story_stopwords: Vec<String>,
+    /// Words no person's name holds: an organisation's ("Committee"), a day's, a month's.
+    #[serde(default)]
+    pub not_name_words: Vec<String>,
 }
