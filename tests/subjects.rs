@@ -261,3 +261,78 @@ fn events_are_headed_by_the_story_that_reports_them() {
         .iter()
         .all(|f| !claimcheck::render::message(&report, f).contains("Borovac, 2026")));
 }
+
+#[test]
+fn given_names_that_sound_alike_are_one_person_spelled_two_ways() {
+    let report = report(&[
+        "source: A\npublished: 2019-04-02\n\nPresident Heidar Aliyev opened the session.\n",
+        "source: B\npublished: 2019-04-03\n\nPresident Heydar Aliyev opened the session.\n",
+    ]);
+    let finding = finding_of(&report, "name-variant").expect("a name variant");
+    assert_eq!(
+        report.values(finding),
+        vec!["Heidar Aliyev", "Heydar Aliyev"]
+    );
+}
+
+#[test]
+fn an_abbreviation_or_an_organisations_word_is_no_name_variant() {
+    let report = report(&[
+        "source: A\npublished: 2019-04-02\n\nSpokesman Tom July said the roads were closed.\n",
+        "source: B\npublished: 2019-04-03\n\nSpokesman Jul said the roads were closed.\n",
+        "source: C\npublished: 2019-04-03\n\nDirector Ann Services said the roads were closed.\n",
+        "source: D\npublished: 2019-04-04\n\nDirector Service said the roads were closed.\n",
+    ]);
+    assert!(finding_of(&report, "name-variant").is_none());
+    let people: Vec<&str> = report.subjects.iter().map(|s| s.label.as_str()).collect();
+    assert!(
+        !people.iter().any(|p| *p == "Jul" || p.contains("Service")),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn the_first_quake_of_a_sequence_is_no_first_of_its_kind() {
+    let sequence = report(&[
+        "source: A\npublished: 2019-04-02\n\nThe first quake hit at dawn, and a second followed an hour later.\n",
+    ]);
+    assert!(sequence
+        .claims
+        .iter()
+        .all(|c| c.attribute.as_str() != "ordinal"));
+    let ever = report(&[
+        "source: A\npublished: 2019-04-02\n\nIt was the first-ever joint exercise, and a second is planned.\n",
+    ]);
+    assert!(ever
+        .claims
+        .iter()
+        .any(|c| c.attribute.as_str() == "ordinal"));
+}
+
+#[test]
+fn the_announcement_of_the_same_exercise_is_no_earlier_one() {
+    let report = report(&[
+        FIRST,
+        "source: Post\npublished: 2026-05-02\n\n# NATO and Serbia Plan a Joint Drill\n\nThe joint exercise of NATO and Serbia was announced in March.\n",
+    ]);
+    assert!(
+        finding_of(&report, "earlier-event").is_none(),
+        "{:?}",
+        findings(&report)
+    );
+}
+
+#[test]
+fn an_agency_that_reports_an_event_is_no_party_to_it() {
+    // Were the survey's "US" a party, only an earlier drill with the United States would
+    // count against this first.
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\n# Serbia Holds Its First Drill\n\nSerbia held its first drill near Nis on May 20, 2026, the US Geological Survey said.\n",
+        "source: B\npublished: 2025-04-10\n\n# Serbian Drill Near Nis\n\nSerbia held a drill near Nis in April 2025.\n",
+    ]);
+    assert!(
+        finding_of(&report, "earlier-event").is_some(),
+        "{:?}",
+        findings(&report)
+    );
+}

@@ -63,7 +63,13 @@ pub struct Lexicon {
     future_markers: HashSet<String>,
     /// Folded words no person's name holds ("committee", "thursday").
     not_name_words: HashSet<String>,
+    /// Folded words of bodies that a party's name may open but that are no party
+    /// ("survey", "institute").
+    not_party_bodies: HashSet<String>,
 }
+
+/// How many capitalised words after a party's name may name a body it opens.
+const BODY_WORDS: usize = 3;
 
 impl Lexicon {
     pub(super) fn new(spec: LexiconSpec) -> Lexicon {
@@ -190,6 +196,7 @@ impl Lexicon {
         let shared_scope = folded_set(&spec.shared_scope_words);
         let future_markers = folded_set(&spec.event_future_markers);
         let not_name_words = folded_set(&spec.not_name_words);
+        let not_party_bodies = folded_set(&spec.not_party_bodies);
         let role_synonym = invert(&spec.title_synonyms)
             .into_iter()
             .map(|(written, canonical)| (written, fold(&canonical)))
@@ -204,6 +211,7 @@ impl Lexicon {
             shared_scope,
             future_markers,
             not_name_words,
+            not_party_bodies,
             spec,
             fragments,
             unit_of,
@@ -326,6 +334,9 @@ impl Lexicon {
     pub fn parties_in(&self, text: &str) -> Parties {
         let mut parties = Vec::new();
         for found in self.party_names.find_iter(text) {
+            if self.names_a_body(&text[found.end()..]) {
+                continue;
+            }
             if let Some(party) = with_or_without_article(&self.party_of, &fold(found.as_str())) {
                 if let Some(organisations) = self.member_of.get(party) {
                     parties.extend(organisations.iter().cloned());
@@ -334,6 +345,20 @@ impl Lexicon {
             }
         }
         Parties::from(parties)
+    }
+
+    /// Whether the capitalised words right after a party's name (on its line) end in a
+    /// body that is no party ("US Geological Survey": the survey reports, the United
+    /// States is not a party to what it reports).
+    fn names_a_body(&self, after: &str) -> bool {
+        let mut words = Vec::new();
+        for word in after.split([' ', '\t']).skip(1).take(BODY_WORDS) {
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            words.push(fold(word));
+        }
+        words.iter().any(|w| self.not_party_bodies.contains(w))
     }
 
     /// Whether a folded word narrows what an event counts as ("joint", "naval").
@@ -430,6 +455,12 @@ mod tests {
         );
         // "us" is a pronoun, not a country.
         assert!(found("They told us about it.").is_empty());
+        // A body a party's name opens is no party; the party's army is.
+        assert!(found("The quake was measured by the US Geological Survey.").is_empty());
+        assert_eq!(
+            found("US Army units and the Serbian Orthodox Church"),
+            ["NATO", "United States"]
+        );
     }
 
     #[test]

@@ -304,6 +304,8 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.story_stopwords.iter().cloned());
     into.not_name_words
         .extend(from.not_name_words.iter().cloned());
+    into.not_party_bodies
+        .extend(from.not_party_bodies.iter().cloned());
 }
 
 /// The part of a regex error worth showing: the last line of a syntax error.

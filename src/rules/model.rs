@@ -200,4 +200,8 @@ pub struct LexiconSpec {
     /// Words no person's name holds: an organisation's ("Committee"), a day's, a month's.
     #[serde(default)]
     pub not_name_words: Vec<String>,
+    /// Bodies a party's name may open that are no party to an event: "Survey" ("US
+    /// Geological Survey"), "University".
+    #[serde(default)]
+    pub not_party_bodies: Vec<String>,
 }

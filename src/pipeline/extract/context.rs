@@ -2,8 +2,8 @@
 //! or ending an office of another word ("Inspector General" where the lexicon does not know
 //! it), a title cut short before the words it was read with ("President of South" before
 //! "Korea", "Chairman of the"), a possessive or an event's name read as a place ("at
-//! Serbia's invitation", "in Iron Shield 2026"), and where an event was felt rather than
-//! where it took place.
+//! Serbia's invitation", "in Iron Shield 2026"), where an event was felt rather than where
+//! it took place, and "the first quake" of a sequence the sentence goes on to tell.
 
 use crate::rules::{Lexicon, ValueKind};
 use crate::text::fold::fold;
@@ -29,8 +29,36 @@ pub(super) fn rules_out(
     match kind {
         ValueKind::Title => title_ruled_out(sentence, value, subject),
         ValueKind::Place => place_ruled_out(sentence, value, caps, lexicon),
+        ValueKind::Ordinal => first_of_a_sequence(sentence, value, caps),
         _ => false,
     }
+}
+
+/// Words after "the first quake" that make it the first of a sequence the text goes on
+/// to tell ("a second followed", "aftershocks"), not the first of its kind.
+const SEQUENCE: &[&str] = &[
+    "second",
+    "third",
+    "another",
+    "followed",
+    "aftershock",
+    "aftershocks",
+];
+
+/// "The first quake hit at dawn, and a second followed": first of this day's quakes. A
+/// "first-ever" or "first ... of its kind" is never one.
+fn first_of_a_sequence(sentence: &str, value: &Range<usize>, caps: &Captures) -> bool {
+    if fold(&sentence[value.clone()]) != "first" {
+        return false;
+    }
+    let whole = caps.get(0).map_or(value.end, |m| m.end());
+    let claimed = &sentence[value.start..whole];
+    if claimed.contains("ever") {
+        return false;
+    }
+    sentence[whole..]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SEQUENCE.contains(&fold(w).as_str()))
 }
 
 fn title_ruled_out(sentence: &str, value: &Range<usize>, subject: Option<&str>) -> bool {
