@@ -93,6 +93,7 @@ fn a_possessive_an_event_name_or_where_a_quake_was_felt_is_not_where_it_took_pla
     );
     assert!(claims("The drill was modelled on the one held in Iron Shield 2024.").is_empty());
     assert!(claims("The drill was held in Iron Shield exercise style.").is_empty());
+    assert!(claims("Two Drills Near the Border in One Week").is_empty());
     assert_eq!(
         claims("The earthquake was felt in Bucharest and struck hardest in Vrancea."),
         vec!["place: the earthquake = Vrancea"]

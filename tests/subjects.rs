@@ -336,3 +336,30 @@ fn an_agency_that_reports_an_event_is_no_party_to_it() {
         findings(&report)
     );
 }
+
+#[test]
+fn two_drills_of_other_parties_in_one_article_keep_their_own_figures() {
+    let report = report(&[
+        "source: A\npublished: 2027-09-18\n\n# Two Drills Near the Border in One Week\n\nRussian and Belarusian units began their drill near Brest on Monday with about 8,000 troops.\n\nIn the same week, Serbian soldiers held an exercise with Hungary near Subotica, with 900 troops taking part.\n",
+        "source: B\npublished: 2027-09-17\n\n# Russia and Belarus Start Drill Near Brest\n\nRussia and Belarus started a drill near Brest that involves some 8,000 soldiers, Moscow said.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
+    );
+}
+
+#[test]
+fn a_sentence_that_dates_an_earlier_event_speaks_of_that_event() {
+    let report = report(&[
+        "source: A\npublished: 2027-10-08\n\n# Croatian and Hungarian Units End Exercise Near Slunj\n\nCroatian and Hungarian units ended a joint exercise near Slunj on Thursday with 1,500 troops.\n\nThe exercise held at the same range in 2023 had drawn some 2,000 troops, officers recalled.\n",
+        "source: B\npublished: 2027-10-07\n\n# Joint Exercise Near Slunj Closes\n\nAbout 1,500 soldiers from Croatia and Hungary took part in the exercise near Slunj, which closed this week.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
+    );
+    assert!(event_headings(&report)
+        .iter()
+        .any(|h| h.starts_with("the exercise of 2023 (")));
+}

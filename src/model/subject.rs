@@ -36,6 +36,9 @@ pub struct EventSubject {
     /// NATO–Serbia exercise beside a Russian–Belarusian drill of the same week); empty
     /// when it is the only one.
     pub apart: Vec<String>,
+    /// For an earlier event its story's documents speak of (a background event), the year
+    /// they date it to.
+    pub background: Option<i32>,
 }
 
 /// One spelling merged into a subject, and why.

@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 /// The label a reader sees for subject `subject`. An event of its story's class is its
 /// story's label, a named one with its name for the class ("Platinum Wolf 2023, South
 /// Base, 2023-06-30"); an event of another class keeps its own label with the story's
-/// after it; an unnamed event beside another of its class in one story adds its parties.
+/// after it, and an earlier one the story speaks of is "the exercise of 2023 (story)"; an
+/// unnamed event beside another of its class in one story adds its parties.
 /// People, dates and events known from another event's report keep their own labels.
 pub fn subject(report: &Report, subject: usize) -> String {
     let own = &report.subjects[subject];
@@ -22,7 +23,9 @@ pub fn subject(report: &Report, subject: usize) -> String {
     let Some(story) = event.story.and_then(|s| report.stories.get(s)) else {
         return own.label.clone();
     };
-    let mut label = if story.class.as_deref() != Some(event.class.as_str()) {
+    let mut label = if let Some(year) = event.background {
+        format!("the {} of {year} ({})", event.class, story.label)
+    } else if story.class.as_deref() != Some(event.class.as_str()) {
         format!("{} ({})", own.label, story.label)
     } else if !event.named {
         story.label.clone()
@@ -136,6 +139,7 @@ mod tests {
                 named,
                 story: Some(0),
                 apart: apart.iter().map(|p| p.to_string()).collect(),
+                background: None,
             }),
         }
     }
@@ -187,6 +191,18 @@ mod tests {
         assert_eq!(
             subject(&report, 1),
             "exercise, Serbia, 2026-05-20 (Belarus, Russia)"
+        );
+    }
+
+    #[test]
+    fn a_background_event_is_headed_by_its_year_and_its_story() {
+        let mut earlier = event("the exercise", "exercise", false, &[]);
+        if let Some(event) = &mut earlier.event {
+            event.background = Some(2023);
+        }
+        assert_eq!(
+            subject(&report(vec![earlier]), 0),
+            "the exercise of 2023 (exercise, Serbia, 2026-05-20)"
         );
     }
 

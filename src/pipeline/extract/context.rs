@@ -98,6 +98,10 @@ fn place_ruled_out(
 ) -> bool {
     let after = &sentence[value.end..];
     let place = &sentence[value.clone()];
+    // "in One Week": a time, not a place.
+    if crate::normalize::duration::parse_duration(place, Default::default()).is_some() {
+        return true;
+    }
     // "at Serbia's invitation": the place owns what follows; it is not where.
     let possessive = |t: &str| t.starts_with("'s") || t.starts_with("’s");
     if possessive(after) || place.ends_with("'s") || place.ends_with("’s") {

@@ -60,13 +60,32 @@ pub fn resolve(
     story_of_document: &[usize],
     options: &SubjectOptions,
 ) -> Subjects {
+    let own: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| m.parties.iter().map(str::to_string).collect())
+        .collect();
+    resolve_with_own_parties(claims, mentions, &own, story_of_document, options)
+}
+
+/// [`resolve`], given for each mention the parties its own sentence names (without those
+/// of the headline): a document whose sentences name events of one class with parties
+/// that have nothing in common reports two events ("Russian and Belarusian units drilled
+/// near Brest"; "Serbian soldiers trained with Hungary"), each with its own claims.
+pub fn resolve_with_own_parties(
+    claims: &mut [Claim],
+    mentions: &[EventMention],
+    own_parties: &[Vec<String>],
+    story_of_document: &[usize],
+    options: &SubjectOptions,
+) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, MemberReason> = HashMap::new();
     let spellings = people::resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
-    let apart = events::resolve_events(
+    let (apart, years) = events::resolve_events(
         claims,
         mentions,
+        own_parties,
         story_of_document,
         options,
         &mut keys,
@@ -81,7 +100,13 @@ pub fn resolve(
     for (claim, subject) in claims.iter_mut().zip(of_claim) {
         claim.subject = subject;
     }
-    describe_events(claims, &keys, story_of_document, &apart, &mut subjects);
+    describe_events(
+        claims,
+        &keys,
+        story_of_document,
+        (&apart, &years),
+        &mut subjects,
+    );
     Subjects {
         variants: people::variants(claims, &spellings),
         subjects,
@@ -90,12 +115,13 @@ pub fn resolve(
 }
 
 /// Gives each event subject what its heading is made of: its class, whether it is named,
-/// the story most of its claims come from (the first of equals) and what tells it apart.
+/// the story most of its claims come from (the first of equals), what tells it apart from
+/// another of its class and story, and the year of a background event.
 fn describe_events(
     claims: &[Claim],
     keys: &[Key],
     story_of_document: &[usize],
-    apart: &HashMap<Key, Vec<String>>,
+    (apart, years): (&HashMap<Key, Vec<String>>, &HashMap<Key, i32>),
     subjects: &mut [Subject],
 ) {
     let mut stories: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
@@ -112,6 +138,7 @@ fn describe_events(
                 named,
                 story: None,
                 apart: apart.get(key).cloned().unwrap_or_default(),
+                background: years.get(key).copied(),
             });
         }
         if let Some(&story) = story_of_document.get(claim.doc) {
