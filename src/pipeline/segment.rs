@@ -56,19 +56,10 @@ impl Abbreviations {
 /// Splits the content lines of `text` into sentences.
 pub fn segment(text: &str, lines: &[Line], abbreviations: &Abbreviations) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for (number, mut block) in blocks(lines).into_iter().enumerate() {
-        // A headline straight above its first paragraph is a sentence of its own.
-        if block.len() > 1
-            && heads_block(
-                text,
-                &lines[block.start],
-                &lines[block.start + 1],
-                number == 0,
-            )
-        {
-            push_trimmed(text, lines[block.start].span.clone(), true, &mut sentences);
-            block.start += 1;
-        }
+    for block in blocks(lines)
+        .into_iter()
+        .flat_map(|block| at_headlines(text, lines, block))
+    {
         let first = &lines[block.start];
         let last = &lines[block.end - 1];
         let span = first.span.start..last.span.end;
@@ -224,22 +215,30 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Whether `line`, the first of a block, is a headline over the line `next` rather than
-/// the start of a paragraph wrapped there: it has no closing punctuation, `next` opens with
-/// a capital, and it is the text's first line or written in title case ("Floods Cut Roads
-/// in Moldova").
-fn heads_block(text: &str, line: &Line, next: &Line, first_block: bool) -> bool {
-    let line = text[line.span.clone()].trim();
-    let next = text[next.span.clone()].trim_start();
-    if !is_heading(line) || is_list_line(line) || !next.starts_with(char::is_uppercase) {
-        return false;
+/// Words that open a sentence and never stand capitalised inside one: a line that opens
+/// with one after a line without closing punctuation starts a sentence, and the line
+/// before is a headline ("Heavy rain hits the south" / "The floods closed roads.").
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+    "His", "Her", "Their", "In", "On", "At", "After", "As", "When", "While", "But",
+];
+
+/// A block cut where a line without closing punctuation is followed by a line that opens
+/// a sentence; a line cut off alone is a headline.
+fn at_headlines(text: &str, lines: &[Line], block: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = block.start;
+    for i in block.start..block.end - 1 {
+        let line = text[lines[i].span.clone()].trim();
+        let next = text[lines[i + 1].span.clone()].trim_start();
+        let opener = next.split_whitespace().next().unwrap_or("");
+        if is_heading(line) && !is_list_line(line) && OPENERS.contains(&opener) {
+            parts.push(start..i + 1);
+            start = i + 1;
+        }
     }
-    let long_words: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
-    let capitalised = long_words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    first_block || (long_words.len() >= 2 && capitalised * 4 >= long_words.len() * 3)
+    parts.push(start..block.end);
+    parts
 }
 
 fn is_heading(line: &str) -> bool {
@@ -330,21 +329,25 @@ mod tests {
             ]
         );
         assert_eq!(
-            sentences("Intro.\n\nFloods Cut Roads in Moldova\nRain fell. More\nText here.\n"),
+            sentences("Intro.\n\nFloods Cut Roads in Moldova\nThe rain fell. More\nText here.\n"),
             vec![
                 "Intro.",
                 "Floods Cut Roads in Moldova",
-                "Rain fell.",
+                "The rain fell.",
                 "More\nText here."
             ]
         );
-        // A wrapped paragraph stays whole.
+        // A wrapped paragraph stays whole, a wrapped title too.
         assert_eq!(
             sentences("Intro.\n\nThe minister visited the\nSouthern Province today.\n"),
             vec![
                 "Intro.",
                 "The minister visited the\nSouthern Province today."
             ]
+        );
+        assert_eq!(
+            sentences("Deputy Assistant Secretary\nGeneral Kim spoke.\n"),
+            vec!["Deputy Assistant Secretary\nGeneral Kim spoke."]
         );
     }
 

@@ -10,18 +10,19 @@ use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
-// The words of a name, place or title are apart by spaces on one line (`[^\S\r\n]`): none
-// runs across a line break, where a headline ends and the next line begins.
+// A name, place or title may be wrapped across a line break inside a sentence; a headline
+// and the line after it are two sentences (the segmenter's), so none runs from one into
+// the other.
 
 /// A personal name: capitalised words, possibly with middle initials and hyphens.
-pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:[^\S\r\n]+\p{Lu}\.)*(?:[^\S\r\n]+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
+pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
 /// A proper name of an event or organisation: capitalised words, possibly ending in a year.
-pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:[^\S\r\n]+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{2,4}\b))*";
+pub const NAME: &str = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{2,4}\b))*";
 /// A place name: one to four capitalised words.
-pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:[^\S\r\n]+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
+pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}";
 /// The words a title's qualifier is made of: "Political Affairs and Security Policy".
 /// Lazy, so that a name after the title stays a name: "... for Partnerships Kevin Hamilton".
-const QUALIFIER: &str = r"(?:the[^\S\r\n]+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:[^\S\r\n]+(?:(?:and|of|the|for|&|on)[^\S\r\n]+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
+const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
 /// An organisation or nationality before a title: "NATO", "U.S.", "Serbian". An all-caps
 /// word is an acronym of two to five letters, never the time of day ("10:30 PM President")
 /// nor a longer capitalised word ("UPDATED", a dateline's "WASHINGTON").
@@ -86,7 +87,7 @@ impl Lexicon {
             .cloned()
             .collect();
         let title = format!(
-            r"(?:{TITLE_PREFIX}[^\S\r\n]+)?(?:\b(?i:{mods})[^\S\r\n]+)*\b(?i:{heads})\b(?:[^\S\r\n]+(?:for|of)[^\S\r\n]+{QUALIFIER})?",
+            r"(?:{TITLE_PREFIX}\s+)?(?:\b(?i:{mods})\s+)*\b(?i:{heads})\b(?:\s+(?:for|of)\s+{QUALIFIER})?",
             mods = alternation(&spec.title_modifiers),
             heads = alternation(&heads),
         );
@@ -377,6 +378,20 @@ impl Lexicon {
     }
 
     /// The places `place` (folded) lies in, nearest first.
+    /// Whether a canonical party is an organisation of members (NATO).
+    pub fn has_members(&self, party: &str) -> bool {
+        self.spec.members.contains_key(party)
+    }
+
+    /// Whether `text` names the canonical party `party` itself (by one of its names or
+    /// words), not only one of its members.
+    pub fn mentions(&self, text: &str, party: &str) -> bool {
+        self.party_names.find_iter(text).any(|found| {
+            with_or_without_article(&self.party_of, &fold(found.as_str()))
+                .is_some_and(|p| &**p == party)
+        })
+    }
+
     pub fn containers(&self, place: &str) -> Vec<String> {
         let mut chain = Vec::new();
         let mut current = place.to_string();
@@ -409,7 +424,7 @@ fn invert(map: &BTreeMap<String, Vec<String>>) -> HashMap<String, String> {
 }
 
 /// `a|b|c` of escaped words, longest first so that "Prime Minister" wins over "Minister";
-/// inner spaces match white space on one line.
+/// inner spaces match any white space.
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
     sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -424,7 +439,7 @@ fn alternation(words: &[String]) -> String {
             w.split_whitespace()
                 .map(regex::escape)
                 .collect::<Vec<_>>()
-                .join(r"[^\S\r\n]+")
+                .join(r"\s+")
         })
         .collect::<Vec<_>>()
         .join("|")

@@ -17,10 +17,13 @@ const REACHED: &[&str] = &["felt", "heard", "recorded", "registered"];
 /// Words a title never ends with: it was cut short.
 const DANGLING: &[&str] = &["the", "of", "for", "and", "on", "a"];
 
-/// Whether the words around a value read in `sentence` at `value` rule it out.
+/// Whether the words around a value read in `sentence` (a headline when `heading`) at
+/// `value` rule it out.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn rules_out(
     kind: ValueKind,
     sentence: &str,
+    heading: bool,
     value: &Range<usize>,
     subject: Option<&str>,
     caps: &Captures,
@@ -28,6 +31,11 @@ pub(super) fn rules_out(
 ) -> bool {
     match kind {
         ValueKind::Title => title_ruled_out(sentence, value, subject),
+        // A headline capitalises every word: "Exercise at Slunj Range Closes" names no
+        // place of four words, unless the lexicon knows it.
+        ValueKind::Place if heading && !one_word_or_known(&sentence[value.clone()], lexicon) => {
+            true
+        }
         ValueKind::Place => place_ruled_out(sentence, value, caps, lexicon),
         ValueKind::Ordinal => first_of_a_sequence(sentence, value, caps),
         _ => false,
@@ -59,6 +67,14 @@ fn first_of_a_sequence(sentence: &str, value: &Range<usize>, caps: &Captures) ->
     sentence[whole..]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| SEQUENCE.contains(&fold(w).as_str()))
+}
+
+/// Whether a place is one word, or one the lexicon knows (a party, a place it lies in or
+/// that lies in it).
+fn one_word_or_known(place: &str, lexicon: &Lexicon) -> bool {
+    !place.trim().contains(char::is_whitespace)
+        || lexicon.party(place).is_some()
+        || !lexicon.containers(&fold(place)).is_empty()
 }
 
 fn title_ruled_out(sentence: &str, value: &Range<usize>, subject: Option<&str>) -> bool {

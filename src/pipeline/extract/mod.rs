@@ -267,6 +267,7 @@ impl<'r> Extractor<'r> {
         if context::rules_out(
             rule.value,
             sentence_text,
+            sentence.heading,
             &value_range,
             subject_text.as_deref(),
             caps,
