@@ -23,9 +23,11 @@ pub fn subject(report: &Report, subject: usize) -> String {
     let Some(story) = event.story.and_then(|s| report.stories.get(s)) else {
         return own.label.clone();
     };
+    // Figures read in a sentence that names no event are the story's event ("event").
+    let of_story = event.class == "event" || story.class.as_deref() == Some(event.class.as_str());
     let mut label = if let Some(year) = event.background {
         format!("the {} of {year} ({})", event.class, story.label)
-    } else if story.class.as_deref() != Some(event.class.as_str()) {
+    } else if !of_story {
         format!("{} ({})", own.label, story.label)
     } else if !event.named {
         story.label.clone()
@@ -204,6 +206,12 @@ mod tests {
             subject(&report(vec![earlier]), 0),
             "the exercise of 2023 (exercise, Serbia, 2026-05-20)"
         );
+    }
+
+    #[test]
+    fn figures_of_no_named_event_are_headed_by_the_story() {
+        let report = report(vec![event("the event", "event", false, &[])]);
+        assert_eq!(subject(&report, 0), "exercise, Serbia, 2026-05-20");
     }
 
     #[test]

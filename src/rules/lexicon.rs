@@ -67,6 +67,8 @@ pub struct Lexicon {
     /// Folded words of bodies that a party's name may open but that are no party
     /// ("survey", "institute").
     not_party_bodies: HashSet<String>,
+    /// What figures measure, for the figure reader.
+    pub measures: super::measures::Measures,
 }
 
 /// How many capitalised words after a party's name may name a body it opens.
@@ -203,6 +205,7 @@ impl Lexicon {
             .map(|(written, canonical)| (written, fold(&canonical)))
             .collect();
         Lexicon {
+            measures: super::measures::Measures::new(&spec),
             role_synonym,
             alias_of,
             party_of,
