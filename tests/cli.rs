@@ -14,7 +14,7 @@ fn check_on_the_corpus_prints_the_table_and_exits_1_on_conflicts() {
     let output = claimcheck().args(["check", "corpus/"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("claimcheck: 8 sources, "), "{stdout}");
+    assert!(stdout.starts_with("claimcheck: 17 sources, "), "{stdout}");
     assert!(stdout.contains("CONFLICT"));
     assert!(stdout.contains("corpus/belgrade-daily.md:7:1"));
     assert!(output.stderr.is_empty());
@@ -45,7 +45,7 @@ fn json_follows_schema_v1() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
     let sources = json["sources"].as_array().unwrap();
-    assert_eq!(sources.len(), 8);
+    assert_eq!(sources.len(), 17);
     for source in sources {
         assert!(source["path"].is_string() && source["name"].is_string());
         assert!(source["published"].is_string() || source["published"].is_null());
@@ -269,8 +269,54 @@ fn explain_groups_shows_merged_spellings_and_possible_identities() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("the exercise (2016-05): an unnamed exercise at the time"),
+        stdout.contains("exercise, Serbia, 2016-05-30: an unnamed exercise at the time"),
         "{stdout}"
     );
-    assert!(stdout.contains("60 days of each other"), "{stdout}");
+    assert!(stdout.contains("in the documents of one story"), "{stdout}");
+}
+
+#[test]
+fn explain_groups_shows_each_storys_documents_and_why_they_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let quake = "source: {S}\npublished: 2031-03-04\n\n# Earthquake shakes Vrancea county in Romania\n\n\
+        A magnitude 5.7 earthquake struck Vrancea county in Romania on Tuesday, and about 30 people were hurt.\n";
+    let flood = "source: River Post\npublished: 2031-03-05\n\n# Floods cut roads in Moldova\n\n\
+        Heavy rain flooded villages along the Prut river in Moldova, and 200 families left their homes.\n";
+    std::fs::write(dir.path().join("a.md"), quake.replace("{S}", "Wire")).unwrap();
+    // The same text again: a wire story another outlet runs.
+    std::fs::write(dir.path().join("b.md"), quake.replace("{S}", "Wire")).unwrap();
+    std::fs::write(
+        dir.path().join("c.md"),
+        "source: Herald\npublished: 2031-03-05\n\n# Vrancea earthquake in Romania hurts 31\n\n\
+         The earthquake in Vrancea county, Romania, measured 6.0 and hurt 31 people.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.md"), flood).unwrap();
+    let output = claimcheck()
+        .args(["check", "--explain-groups", "--width", "200"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let stories = &stdout
+        [stdout.find("\nStories\n").expect(&stdout)..stdout.find("\nSubjects\n").expect(&stdout)];
+    assert!(stories.contains("s1 · earthquake, "), "{stories}");
+    assert!(stories.contains("· 3 documents"), "{stories}");
+    assert!(
+        stories.contains(&format!(
+            "{}: the same text as {}",
+            path("b.md"),
+            path("a.md")
+        )),
+        "{stories}"
+    );
+    let joined = format!("{}: like {} (similarity ", path("c.md"), path("a.md"));
+    let line = stories
+        .lines()
+        .find(|l| l.contains(&joined))
+        .expect(stories);
+    assert!(line.contains("vrancea"), "{line}");
+    assert!(stories.contains("s2 · "), "{stories}");
+    assert!(stories.contains("· 1 document\n"), "{stories}");
 }

@@ -230,3 +230,136 @@ fn the_order_of_files_changes_neither_events_nor_cited_spellings() {
     let rotated = [documents[2], documents[0], documents[3], documents[1]];
     assert_eq!(forward, said(&report(&rotated)));
 }
+
+/// The headings a reader sees for the event subjects, sorted.
+fn event_headings(report: &Report) -> Vec<String> {
+    let mut headings: Vec<String> = (0..report.subjects.len())
+        .filter(|&s| report.subjects[s].kind == claimcheck::model::subject::SubjectKind::Event)
+        .map(|s| claimcheck::render::label::subject(report, s))
+        .collect();
+    headings.sort();
+    headings
+}
+
+#[test]
+fn events_are_headed_by_the_story_that_reports_them() {
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\n# Serbia Hosts NATO Exercise at Borovac\n\nThe exercise at Borovac in Serbia involved 600 troops and ended on May 28.\n",
+        "source: B\npublished: 2026-05-28\n\n# NATO Exercise in Serbia Closes at Borovac\n\nSome 600 soldiers took part in the exercise at Borovac, Serbia.\n",
+        "source: C\npublished: 2023-06-30\n\n# Platinum Wolf 2023 Ends at South Base\n\nThe Platinum Wolf 2023 exercise lasted two weeks at the South Base.\n",
+    ]);
+    assert_eq!(
+        event_headings(&report),
+        vec![
+            "Platinum Wolf 2023, South Base, 2023-06-30",
+            "exercise, Borovac, 2026-05-28"
+        ]
+    );
+    // Messages keep the subject's own words.
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| !claimcheck::render::message(&report, f).contains("Borovac, 2026")));
+}
+
+#[test]
+fn given_names_that_sound_alike_are_one_person_spelled_two_ways() {
+    let report = report(&[
+        "source: A\npublished: 2019-04-02\n\nPresident Heidar Aliyev opened the session.\n",
+        "source: B\npublished: 2019-04-03\n\nPresident Heydar Aliyev opened the session.\n",
+    ]);
+    let finding = finding_of(&report, "name-variant").expect("a name variant");
+    assert_eq!(
+        report.values(finding),
+        vec!["Heidar Aliyev", "Heydar Aliyev"]
+    );
+}
+
+#[test]
+fn an_abbreviation_or_an_organisations_word_is_no_name_variant() {
+    let report = report(&[
+        "source: A\npublished: 2019-04-02\n\nSpokesman Tom July said the roads were closed.\n",
+        "source: B\npublished: 2019-04-03\n\nSpokesman Jul said the roads were closed.\n",
+        "source: C\npublished: 2019-04-03\n\nDirector Ann Services said the roads were closed.\n",
+        "source: D\npublished: 2019-04-04\n\nDirector Service said the roads were closed.\n",
+    ]);
+    assert!(finding_of(&report, "name-variant").is_none());
+    let people: Vec<&str> = report.subjects.iter().map(|s| s.label.as_str()).collect();
+    assert!(
+        !people.iter().any(|p| *p == "Jul" || p.contains("Service")),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn the_first_quake_of_a_sequence_is_no_first_of_its_kind() {
+    let sequence = report(&[
+        "source: A\npublished: 2019-04-02\n\nThe first quake hit at dawn, and a second followed an hour later.\n",
+    ]);
+    assert!(sequence
+        .claims
+        .iter()
+        .all(|c| c.attribute.as_str() != "ordinal"));
+    let ever = report(&[
+        "source: A\npublished: 2019-04-02\n\nIt was the first-ever joint exercise, and a second is planned.\n",
+    ]);
+    assert!(ever
+        .claims
+        .iter()
+        .any(|c| c.attribute.as_str() == "ordinal"));
+}
+
+#[test]
+fn the_announcement_of_the_same_exercise_is_no_earlier_one() {
+    let report = report(&[
+        FIRST,
+        "source: Post\npublished: 2026-05-02\n\n# NATO and Serbia Plan a Joint Drill\n\nThe joint exercise of NATO and Serbia was announced in March.\n",
+    ]);
+    assert!(
+        finding_of(&report, "earlier-event").is_none(),
+        "{:?}",
+        findings(&report)
+    );
+}
+
+#[test]
+fn an_agency_that_reports_an_event_is_no_party_to_it() {
+    // Were the survey's "US" a party, only an earlier drill with the United States would
+    // count against this first.
+    let report = report(&[
+        "source: A\npublished: 2026-05-29\n\n# Serbia Holds Its First Drill\n\nSerbia held its first drill near Nis on May 20, 2026, the US Geological Survey said.\n",
+        "source: B\npublished: 2025-04-10\n\n# Serbian Drill Near Nis\n\nSerbia held a drill near Nis in April 2025.\n",
+    ]);
+    assert!(
+        finding_of(&report, "earlier-event").is_some(),
+        "{:?}",
+        findings(&report)
+    );
+}
+
+#[test]
+fn two_drills_of_other_parties_in_one_article_keep_their_own_figures() {
+    let report = report(&[
+        "source: A\npublished: 2027-09-18\n\n# Two Drills Near the Border in One Week\n\nRussian and Belarusian units began their drill near Brest on Monday with about 8,000 troops.\n\nIn the same week, Serbian soldiers held an exercise with Hungary near Subotica, with 900 troops taking part.\n",
+        "source: B\npublished: 2027-09-17\n\n# Russia and Belarus Start Drill Near Brest\n\nRussia and Belarus started a drill near Brest that involves some 8,000 soldiers, Moscow said.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
+    );
+}
+
+#[test]
+fn a_sentence_that_dates_an_earlier_event_speaks_of_that_event() {
+    let report = report(&[
+        "source: A\npublished: 2027-10-08\n\n# Croatian and Hungarian Units End Exercise Near Slunj\n\nCroatian and Hungarian units ended a joint exercise near Slunj on Thursday with 1,500 troops.\n\nThe exercise held at the same range in 2023 had drawn some 2,000 troops, officers recalled.\n",
+        "source: B\npublished: 2027-10-07\n\n# Joint Exercise Near Slunj Closes\n\nAbout 1,500 soldiers from Croatia and Hungary took part in the exercise near Slunj, which closed this week.\n",
+    ]);
+    assert_eq!(
+        findings(&report),
+        vec![(Verdict::Agreement, "event-troops".into(), "troops".into())]
+    );
+    assert!(event_headings(&report)
+        .iter()
+        .any(|h| h.starts_with("the exercise of 2023 (")));
+}

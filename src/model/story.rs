@@ -34,9 +34,14 @@ pub struct Story {
     pub id: String,
     /// What a reader recognises the event by: "earthquake, Aceh, 2013-07-02".
     pub label: String,
+    /// The class of event the label opens with ("earthquake"), if it opens with one.
+    pub class: Option<String>,
+    /// The label without its class: where and when ("Aceh, 2013-07-02"); may be empty.
+    pub setting: String,
     /// Indices of the documents, in document order.
     pub documents: Vec<usize>,
-    /// Why the documents are together: the pairs that were joined, for `--explain-groups`.
+    /// Why the documents are together: for each document after the first, the earlier one
+    /// it was found most alike (in order of the later document), for `--explain-groups`.
     pub joins: Vec<StoryJoin>,
 }
 
@@ -47,6 +52,7 @@ pub struct StoryJoin {
     pub b: usize,
     /// IDF-weighted cosine similarity of their terms.
     pub similarity: f64,
-    /// The terms that weighed most in the similarity, heaviest first.
+    /// The terms that weighed most in the similarity, heaviest first; none when `b` is a
+    /// copy of `a`'s text.
     pub shared: Vec<String>,
 }

@@ -20,6 +20,25 @@ pub struct Subject {
     pub kind: SubjectKind,
     /// How the subject's mentions were merged, for `--explain-groups`.
     pub members: Vec<Member>,
+    /// For an event the texts report: what a reader's heading is made of.
+    pub event: Option<EventSubject>,
+}
+
+/// What an event subject's heading is made of: its class, whether the texts name it, and
+/// the story most of its claims come from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EventSubject {
+    pub class: String,
+    pub named: bool,
+    /// The index of the story in the report's stories.
+    pub story: Option<usize>,
+    /// The parties that tell it from another unnamed event of its class in its story (a
+    /// NATO–Serbia exercise beside a Russian–Belarusian drill of the same week); empty
+    /// when it is the only one.
+    pub apart: Vec<String>,
+    /// For an earlier event its story's documents speak of (a background event), the year
+    /// they date it to.
+    pub background: Option<i32>,
 }
 
 /// One spelling merged into a subject, and why.
@@ -43,8 +62,8 @@ pub enum MemberReason {
     CloseSpelling { to: String, similarity: f64 },
     /// The same event name.
     SameEventName,
-    /// An unnamed event of `class` in documents at most `days` apart.
-    UnnamedInWindow { class: String, days: i64 },
+    /// An unnamed event of `class` in the documents of one story.
+    UnnamedInStory { class: String },
     /// The same text (dates).
     SameText,
     /// An earlier event a source reports, known only from that report.

@@ -64,7 +64,8 @@ static SIDEBAR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern::compile(r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})(?:,?\s+\d{1,2}:\d{2})?$")
+    // A scraper's label may stand before the date: " date 2019-04-02", "Published: ...".
+    crate::text::pattern::compile(r"^(?:(?i:date|published|posted|updated|last\s+updated)\s*:?\s+)?(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{2,4})(?:,?\s+\d{1,2}:\d{2})?$")
         .unwrap()
 });
 
@@ -232,6 +233,18 @@ mod tests {
                 LineKind::Boilerplate(Furniture::Diagram),
                 LineKind::Boilerplate(Furniture::ProgramDump),
                 LineKind::Boilerplate(Furniture::Dateline),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scraped_date_line_with_its_label_is_furniture() {
+        assert_eq!(
+            kinds(" date 2019-04-02\nPublished: 03/04/2019 10:15\nThe date 2019-04-02 was set."),
+            vec![
+                LineKind::Boilerplate(Furniture::Dateline),
+                LineKind::Boilerplate(Furniture::Dateline),
+                LineKind::Content,
             ]
         );
     }

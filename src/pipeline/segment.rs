@@ -56,7 +56,10 @@ impl Abbreviations {
 /// Splits the content lines of `text` into sentences.
 pub fn segment(text: &str, lines: &[Line], abbreviations: &Abbreviations) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    for block in blocks(lines) {
+    for block in blocks(lines)
+        .into_iter()
+        .flat_map(|block| at_headlines(text, lines, block))
+    {
         let first = &lines[block.start];
         let last = &lines[block.end - 1];
         let span = first.span.start..last.span.end;
@@ -212,6 +215,32 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Words that open a sentence and never stand capitalised inside one: a line that opens
+/// with one after a line without closing punctuation starts a sentence, and the line
+/// before is a headline ("Heavy rain hits the south" / "The floods closed roads.").
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We",
+    "His", "Her", "Their", "In", "On", "At", "After", "As", "When", "While", "But",
+];
+
+/// A block cut where a line without closing punctuation is followed by a line that opens
+/// a sentence; a line cut off alone is a headline.
+fn at_headlines(text: &str, lines: &[Line], block: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = block.start;
+    for i in block.start..block.end - 1 {
+        let line = text[lines[i].span.clone()].trim();
+        let next = text[lines[i + 1].span.clone()].trim_start();
+        let opener = next.split_whitespace().next().unwrap_or("");
+        if is_heading(line) && !is_list_line(line) && OPENERS.contains(&opener) {
+            parts.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    parts.push(start..block.end);
+    parts
+}
+
 fn is_heading(line: &str) -> bool {
     let trimmed = line.trim();
     !trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ','])
@@ -287,6 +316,38 @@ mod tests {
                 "- item one",
                 "- item two"
             ]
+        );
+    }
+
+    #[test]
+    fn a_headline_over_its_paragraph_is_its_own_sentence() {
+        assert_eq!(
+            sentences("Heavy rain hits the southern province\nThe floods closed roads.\n"),
+            vec![
+                "Heavy rain hits the southern province",
+                "The floods closed roads."
+            ]
+        );
+        assert_eq!(
+            sentences("Intro.\n\nFloods Cut Roads in Moldova\nThe rain fell. More\nText here.\n"),
+            vec![
+                "Intro.",
+                "Floods Cut Roads in Moldova",
+                "The rain fell.",
+                "More\nText here."
+            ]
+        );
+        // A wrapped paragraph stays whole, a wrapped title too.
+        assert_eq!(
+            sentences("Intro.\n\nThe minister visited the\nSouthern Province today.\n"),
+            vec![
+                "Intro.",
+                "The minister visited the\nSouthern Province today."
+            ]
+        );
+        assert_eq!(
+            sentences("Deputy Assistant Secretary\nGeneral Kim spoke.\n"),
+            vec!["Deputy Assistant Secretary\nGeneral Kim spoke."]
         );
     }
 

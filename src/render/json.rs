@@ -27,7 +27,20 @@ struct Document<C: Serialize, F: Serialize, S: Serialize, T: Serialize> {
 struct Story<'a> {
     documents: Vec<&'a str>,
     id: &'a str,
+    /// Why the documents are together: each later document and the earlier one it is most
+    /// like.
+    joins: Vec<Join<'a>>,
     label: &'a str,
+}
+
+/// A document of a story, the earlier one it was found most like, how alike (rounded to
+/// four places; 1 for a copy of the same text) and the terms they share most.
+#[derive(Serialize)]
+struct Join<'a> {
+    document: &'a str,
+    like: &'a str,
+    shared: &'a [String],
+    similarity: f64,
 }
 
 #[derive(Serialize)]
@@ -178,6 +191,16 @@ pub fn write(report: &Report, out: &mut (impl std::io::Write + ?Sized)) -> std::
                     .map(|&d| report.sources[d].path.as_str())
                     .collect(),
                 id: &story.id,
+                joins: story
+                    .joins
+                    .iter()
+                    .map(|join| Join {
+                        document: &report.sources[join.b].path,
+                        like: &report.sources[join.a].path,
+                        shared: &join.shared,
+                        similarity: (join.similarity * 1e4).round() / 1e4,
+                    })
+                    .collect(),
                 label: &story.label,
             })
         }),

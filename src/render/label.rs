@@ -1,17 +1,45 @@
 //! The names a reader sees: the display label of a subject and of a finding's subject, and
 //! the topics findings are grouped under (one heading each in the table, the Markdown and
-//! the HTML report). Every human-facing format takes its names from here, so that a better
-//! name — a story's label where a subject is "the exercise (2026-05)" — is one change.
-//! Machine formats keep the subject's own label, which fingerprints and baselines rest on.
+//! the HTML report). Every human-facing format takes its names from here: an event is
+//! headed by the story that reports it ("exercise, Serbia, 2026-05-20" rather than "the
+//! exercise (2026-05)"). Messages and machine formats keep the subject's own label, which
+//! fingerprints and baselines rest on.
 
 use crate::model::finding::{Finding, Verdict};
 use crate::model::report::Report;
 use std::collections::{BTreeSet, HashMap};
 
-/// The label a reader sees for subject `subject`.
+/// The label a reader sees for subject `subject`. An event of its story's class is its
+/// story's label, a named one with its name for the class ("Platinum Wolf 2023, South
+/// Base, 2023-06-30"); an event of another class keeps its own label with the story's
+/// after it, and an earlier one the story speaks of is "the exercise of 2023 (story)"; an
+/// unnamed event beside another of its class in one story adds its parties.
+/// People, dates and events known from another event's report keep their own labels.
 pub fn subject(report: &Report, subject: usize) -> String {
-    // The one place a story's label would replace or extend the subject's own.
-    report.subjects[subject].label.clone()
+    let own = &report.subjects[subject];
+    let Some(event) = &own.event else {
+        return own.label.clone();
+    };
+    let Some(story) = event.story.and_then(|s| report.stories.get(s)) else {
+        return own.label.clone();
+    };
+    // Figures read in a sentence that names no event are the story's event ("event").
+    let of_story = event.class == "event" || story.class.as_deref() == Some(event.class.as_str());
+    let mut label = if let Some(year) = event.background {
+        format!("the {} of {year} ({})", event.class, story.label)
+    } else if !of_story {
+        format!("{} ({})", own.label, story.label)
+    } else if !event.named {
+        story.label.clone()
+    } else if story.setting.is_empty() {
+        own.label.clone()
+    } else {
+        format!("{}, {}", own.label, story.setting)
+    };
+    if !event.apart.is_empty() {
+        label = format!("{label} ({})", event.apart.join(", "));
+    }
+    label
 }
 
 /// The subject as a finding names it for a reader: its display label, or for two subjects
@@ -94,5 +122,103 @@ pub fn verdict(verdict: Verdict) -> &'static str {
         Verdict::Conflict => "CONFLICT",
         Verdict::InternalConflict => "INTERNAL CONFLICT",
         other => other.name(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::story::Story;
+    use crate::model::subject::{EventSubject, Subject, SubjectKind};
+
+    fn event(label: &str, class: &str, named: bool, apart: &[&str]) -> Subject {
+        Subject {
+            label: label.to_string(),
+            kind: SubjectKind::Event,
+            members: Vec::new(),
+            event: Some(EventSubject {
+                class: class.to_string(),
+                named,
+                story: Some(0),
+                apart: apart.iter().map(|p| p.to_string()).collect(),
+                background: None,
+            }),
+        }
+    }
+
+    fn report(subjects: Vec<Subject>) -> Report {
+        Report {
+            subjects,
+            stories: vec![Story {
+                id: "s1".into(),
+                label: "exercise, Serbia, 2026-05-20".into(),
+                class: Some("exercise".into()),
+                setting: "Serbia, 2026-05-20".into(),
+                documents: vec![0],
+                joins: Vec::new(),
+            }],
+            ..Report::default()
+        }
+    }
+
+    #[test]
+    fn an_event_is_headed_by_its_storys_label_a_named_one_with_its_name() {
+        let report = report(vec![
+            event("the exercise", "exercise", false, &[]),
+            event("Iron Shield 2026", "exercise", true, &[]),
+        ]);
+        assert_eq!(subject(&report, 0), "exercise, Serbia, 2026-05-20");
+        assert_eq!(subject(&report, 1), "Iron Shield 2026, Serbia, 2026-05-20");
+    }
+
+    #[test]
+    fn an_event_of_another_class_keeps_its_own_label_before_the_storys() {
+        let report = report(vec![event("the earthquake", "earthquake", false, &[])]);
+        assert_eq!(
+            subject(&report, 0),
+            "the earthquake (exercise, Serbia, 2026-05-20)"
+        );
+    }
+
+    #[test]
+    fn unnamed_events_of_one_class_in_one_story_are_told_apart_by_their_parties() {
+        let report = report(vec![
+            event("the exercise", "exercise", false, &["NATO", "Serbia"]),
+            event("the exercise", "exercise", false, &["Belarus", "Russia"]),
+        ]);
+        assert_eq!(
+            subject(&report, 0),
+            "exercise, Serbia, 2026-05-20 (NATO, Serbia)"
+        );
+        assert_eq!(
+            subject(&report, 1),
+            "exercise, Serbia, 2026-05-20 (Belarus, Russia)"
+        );
+    }
+
+    #[test]
+    fn a_background_event_is_headed_by_its_year_and_its_story() {
+        let mut earlier = event("the exercise", "exercise", false, &[]);
+        if let Some(event) = &mut earlier.event {
+            event.background = Some(2023);
+        }
+        assert_eq!(
+            subject(&report(vec![earlier]), 0),
+            "the exercise of 2023 (exercise, Serbia, 2026-05-20)"
+        );
+    }
+
+    #[test]
+    fn figures_of_no_named_event_are_headed_by_the_story() {
+        let report = report(vec![event("the event", "event", false, &[])]);
+        assert_eq!(subject(&report, 0), "exercise, Serbia, 2026-05-20");
+    }
+
+    #[test]
+    fn people_keep_their_own_labels() {
+        let mut person = event("Kevin Hamilton", "exercise", false, &[]);
+        person.kind = SubjectKind::Person;
+        person.event = None;
+        assert_eq!(subject(&report(vec![person]), 0), "Kevin Hamilton");
     }
 }

@@ -13,7 +13,9 @@ use std::collections::BTreeSet;
 /// (Gazeta Express)".
 pub fn message(report: &Report, finding: &Finding) -> String {
     let rule = report.rule(finding);
-    let subject = super::label::finding_subject(report, finding);
+    // A message is a sentence: the subject's own label ("the exercise"), which machine
+    // formats carry too, where a heading names the story.
+    let subject = report.subject_of(finding);
     let attribute = finding.attribute.as_str();
     let primary = &report.claims[finding.primary];
     match &finding.detail {
@@ -164,8 +166,8 @@ pub fn member_reason(report: &Report, reason: &MemberReason) -> String {
             format!("spelled close to \"{to}\" (similarity {similarity:.2})")
         }
         MemberReason::SameEventName => "the same event name".into(),
-        MemberReason::UnnamedInWindow { class, days } => {
-            format!("an unnamed {class} in documents within {days} days of each other")
+        MemberReason::UnnamedInStory { class } => {
+            format!("an unnamed {class} in the documents of one story")
         }
         MemberReason::SameText => "the same text".into(),
         MemberReason::EarlierEvent => "an earlier event a source reports".into(),
@@ -174,4 +176,33 @@ pub fn member_reason(report: &Report, reason: &MemberReason) -> String {
             report.sources[*doc].path
         ),
     }
+}
+
+/// A term two documents of a story share, as a reader reads it: a name (`@`), a year
+/// (`#`), a class of event (`!`) or a word.
+pub fn story_term(term: &str) -> String {
+    if let Some(name) = term.strip_prefix('@') {
+        format!("\"{name}\"")
+    } else if let Some(year) = term.strip_prefix('#') {
+        format!("the year {year}")
+    } else if let Some(class) = term.strip_prefix('!') {
+        format!("event: {class}")
+    } else {
+        term.to_string()
+    }
+}
+
+/// Why a story's document `b` joined it: "like corpus/a.md (similarity 0.41): serbia,
+/// "kevin hamilton", the year 2026".
+pub fn story_join(report: &Report, join: &crate::model::story::StoryJoin) -> String {
+    let earlier = &report.sources[join.a].path;
+    if join.shared.is_empty() {
+        return format!("the same text as {earlier}");
+    }
+    let shared: Vec<String> = join.shared.iter().map(|t| story_term(t)).collect();
+    format!(
+        "like {earlier} (similarity {:.2}): {}",
+        join.similarity,
+        shared.join(", ")
+    )
 }

@@ -402,10 +402,29 @@ fn paint(options: &Options, code: &str, text: &str) -> String {
     }
 }
 
-/// `--explain-groups`: each subject under its label, the spellings merged into it and why,
-/// and the subjects it may also be, each wrapped to the width with a hanging indent.
+/// `--explain-groups`: the stories, each with its documents and why each joined (the
+/// earlier document it is most like and the terms they share most); then each subject under
+/// its label, the spellings merged into it and why, and the subjects it may also be; each
+/// line wrapped to the width with a hanging indent.
 pub fn groups(report: &Report, width: usize) -> String {
     let mut out = wrap_summary(&summary_line(report), width);
+    out.push_str("\nStories\n");
+    for story in &report.stories {
+        let documents = super::plural(story.documents.len(), "document", "documents");
+        out.push('\n');
+        out.push_str(&format!("{} · {} · {documents}\n", story.id, story.label));
+        for (position, &doc) in story.documents.iter().enumerate() {
+            let path = &report.sources[doc].path;
+            let line = match story.joins.iter().find(|join| join.b == doc) {
+                Some(join) => format!("{path}: {}", message::story_join(report, join)),
+                None if position == 0 => path.clone(),
+                // Joined by the story's average likeness, not by an earlier document alone.
+                None => format!("{path}: like the story as a whole"),
+            };
+            out.push_str(&hanging(&line, width));
+        }
+    }
+    out.push_str("\nSubjects\n");
     let mut order: Vec<usize> = (0..report.subjects.len()).collect();
     order.sort_by(|&a, &b| report.subjects[a].label.cmp(&report.subjects[b].label));
     for index in order {

@@ -10,6 +10,10 @@ use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
+// A name, place or title may be wrapped across a line break inside a sentence; a headline
+// and the line after it are two sentences (the segmenter's), so none runs from one into
+// the other.
+
 /// A personal name: capitalised words, possibly with middle initials and hyphens.
 pub const PERSON: &str = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?){0,2}";
 /// A proper name of an event or organisation: capitalised words, possibly ending in a year.
@@ -19,9 +23,10 @@ pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+
 /// The words a title's qualifier is made of: "Political Affairs and Security Policy".
 /// Lazy, so that a name after the title stays a name: "... for Partnerships Kevin Hamilton".
 const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
-/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian".
-const TITLE_PREFIX: &str =
-    r"(?:\p{Lu}{2,}\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
+/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian". An all-caps
+/// word is an acronym of two to five letters, never the time of day ("10:30 PM President")
+/// nor a longer capitalised word ("UPDATED", a dateline's "WASHINGTON").
+const TITLE_PREFIX: &str = r"(?:\b(?:[\p{Lu}&&[^AP]]\p{Lu}{1,4}|[AP][\p{Lu}&&[^M]]\p{Lu}{0,3}|[AP]M\p{Lu}{1,3})\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
 
 /// The merged word lists and the regex fragments built from them.
 #[derive(Debug, Clone)]
@@ -57,9 +62,17 @@ pub struct Lexicon {
     shared_scope: HashSet<String>,
     /// Folded words that make an event mention one still to come ("plans").
     future_markers: HashSet<String>,
+    /// Folded words no person's name holds ("committee", "thursday").
+    not_name_words: HashSet<String>,
+    /// Folded words of bodies that a party's name may open but that are no party
+    /// ("survey", "institute").
+    not_party_bodies: HashSet<String>,
     /// What figures measure, for the figure reader.
     pub measures: super::measures::Measures,
 }
+
+/// How many capitalised words after a party's name may name a body it opens.
+const BODY_WORDS: usize = 3;
 
 impl Lexicon {
     pub(super) fn new(spec: LexiconSpec) -> Lexicon {
@@ -185,6 +198,8 @@ impl Lexicon {
         let scope = folded_set(&spec.event_scope_words);
         let shared_scope = folded_set(&spec.shared_scope_words);
         let future_markers = folded_set(&spec.event_future_markers);
+        let not_name_words = folded_set(&spec.not_name_words);
+        let not_party_bodies = folded_set(&spec.not_party_bodies);
         let role_synonym = invert(&spec.title_synonyms)
             .into_iter()
             .map(|(written, canonical)| (written, fold(&canonical)))
@@ -199,6 +214,8 @@ impl Lexicon {
             scope,
             shared_scope,
             future_markers,
+            not_name_words,
+            not_party_bodies,
             spec,
             fragments,
             unit_of,
@@ -286,6 +303,12 @@ impl Lexicon {
     }
 
     /// Whether a folded word belongs to a title, rank or honorific, so it starts no name.
+    /// Whether a folded word is one no person's name holds: an organisation's
+    /// ("committee"), a day's or a month's.
+    pub fn is_not_name_word(&self, folded: &str) -> bool {
+        self.not_name_words.contains(folded)
+    }
+
     pub fn is_title_word(&self, folded: &str) -> bool {
         self.title_words.contains(folded)
     }
@@ -315,6 +338,9 @@ impl Lexicon {
     pub fn parties_in(&self, text: &str) -> Parties {
         let mut parties = Vec::new();
         for found in self.party_names.find_iter(text) {
+            if self.names_a_body(&text[found.end()..]) {
+                continue;
+            }
             if let Some(party) = with_or_without_article(&self.party_of, &fold(found.as_str())) {
                 if let Some(organisations) = self.member_of.get(party) {
                     parties.extend(organisations.iter().cloned());
@@ -323,6 +349,20 @@ impl Lexicon {
             }
         }
         Parties::from(parties)
+    }
+
+    /// Whether the capitalised words right after a party's name (on its line) end in a
+    /// body that is no party ("US Geological Survey": the survey reports, the United
+    /// States is not a party to what it reports).
+    fn names_a_body(&self, after: &str) -> bool {
+        let mut words = Vec::new();
+        for word in after.split([' ', '\t']).skip(1).take(BODY_WORDS) {
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            words.push(fold(word));
+        }
+        words.iter().any(|w| self.not_party_bodies.contains(w))
     }
 
     /// Whether a folded word narrows what an event counts as ("joint", "naval").
@@ -341,6 +381,20 @@ impl Lexicon {
     }
 
     /// The places `place` (folded) lies in, nearest first.
+    /// Whether a canonical party is an organisation of members (NATO).
+    pub fn has_members(&self, party: &str) -> bool {
+        self.spec.members.contains_key(party)
+    }
+
+    /// Whether `text` names the canonical party `party` itself (by one of its names or
+    /// words), not only one of its members.
+    pub fn mentions(&self, text: &str, party: &str) -> bool {
+        self.party_names.find_iter(text).any(|found| {
+            with_or_without_article(&self.party_of, &fold(found.as_str()))
+                .is_some_and(|p| &**p == party)
+        })
+    }
+
     pub fn containers(&self, place: &str) -> Vec<String> {
         let mut chain = Vec::new();
         let mut current = place.to_string();
@@ -419,6 +473,12 @@ mod tests {
         );
         // "us" is a pronoun, not a country.
         assert!(found("They told us about it.").is_empty());
+        // A body a party's name opens is no party; the party's army is.
+        assert!(found("The quake was measured by the US Geological Survey.").is_empty());
+        assert_eq!(
+            found("US Army units and the Serbian Orthodox Church"),
+            ["NATO", "United States"]
+        );
     }
 
     #[test]

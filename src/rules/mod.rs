@@ -316,6 +316,10 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.shared_scope_words.iter().cloned());
     into.story_stopwords
         .extend(from.story_stopwords.iter().cloned());
+    into.not_name_words
+        .extend(from.not_name_words.iter().cloned());
+    into.not_party_bodies
+        .extend(from.not_party_bodies.iter().cloned());
     for (name, measure) in &from.measures {
         let into = into.measures.entry(name.clone()).or_default();
         into.words.extend(measure.words.iter().cloned());

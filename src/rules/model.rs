@@ -216,6 +216,13 @@ pub struct LexiconSpec {
     /// Words too common to tell one story from another ("said", "would").
     #[serde(default)]
     pub story_stopwords: Vec<String>,
+    /// Words no person's name holds: an organisation's ("Committee"), a day's, a month's.
+    #[serde(default)]
+    pub not_name_words: Vec<String>,
+    /// Bodies a party's name may open that are no party to an event: "Survey" ("US
+    /// Geological Survey"), "University".
+    #[serde(default)]
+    pub not_party_bodies: Vec<String>,
     /// A measure → its words and kinds: what a figure measures is read from them.
     #[serde(default)]
     pub measures: BTreeMap<String, MeasureSpec>,

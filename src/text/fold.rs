@@ -41,6 +41,36 @@ fn push_folded_letter(out: &mut String, ch: char) {
     }
 }
 
+/// How a folded name sounds, roughly: letters that spell one sound alike made one ("y" as
+/// "i", "c", "k" and "q" as "k" except in "ch", "ph" as "f", "w" as "v") and doubled letters
+/// single, so "heidar" and "heydar", "casper" and "kasper" meet while "mirko" and "marko"
+/// stay apart.
+pub fn sound_key(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let next = chars.get(i + 1).copied();
+        let (sound, width) = match (chars[i], next) {
+            ('p', Some('h')) => ('f', 2),
+            ('c', Some('h')) => {
+                out.push_str("ch");
+                i += 2;
+                continue;
+            }
+            ('c' | 'q', _) => ('k', 1),
+            ('y', _) => ('i', 1),
+            ('w', _) => ('v', 1),
+            (other, _) => (other, 1),
+        };
+        if !out.ends_with(sound) {
+            out.push(sound);
+        }
+        i += width;
+    }
+    out
+}
+
 /// Similarity of two folded strings in 0..=1: one minus the edit distance per character,
 /// so one changed letter weighs more in a short name than in a long title.
 pub fn similarity(a: &str, b: &str) -> f64 {
@@ -92,6 +122,15 @@ impl Thresholds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_of_one_sound_share_a_sound_key() {
+        assert_eq!(sound_key("heidar"), sound_key("heydar"));
+        assert_eq!(sound_key("casper"), sound_key("kasper"));
+        assert_eq!(sound_key("philip"), sound_key("filipp"));
+        assert_ne!(sound_key("mirko"), sound_key("marko"));
+        assert_eq!(sound_key("chris"), "chris");
+    }
 
     #[test]
     fn diacritics_and_case_fold_away() {

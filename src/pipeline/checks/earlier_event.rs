@@ -148,6 +148,8 @@ pub(super) fn earlier_events(
                             claims: 1,
                             reason: MemberReason::EarlierEvent,
                         }],
+                        // Known only from another event's report: its own label says when.
+                        event: None,
                     });
                     subjects.subjects.len() - 1
                 }

@@ -18,6 +18,10 @@ const DETERMINERS: &[&str] = &[
     "another", "each", "every", "some", "any", "no",
 ];
 
+/// How many words after an event's trigger (in its clause) may make it one still to come:
+/// "the joint exercise of NATO and Serbia was announced".
+const MARKERS_AFTER: usize = 6;
+
 /// How far (in bytes) from an event's trigger a date may stand and still date it.
 const MENTION_DATE_REACH: usize = 100;
 
@@ -45,7 +49,16 @@ pub fn event_mention(
         .take(6)
         .map(fold)
         .collect();
-    if before.iter().any(|w| lexicon.is_future_marker(w)) {
+    // "The exercise was announced in March", "the drill will start": no event took
+    // place there and then, whatever date the sentence gives.
+    let clause = text[trigger.end..]
+        .split([',', ';', ':', '(', '—'])
+        .next()
+        .unwrap_or("");
+    let after = clause.split_whitespace().take(MARKERS_AFTER).map(fold);
+    if before.iter().any(|w| lexicon.is_future_marker(w))
+        || after.into_iter().any(|w| lexicon.is_future_marker(&w))
+    {
         return None;
     }
     let mut scope: Vec<String> = before

@@ -2,6 +2,7 @@
 //! reading the values with the normalizers, and resolving each claim's subject within the
 //! document (surnames to full names, "the exercise" to the event the document names).
 
+mod context;
 mod figures;
 mod locate;
 mod mention;
@@ -287,6 +288,17 @@ impl<'r> Extractor<'r> {
                 value_range.end = value_end;
                 subject_text = Some(name);
             }
+        }
+        if context::rules_out(
+            rule.value,
+            sentence_text,
+            sentence.heading,
+            &value_range,
+            subject_text.as_deref(),
+            caps,
+            lexicon,
+        ) {
+            return None;
         }
         let value_text = &sentence_text[value_range.clone()];
         // What a count counts, in the lexicon's class ("soldiers" count "troops").

@@ -11,9 +11,14 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A person subject from the text a pattern captured: leading titles, ranks and
-/// honorifics removed, possessive removed.
+/// honorifics removed, possessive removed. None when a word of it is one no name holds
+/// ("the Judiciary Committee", "Thursday").
 pub(super) fn person(text: &str, lexicon: &Lexicon) -> Option<SubjectRef> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| fold(w.trim_end_matches("’s").trim_end_matches("'s"));
+    if words.iter().any(|w| lexicon.is_not_name_word(&bare(w))) {
+        return None;
+    }
     let first_name_word = words
         .iter()
         .position(|w| !lexicon.is_title_word(&fold(w)))?;

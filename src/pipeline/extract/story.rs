@@ -112,8 +112,12 @@ pub(super) fn story_features(
                     *terms.entry(format!("!{class}")).or_default() += weight;
                 }
             }
+            // Countries, not the alliances they belong to: two exercises of NATO members in
+            // two countries share no place.
             for party in lexicon.parties_in(raw).iter() {
-                *places.entry(party.to_string()).or_default() += 1;
+                if !lexicon.has_members(party) || lexicon.mentions(raw, party) {
+                    *places.entry(party.to_string()).or_default() += 1;
+                }
             }
         }
     }

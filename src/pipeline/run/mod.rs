@@ -301,12 +301,26 @@ pub fn compare(
     }
     let story_time = started.elapsed();
     let started = std::time::Instant::now();
-    let mut subjects = subjects::resolve(
+    // The parties each mention's own sentence names, without its headline's.
+    let own_parties: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| {
+            rules
+                .lexicon
+                .parties_in(&m.text)
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut subjects = subjects::resolve_with_own_parties(
         &mut claims,
         &mentions,
+        &own_parties,
         &grouped.of_document,
         &options.subjects,
     );
+    drop(own_parties);
     let group_time = started.elapsed();
     let started = std::time::Instant::now();
     let context = Context {

@@ -5,8 +5,19 @@
 use crate::model::story::StoryFeatures;
 use std::collections::BTreeMap;
 
+/// A story's label in its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Label {
+    /// The whole label: the class, then the setting.
+    pub text: String,
+    /// The class of event it opens with, if any.
+    pub class: Option<String>,
+    /// Where and when: the label without its class.
+    pub setting: String,
+}
+
 /// The label of the story made of `documents`.
-pub(super) fn label(documents: &[usize], features: &[StoryFeatures]) -> String {
+pub(super) fn label(documents: &[usize], features: &[StoryFeatures]) -> Label {
     let most = |pick: fn(&StoryFeatures) -> &Vec<(String, u32)>| -> Vec<String> {
         let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
         for &doc in documents {
@@ -24,17 +35,17 @@ pub(super) fn label(documents: &[usize], features: &[StoryFeatures]) -> String {
         ranked.into_iter().map(|(v, _)| v.to_string()).collect()
     };
     let mut parts: Vec<String> = Vec::new();
-    let classes = most(|f| &f.classes);
-    parts.extend(classes.first().cloned());
+    let class = most(|f| &f.classes).into_iter().next();
     let places = most(|f| &f.places);
     parts.extend(places.first().cloned());
     // Without a class or a place, the names the leads give most say what happened.
     for name in most(|f| &f.names) {
-        if parts.len() >= 2 {
+        if parts.len() + usize::from(class.is_some()) >= 2 {
             break;
         }
         if !parts
             .iter()
+            .chain(&class)
             .any(|p| p.contains(&name) || name.contains(p.as_str()))
         {
             parts.push(name);
@@ -50,8 +61,16 @@ pub(super) fn label(documents: &[usize], features: &[StoryFeatures]) -> String {
     if let Some((date, _)) = dates.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
         parts.push(date.format("%Y-%m-%d").to_string());
     }
-    if parts.is_empty() {
-        return "undated story without names".to_string();
+    let setting = parts.join(", ");
+    let text = match (&class, setting.is_empty()) {
+        (None, true) => "undated story without names".to_string(),
+        (None, false) => setting.clone(),
+        (Some(class), true) => class.clone(),
+        (Some(class), false) => format!("{class}, {setting}"),
+    };
+    Label {
+        text,
+        class,
+        setting,
     }
-    parts.join(", ")
 }

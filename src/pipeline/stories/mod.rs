@@ -98,7 +98,7 @@ pub fn group(features: &[StoryFeatures], options: &StoryOptions) -> Stories {
         for &doc in &documents {
             of_document[doc] = number;
         }
-        let joins = explain(members, &edges, &vectors, &names)
+        let mut joins: Vec<StoryJoin> = explain(members, &edges, &vectors, &names)
             .into_iter()
             .map(|join| StoryJoin {
                 a: distinct[join.a],
@@ -106,9 +106,23 @@ pub fn group(features: &[StoryFeatures], options: &StoryOptions) -> Stories {
                 ..join
             })
             .collect();
+        // A copy of an earlier document's text is joined to it by the text itself.
+        joins.extend(documents.iter().filter_map(|&doc| {
+            let first = distinct[copy_of[doc]];
+            (first != doc).then(|| StoryJoin {
+                a: first,
+                b: doc,
+                similarity: 1.0,
+                shared: Vec::new(),
+            })
+        }));
+        joins.sort_by_key(|join| join.b);
+        let label = label::label(&documents, features);
         stories.push(Story {
             id: format!("s{}", number + 1),
-            label: label::label(&documents, features),
+            label: label.text,
+            class: label.class,
+            setting: label.setting,
             documents,
             joins,
         });

@@ -10,7 +10,9 @@ pub use people::name_mentions;
 
 use crate::model::claim::{Claim, SubjectRef};
 use crate::model::mention::EventMention;
-use crate::model::subject::{Link, LinkReason, Member, MemberReason, Subject, SubjectKind};
+use crate::model::subject::{
+    EventSubject, Link, LinkReason, Member, MemberReason, Subject, SubjectKind,
+};
 use crate::text::fold::{fold, Thresholds};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -58,13 +60,32 @@ pub fn resolve(
     story_of_document: &[usize],
     options: &SubjectOptions,
 ) -> Subjects {
+    let own: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| m.parties.iter().map(str::to_string).collect())
+        .collect();
+    resolve_with_own_parties(claims, mentions, &own, story_of_document, options)
+}
+
+/// [`resolve`], given for each mention the parties its own sentence names (without those
+/// of the headline): a document whose sentences name events of one class with parties
+/// that have nothing in common reports two events ("Russian and Belarusian units drilled
+/// near Brest"; "Serbian soldiers trained with Hungary"), each with its own claims.
+pub fn resolve_with_own_parties(
+    claims: &mut [Claim],
+    mentions: &[EventMention],
+    own_parties: &[Vec<String>],
+    story_of_document: &[usize],
+    options: &SubjectOptions,
+) -> Subjects {
     let mut keys: Vec<Key> = claims.iter().map(|_| Key::Unset).collect();
     let mut links_by_key = Vec::new();
     let mut why: HashMap<String, MemberReason> = HashMap::new();
     let spellings = people::resolve_people(claims, options, &mut keys, &mut links_by_key, &mut why);
-    events::resolve_events(
+    let (apart, years) = events::resolve_events(
         claims,
         mentions,
+        own_parties,
         story_of_document,
         options,
         &mut keys,
@@ -75,20 +96,67 @@ pub fn resolve(
             *key = Key::Date(fold(text));
         }
     }
-    let (of_claim, subjects, links) = number_subjects(
-        claims,
-        &keys,
-        &links_by_key,
-        &why,
-        options.event_window_days,
-    );
+    let (of_claim, mut subjects, links) = number_subjects(claims, &keys, &links_by_key, &why);
     for (claim, subject) in claims.iter_mut().zip(of_claim) {
         claim.subject = subject;
     }
+    describe_events(
+        claims,
+        &keys,
+        story_of_document,
+        (&apart, &years),
+        &mut subjects,
+    );
     Subjects {
         variants: people::variants(claims, &spellings),
         subjects,
         links,
+    }
+}
+
+/// Gives each event subject what its heading is made of: its class, whether it is named,
+/// the story most of its claims come from (the first of equals), what tells it apart from
+/// another of its class and story, and the year of a background event.
+fn describe_events(
+    claims: &[Claim],
+    keys: &[Key],
+    story_of_document: &[usize],
+    (apart, years): (&HashMap<Key, Vec<String>>, &HashMap<Key, i32>),
+    subjects: &mut [Subject],
+) {
+    let mut stories: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (claim, key) in claims.iter().zip(keys) {
+        let (class, named) = match key {
+            Key::NamedEvent(class, _) => (class, true),
+            Key::UnnamedEvent(class, _) => (class, false),
+            _ => continue,
+        };
+        let subject = &mut subjects[claim.subject];
+        if subject.event.is_none() {
+            subject.event = Some(EventSubject {
+                class: class.clone(),
+                named,
+                story: None,
+                apart: apart.get(key).cloned().unwrap_or_default(),
+                background: years.get(key).copied(),
+            });
+        }
+        if let Some(&story) = story_of_document.get(claim.doc) {
+            *stories
+                .entry(claim.subject)
+                .or_default()
+                .entry(story)
+                .or_default() += 1;
+        }
+    }
+    for (subject, counts) in stories {
+        let most = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(&story, _)| story);
+        if let Some(event) = &mut subjects[subject].event {
+            event.story = most;
+        }
     }
 }
 
@@ -118,7 +186,6 @@ fn number_subjects(
     keys: &[Key],
     links: &[(Key, Key, LinkReason)],
     why: &HashMap<String, MemberReason>,
-    window: i64,
 ) -> (Vec<usize>, Vec<Subject>, Vec<Link>) {
     let mut index_of: HashMap<&Key, usize> = HashMap::new();
     let mut order: Vec<&Key> = Vec::new();
@@ -142,9 +209,8 @@ fn number_subjects(
                     why.get(own).cloned().unwrap_or(MemberReason::SameName)
                 }
                 (_, Key::NamedEvent(..)) => MemberReason::SameEventName,
-                (_, Key::UnnamedEvent(class, _)) => MemberReason::UnnamedInWindow {
+                (_, Key::UnnamedEvent(class, _)) => MemberReason::UnnamedInStory {
                     class: class.clone(),
-                    days: window,
                 },
                 _ => MemberReason::SameText,
             });
@@ -182,6 +248,7 @@ fn number_subjects(
                 label,
                 kind: key.kind(),
                 members,
+                event: None,
             }
         })
         .collect();

@@ -7,7 +7,7 @@ use crate::model::claim::{Claim, SubjectRef};
 use crate::model::subject::{LinkReason, MemberReason};
 use crate::rules::Lexicon;
 use crate::text::collapse_whitespace;
-use crate::text::fold::{fold, similarity, Closeness};
+use crate::text::fold::{fold, similarity, sound_key, Closeness};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Resolves people: folded names, a surname alone to the one full name with it, close
@@ -28,23 +28,25 @@ pub(super) fn resolve_people(
     }
     let surname = |key: &str| key.rsplit(' ').next().unwrap_or(key).to_string();
     let full: Vec<&String> = docs_of.keys().filter(|k| k.contains(' ')).collect();
-    // Full names blocked by the first letter of the surname: fuzzy comparison stays
-    // within a block.
+    // Full names blocked by the first sound of the surname ("Kasper" and "Casper" meet):
+    // fuzzy comparison stays within a block.
+    let first_sound = |word: &str| sound_key(word).chars().next().unwrap_or(' ');
     let mut blocks: BTreeMap<char, Vec<&String>> = BTreeMap::new();
     for key in &full {
         blocks
-            .entry(surname(key).chars().next().unwrap_or(' '))
+            .entry(first_sound(&surname(key)))
             .or_default()
             .push(key);
     }
+    // A spelling that is the start of the other is an abbreviation ("Jul", "July"), not a
+    // variant.
+    let abbreviates = |a: &str, b: &str| a != b && (a.starts_with(b) || b.starts_with(a));
     // A surname alone joins the one full name with that surname; failing that, the one
     // full name whose surname it is spelled close to.
     let mut canonical: HashMap<String, String> = HashMap::new();
     let mut union: UnionFind<String> = UnionFind::default();
     for key in docs_of.keys().filter(|k| !k.contains(' ')) {
-        let block = blocks
-            .get(&key.chars().next().unwrap_or(' '))
-            .map_or(&[][..], Vec::as_slice);
+        let block = blocks.get(&first_sound(key)).map_or(&[][..], Vec::as_slice);
         let exact: Vec<&&String> = block.iter().filter(|f| surname(f) == *key).collect();
         if let [only] = exact[..] {
             canonical.insert(key.clone(), (*only).clone());
@@ -58,7 +60,10 @@ pub(super) fn resolve_people(
         }
         let close: Vec<&&String> = block
             .iter()
-            .filter(|f| options.thresholds.closeness(&surname(f), key) >= Closeness::Possible)
+            .filter(|f| {
+                options.thresholds.closeness(&surname(f), key) >= Closeness::Possible
+                    && !abbreviates(&surname(f), key)
+            })
             .collect();
         if let ([only], []) = (&close[..], &exact[..]) {
             union.join(only, key);
@@ -80,7 +85,9 @@ pub(super) fn resolve_people(
                 let apart = docs_of[*a].intersection(&docs_of[*b]).next().is_some();
                 // "Aleksander" may be "Aleksandar" misspelt; "Mirko" is not "Marko".
                 let given = |key: &str| key.split(' ').next().unwrap_or_default().to_string();
-                let same_given = similarity(&given(a), &given(b)) >= options.thresholds.matched;
+                // "Heidar" and "Heydar" sound alike.
+                let same_given = similarity(&given(a), &given(b)) >= options.thresholds.matched
+                    || sound_key(&given(a)) == sound_key(&given(b));
                 let score = similarity(a, b);
                 if !apart && same_given && closeness >= Closeness::Possible {
                     union.join(a, b);
