@@ -37,7 +37,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let mut end = start + ch.len_utf8();
-        let kind = if ch.is_ascii_digit() {
+        // ".5": a decimal without its leading zero, where no number or word runs into it.
+        let bare_decimal = ch == '.'
+            && text[end..].starts_with(|c: char| c.is_ascii_digit())
+            && !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',');
+        let kind = if ch.is_ascii_digit() || bare_decimal {
             // Digits with inner separators: "1,674,200.5", "1 234 567" (narrow no-break space).
             while let Some(&(i, c)) = chars.peek() {
                 if c.is_ascii_digit() {
@@ -82,7 +89,63 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         gap = false;
     }
+    join_space_groups(text, &mut tokens);
     tokens
+}
+
+/// Thousands grouped by plain spaces ("2 500 000", "12 000") make one digits token. Two
+/// groups or more are always one number; a single group only where it cannot start a
+/// number of its own ("12 000": no number is written "000") or where the text groups
+/// thousands by spaces elsewhere, so "5 100-metre races" stays two numbers in a text that
+/// never does.
+fn join_space_groups(text: &str, tokens: &mut Vec<Token>) {
+    let plain_digits =
+        |t: &Token| t.kind == TokenKind::Digits && t.text.bytes().all(|b| b.is_ascii_digit());
+    // The groups after token `i`: how many tokens of three digits follow, one space apart.
+    let groups_after = |tokens: &[Token], i: usize| {
+        let mut n = 0;
+        while let Some(next) = tokens.get(i + n + 1) {
+            let previous = &tokens[i + n];
+            let one_space = &text[previous.span.end..next.span.start] == " ";
+            let group = next.kind == TokenKind::Digits
+                && super::digits::starts_with_group(&next.text)
+                && (next.text.len() == 3 || next.text[3..].starts_with(['.', ',']));
+            if !one_space || !group {
+                break;
+            }
+            n += 1;
+            // A decimal part ends the number.
+            if next.text.len() > 3 {
+                break;
+            }
+        }
+        n
+    };
+    let starts = |tokens: &[Token], i: usize| {
+        let t = &tokens[i];
+        plain_digits(t)
+            && (1..=3).contains(&t.text.len())
+            && !(i > 0 && tokens[i - 1].kind == TokenKind::Digits)
+    };
+    let space_grouped = text.chars().any(super::digits::is_space_group_mark)
+        || (0..tokens.len()).any(|i| starts(tokens, i) && groups_after(tokens, i) >= 2);
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts(tokens, i) {
+            i += 1;
+            continue;
+        }
+        let n = groups_after(tokens, i);
+        let lone_group_joins = n == 1 && (space_grouped || tokens[i + 1].text.starts_with('0'));
+        if n >= 2 || lone_group_joins {
+            let end = tokens[i + n].span.end;
+            let start = tokens[i].span.start;
+            tokens[i].span = start..end;
+            tokens[i].text = text[start..end].to_lowercase();
+            tokens.drain(i + 1..=i + n);
+        }
+        i += 1;
+    }
 }
 
 /// ½, ⅔, ¾ and the other single-character fractions.
@@ -241,7 +304,7 @@ pub fn cardinal(tokens: &[Token], start: usize, convention: Convention) -> Optio
         .is_some_and(|t| t.kind == TokenKind::Digits && !t.gap);
     let (sign, first) = match tokens.get(start)?.text.as_str() {
         "minus" | "negative" => (-1.0, start + 1),
-        "-" | "−" if next_is_adjacent_digits => (-1.0, start + 1),
+        "-" | "−" if next_is_adjacent_digits || sign_apart(tokens, start) => (-1.0, start + 1),
         _ => (1.0, start),
     };
     let parsed = unsigned(tokens, first, convention)?;
@@ -250,6 +313,60 @@ pub fn cardinal(tokens: &[Token], start: usize, convention: Convention) -> Optio
         value: sign * parsed.value,
         end: parsed.end,
     })
+}
+
+/// A sign written apart from its digits ("fell to - 7", "(- 3)"): a hyphen followed by
+/// digits after a space, where a sign can stand, at the start, after an opening bracket or
+/// a mark of relation, or after a word that introduces a value (a preposition, a copula, a
+/// conjunction). After a name or a number it is a dash ("Belgrade - 600 troops", "5 - 7").
+fn sign_apart(tokens: &[Token], at: usize) -> bool {
+    const INTRODUCERS: &[&str] = &[
+        "to",
+        "at",
+        "of",
+        "from",
+        "by",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "about",
+        "around",
+        "near",
+        "nearly",
+        "approximately",
+        "roughly",
+        "and",
+        "or",
+        "than",
+        "between",
+        "reached",
+        "hit",
+        "equals",
+        "equal",
+        "as",
+    ];
+    let digits_after = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.kind == TokenKind::Digits);
+    let sign_can_stand = match at.checked_sub(1).map(|i| &tokens[i]) {
+        None => true,
+        Some(previous) if !tokens[at].gap => {
+            previous.kind == TokenKind::Symbol && previous.text != "-"
+        }
+        Some(previous) => match previous.kind {
+            TokenKind::Symbol => matches!(
+                previous.text.as_str(),
+                "(" | "[" | "=" | ":" | "," | ";" | "<" | ">"
+            ),
+            TokenKind::Word => INTRODUCERS.contains(&previous.text.as_str()),
+            TokenKind::Digits => false,
+        },
+    };
+    digits_after && sign_can_stand
 }
 
 /// "1 over 3", "one out of three", "1 in twenty-one".
@@ -310,6 +427,28 @@ fn digits_phrase(tokens: &[Token], start: usize, convention: Convention) -> Opti
         if let Some(exponent) = adjacent(at).filter(|t| t.kind == TokenKind::Digits) {
             // Through the decimal parser, so "12e-1" is exactly 1.2.
             let sign = if sign < 0.0 { "-" } else { "" };
+            if let Ok(scaled) = format!("{value}e{sign}{}", exponent.text).parse::<f64>() {
+                value = scaled;
+                end = at + 1;
+            }
+        }
+    }
+    // 2.5x10^3, 4.1 × 10^-2: scientific notation with the base written out.
+    let times_ten = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text.as_str(), "x" | "×" | "*"))
+        && tokens.get(end + 1).is_some_and(|t| t.text == "10")
+        && adjacent(end + 2).is_some_and(|t| t.text == "^");
+    if times_ten {
+        let (negative, at) = match adjacent(end + 3).map(|t| t.text.as_str()) {
+            Some("-" | "−") => (true, end + 4),
+            Some("+") => (false, end + 4),
+            _ => (false, end + 3),
+        };
+        if let Some(exponent) = adjacent(at)
+            .filter(|t| t.kind == TokenKind::Digits && t.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let sign = if negative { "-" } else { "" };
             if let Ok(scaled) = format!("{value}e{sign}{}", exponent.text).parse::<f64>() {
                 value = scaled;
                 end = at + 1;

@@ -34,6 +34,22 @@ pub struct Units {
     aliases: Vec<(String, usize)>,
 }
 
+/// A unit written as one letter is a symbol, and a symbol's case is its meaning: "10m" is
+/// ten metres, "10M" ten million; "5L" is five litres.
+fn is_symbol_letter(alias: &str) -> bool {
+    let mut chars = alias.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// An alias as it is matched: lower-cased, but for a one-letter symbol, kept as written.
+fn folded_alias(alias: &str) -> String {
+    if is_symbol_letter(alias) {
+        alias.to_string()
+    } else {
+        alias.to_lowercase()
+    }
+}
+
 impl Units {
     /// The units shipped in `rules/units.toml`.
     pub fn builtin() -> &'static Units {
@@ -49,7 +65,7 @@ impl Units {
         let mut aliases: Vec<(String, usize)> = units
             .iter()
             .enumerate()
-            .flat_map(|(i, u)| u.aliases.iter().map(move |a| (a.to_lowercase(), i)))
+            .flat_map(|(i, u)| u.aliases.iter().map(move |a| (folded_alias(a), i)))
             .collect();
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Units { units, aliases }
@@ -64,7 +80,10 @@ impl Units {
     pub fn longest_alias(&self, text: &str) -> Option<(&Unit, usize)> {
         self.aliases.iter().find_map(|(alias, index)| {
             let head = text.get(..alias.len())?;
-            if !head.eq_ignore_ascii_case(alias) && head.to_lowercase() != *alias {
+            let exact = is_symbol_letter(alias);
+            if head != alias
+                && (exact || (!head.eq_ignore_ascii_case(alias) && head.to_lowercase() != *alias))
+            {
                 return None;
             }
             let ends_in_letter = alias.chars().last().is_some_and(char::is_alphanumeric);

@@ -169,6 +169,34 @@ mod forms {
     }
 
     #[test]
+    fn digits_grouped_by_spaces_bare_decimals_signs_apart_and_powers_of_ten() {
+        let (dot, comma) = (Convention::DotDecimal, Convention::CommaDecimal);
+        assert_eq!(number("a town of 2 500 000 people", dot), 2_500_000.0);
+        assert_eq!(number("some 12 000 troops", dot), 12_000.0);
+        assert_eq!(number("1\u{202f}234\u{202f}567 votes", comma), 1_234_567.0);
+        assert_eq!(number("it cost 1'000 francs", dot), 1000.0);
+        // A lone group joins only in a text that groups by spaces elsewhere.
+        assert_eq!(number("the 5 100-metre races", dot), 5.0);
+        assert_eq!(number("4 100 or 2 500 000", dot), 4100.0);
+        assert_eq!(number("423 0000 is two numbers", dot), 423.0);
+        assert_eq!(number("a share of .5 was taken", dot), 0.5);
+        assert_eq!(number("a share of .500", comma), 0.5);
+        assert_eq!(number("it fell to - 7 overnight", dot), -7.0);
+        assert_eq!(number("(- 3)", dot), -3.0);
+        assert_eq!(number("it reached minus 3", dot), -3.0);
+        // A dash between a name or a number and a figure is no sign.
+        assert_eq!(number("Belgrade - 600 troops", dot), 600.0);
+        assert_eq!(number("5 - 7 days", dot), 5.0);
+        assert_eq!(number("nearly 2.5x10^3 cells", dot), 2500.0);
+        assert_eq!(number("4.1 × 10^-2", dot), 0.041);
+        assert_eq!(number("10M people", dot), 10_000_000.0);
+        assert_eq!(number("5 lakh", dot), 500_000.0);
+        assert_eq!(number("3 crore", dot), 30_000_000.0);
+        assert_eq!(quantity("a 10m wall", dot), (10.0, "meter".into()));
+        assert_eq!(quantity("5L of water", dot), (5.0, "liter".into()));
+    }
+
+    #[test]
     fn ordinals_and_percentages() {
         let ordinal = |text: &str| match first(text, Kind::Ordinal, Convention::DotDecimal).value {
             MentionValue::Ordinal(v) => v,
