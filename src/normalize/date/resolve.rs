@@ -43,6 +43,7 @@ pub(super) fn resolve(
                 | Form::NamedYear
                 | Form::PartOfYear
                 | Form::Century
+                | Form::Decade
                 | Form::IsoSpan
                 | Form::Iso
                 | Form::IsoMonth
@@ -225,6 +226,54 @@ pub(super) fn resolve(
                 NaiveDate::from_ymd_opt(year, to, 1)?
             };
             span(start, end, Grain::Span)
+        }
+        Form::WeekOfMonth => {
+            // The n-th week (Monday to Monday) counted from the one holding the month's first
+            // day; the last is the one holding its last day.
+            let m = month("m1")?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let monday = |day: NaiveDate| {
+                day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+            };
+            let n = caps["n"].to_lowercase();
+            let start = match n.trim_end_matches(|c: char| c.is_ascii_alphabetic()) {
+                "" if n == "last" => monday(first_of_next_month(year, m)?.pred_opt()?),
+                "" => {
+                    let index = ["first", "second", "third", "fourth", "fifth"]
+                        .iter()
+                        .position(|w| *w == n)?;
+                    monday(first) + Duration::days(7 * index as i64)
+                }
+                digits => monday(first) + Duration::days(7 * (digits.parse::<i64>().ok()? - 1)),
+            };
+            span(start, start + Duration::days(7), Grain::Week)
+        }
+        Form::Decade => {
+            let decade: i32 = match (caps.name("dec"), caps.name("dd")) {
+                (Some(dec), _) => dec.as_str().parse().ok()?,
+                // "the '80s": the last century's up to the current decade's.
+                (None, Some(dd)) => {
+                    let dd: i32 = dd.as_str().parse().ok()?;
+                    let this = reference.map_or(2000, |r| r.date.year() % 100 / 10 * 10);
+                    if dd <= this {
+                        2000 + dd
+                    } else {
+                        1900 + dd
+                    }
+                }
+                _ => return None,
+            };
+            let (from, to) = match caps.name("p1").map(|p| p.as_str().to_lowercase()) {
+                Some(part) if part == "early" => (0, 4),
+                Some(part) if part == "mid" => (3, 7),
+                Some(_) => (6, 10),
+                None => (0, 10),
+            };
+            span(
+                NaiveDate::from_ymd_opt(decade + from, 1, 1)?,
+                NaiveDate::from_ymd_opt(decade + to, 1, 1)?,
+                Grain::Span,
+            )
         }
         Form::Century => {
             let century: i32 = caps["c"].parse().ok()?;

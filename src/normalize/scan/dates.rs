@@ -164,6 +164,8 @@ impl Scanner<'_> {
                 "after" | "later" | ">" => (span.end, NaiveDate::MAX),
                 "since" | "starting" | "beginning" | "from" | ">=" => (span.start, NaiveDate::MAX),
                 _ if word.starts_with(">") => (span.start, NaiveDate::MAX),
+                // "until Nov. 9" takes in Nov. 9; "before Nov. 9" ends as it starts.
+                "until" | "till" => (NaiveDate::MIN, span.end),
                 _ => (NaiveDate::MIN, span.start),
             };
             open.push(Mention::date(

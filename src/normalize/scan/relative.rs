@@ -65,6 +65,15 @@ impl Scanner<'_> {
                     }
                 }
             }
+            // "early in the month", "late in the year", "the middle of next week"
+            if let Some((part, at)) = part_before(before) {
+                if let Some((from, to)) = part_of(span, part) {
+                    found.push(Mention::date(
+                        at..date.span.end,
+                        DateSpan::between(from, to, span.year_assumed),
+                    ));
+                }
+            }
             // "earlier this month" (its first half), "later this week" (Thursday on)
             let lower_before = before.trim_end().to_lowercase();
             let earlier = lower_before.ends_with("earlier");
@@ -387,6 +396,19 @@ impl Scanner<'_> {
                     continue;
                 }
             }
+            // "within 6 weeks": from the reference to the end of the duration.
+            if word(start) == Some("within") {
+                if let Some(duration) = self.duration(start + 1) {
+                    let MentionValue::Duration { seconds } = duration.value else {
+                        continue;
+                    };
+                    found.push(Mention::date(
+                        self.span(start, self.token_end(duration.span.end)),
+                        DateSpan::between(today, shift(today, seconds, 1), reference.assumed),
+                    ));
+                    continue;
+                }
+            }
             // "in 2 weeks", "in a week"
             if word(start) == Some("in") {
                 if let Some(duration) = self.duration(start + 1) {
@@ -468,4 +490,63 @@ impl Scanner<'_> {
         }
         found
     }
+}
+
+/// Which part of a period: its first, middle or last stretch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Early,
+    Middle,
+    Late,
+}
+
+/// The part word that `before` (the text before a date) ends with, and where it starts:
+/// "early in", "late", "mid-", "in the middle of", "the end of", "the beginning of".
+fn part_before(before: &str) -> Option<(Part, usize)> {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(
+            r"(?i)\b(?:(early|late|mid)(?:\s+in|\s*-)?|(?:the\s+|in\s+the\s+)?(beginning|start|middle|end)\s+of)\s*$",
+        )
+        .unwrap()
+    });
+    let caps = PART.captures(before)?;
+    let word = caps.get(1).or(caps.get(2))?.as_str().to_lowercase();
+    let part = match word.as_str() {
+        "early" | "beginning" | "start" => Part::Early,
+        "mid" | "middle" => Part::Middle,
+        _ => Part::Late,
+    };
+    Some((part, caps.get(0)?.start()))
+}
+
+/// The part of a week, a month or a year (as the date grammar reads "early June" and
+/// "mid-2019"): a week's Monday to Wednesday, Wednesday to Friday, Thursday on; a month's
+/// first, middle and last ten days; a year's first four months, May to August, its last
+/// half.
+fn part_of(span: &DateSpan, part: Part) -> Option<(NaiveDate, NaiveDate)> {
+    let days = chrono::Duration::days;
+    Some(match span.grain {
+        Grain::Week => match part {
+            Part::Early => (span.start, span.start + days(3)),
+            Part::Middle => (span.start + days(2), span.start + days(5)),
+            Part::Late => (span.start + days(3), span.end),
+        },
+        Grain::Month => {
+            let day = |d: u32| span.start.with_day(d);
+            match part {
+                Part::Early => (span.start, day(11)?),
+                Part::Middle => (day(11)?, day(21)?),
+                Part::Late => (day(21)?, span.end),
+            }
+        }
+        Grain::Year => {
+            let month = |m: u32| span.start.with_month(m);
+            match part {
+                Part::Early => (span.start, month(5)?),
+                Part::Middle => (month(5)?, month(9)?),
+                Part::Late => (month(7)?, span.end),
+            }
+        }
+        _ => return None,
+    })
 }

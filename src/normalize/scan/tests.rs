@@ -253,7 +253,65 @@ mod forms {
         assert_eq!(date("on October 6-11"), d("2026-10-06", "2026-10-12"));
         assert_eq!(date("from 7 to 12 October"), d("2026-10-07", "2026-10-13"));
         assert_eq!(date("from 2 to 9 November"), d("2026-11-02", "2026-11-10"));
-        assert_eq!(date("until 27 June").1, "2026-06-27");
+        // "until" takes in its day; "before" does not.
+        assert_eq!(date("until 27 June").1, "2026-06-28");
+        assert_eq!(date("until Nov. 9").1, "2026-11-10");
+        assert_eq!(date("before 27 June").1, "2026-06-27");
+    }
+
+    #[test]
+    fn dates_year_first_run_together_decades_and_weeks_of_a_month() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            date("it happened 2019 march"),
+            d("2019-03-01", "2019-04-01")
+        );
+        assert_eq!(date("the 2019 Jan deadline"), d("2019-01-01", "2019-02-01"));
+        assert_eq!(date("born Jan5 , 2001"), d("2001-01-05", "2001-01-06"));
+        assert_eq!(date("born Jan. 5 , 2001"), d("2001-01-05", "2001-01-06"));
+        assert_eq!(date("on Sep11"), d("2026-09-11", "2026-09-12"));
+        assert_eq!(date("on the 03rd of June"), d("2026-06-03", "2026-06-04"));
+        assert_eq!(date("the 21st of May 2026"), d("2026-05-21", "2026-05-22"));
+        assert_eq!(date("music of the 1980s"), d("1980-01-01", "1990-01-01"));
+        assert_eq!(date("music of the 1980 s"), d("1980-01-01", "1990-01-01"));
+        assert_eq!(date("in the '90s"), d("1990-01-01", "2000-01-01"));
+        assert_eq!(date("the late 1970s"), d("1976-01-01", "1980-01-01"));
+        assert_eq!(
+            date("the first week of june"),
+            d("2026-06-01", "2026-06-08")
+        );
+        assert_eq!(
+            date("the second week of July 2026"),
+            d("2026-07-06", "2026-07-13")
+        );
+        assert_eq!(date("the last week of June"), d("2026-06-29", "2026-07-06"));
+        // A year after "may" is no month: "2019 may see".
+        assert_eq!(date("2019 may see more"), d("2019-01-01", "2020-01-01"));
+    }
+
+    #[test]
+    fn dates_in_parts_of_periods_and_counted_from_the_reference() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // The reference is Thursday 2026-05-21.
+        assert_eq!(date("the month after next"), d("2026-07-01", "2026-08-01"));
+        assert_eq!(date("the week before last"), d("2026-05-04", "2026-05-11"));
+        assert_eq!(
+            date("the day after tomorrow"),
+            d("2026-05-23", "2026-05-24")
+        );
+        assert_eq!(date("early in the month"), d("2026-05-01", "2026-05-11"));
+        assert_eq!(date("late in the year"), d("2026-07-01", "2027-01-01"));
+        assert_eq!(
+            date("in the middle of next week"),
+            d("2026-05-27", "2026-05-30")
+        );
+        assert_eq!(date("in mid-2019"), d("2019-05-01", "2019-09-01"));
+        assert_eq!(date("later this week"), d("2026-05-21", "2026-05-25"));
+        assert_eq!(date("5 days from today"), d("2026-05-26", "2026-05-27"));
+        assert_eq!(date("within 6 weeks"), d("2026-05-21", "2026-07-02"));
+        assert_eq!(date("from 2010 to 2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("2010~2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("between 2010-2012"), d("2010-01-01", "2013-01-01"));
     }
 
     #[test]
