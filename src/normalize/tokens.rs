@@ -825,7 +825,12 @@ pub fn ordinal(tokens: &[Token], start: usize, convention: Convention) -> Option
             end: start + 1,
         });
     }
-    // A cardinal, then an ordinal word: "one hundred twenty-fifth", "two hundredth".
+    // A cardinal, then an ordinal word: "one hundred twenty-fifth", "two hundredth". Such a
+    // cardinal starts with a number word or "a".
+    let word = token.text.as_str();
+    if small_word(word).is_none() && scale_word(word).is_none() && !matches!(word, "a" | "an") {
+        return None;
+    }
     let mut best = None;
     let mut end = start + 1;
     while end < tokens.len() && end <= start + 16 {

@@ -59,7 +59,7 @@ fn forms() -> Vec<(String, Form)> {
             Form::Quarter,
         ),
         (
-            r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b".to_string(),
+            format!(r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?i:of\s+)?(?P<y>{y}))?"),
             Form::Season,
         ),
         (
@@ -296,6 +296,14 @@ pub(crate) fn strip_group_names(pattern: &str) -> String {
     static NAMED: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::compile(r"\(\?P<\w+>").unwrap());
     NAMED.replace_all(pattern, "(?:").into_owned()
+}
+
+/// Whether `word` names a month, in full or abbreviated ("Jan", "June", "sept").
+pub fn is_month_name(word: &str) -> bool {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(&format!("^(?i:{MONTH_BEFORE_DAY})$")).expect("month names compile")
+    });
+    NAME.is_match(word)
 }
 
 /// Parses one date expression; year-less and relative dates need a reference.

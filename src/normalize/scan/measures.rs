@@ -25,10 +25,12 @@ struct CurrencyFile {
     currency: Vec<Currency>,
 }
 
-/// The currencies, and every spelling as tokens with its currency, longest first.
+/// The currencies, and every spelling as tokens with its currency, longest first, found
+/// by their first token.
 struct Currencies {
     list: Vec<Currency>,
     spellings: Vec<(Vec<String>, usize)>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 fn currencies() -> &'static Currencies {
@@ -46,9 +48,16 @@ fn currencies() -> &'static Currencies {
             })
             .collect();
         spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, (words, _)) in spellings.iter().enumerate() {
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
         Currencies {
             list: file.currency,
             spellings,
+            by_first,
         }
     });
     &BUILTIN
@@ -57,7 +66,10 @@ fn currencies() -> &'static Currencies {
 impl Scanner<'_> {
     /// The currency spelled at token `at` and the token after its spelling.
     fn currency_at(&self, at: usize) -> Option<(usize, usize)> {
-        currencies().spellings.iter().find_map(|(words, index)| {
+        let currencies = currencies();
+        let candidates = currencies.by_first.get(self.word(at)?)?;
+        candidates.iter().find_map(|&i| {
+            let (words, index) = &currencies.spellings[i];
             let fits = words
                 .iter()
                 .enumerate()

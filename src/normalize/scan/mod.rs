@@ -154,11 +154,20 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         text,
         tokens: &tokens,
         options,
+        reach: Reach::of(&tokens),
     };
     if wants(Kind::Date) {
         candidates.extend(scanner.dates());
     }
     for start in 0..tokens.len() {
+        // Every reader below reads a number within a few tokens of where it starts (a
+        // duration may have a word for its amount, but never lacks its unit of time).
+        if !scanner.reach.number_near(start) {
+            if wants(Kind::Duration) && scanner.reach.time_unit_near(start) {
+                candidates.extend(scanner.duration(start));
+            }
+            continue;
+        }
         if wants(Kind::Currency) {
             candidates.extend(scanner.money(start));
         }
@@ -217,6 +226,91 @@ struct Scanner<'a> {
     text: &'a str,
     tokens: &'a [Token],
     options: &'a ScanOptions,
+    reach: Reach,
+}
+
+/// For each token, the nearest token at or after it that may start a number, and the
+/// nearest unit of time: a cheap test that may let a reader try in vain but never stops one
+/// that would find a mention. It keeps the cost of a text linear in its words, most of
+/// which are far from any number.
+struct Reach {
+    next_number: Vec<usize>,
+    next_time_unit: Vec<usize>,
+}
+
+impl Reach {
+    /// How many tokens a reader may read before its number: the longest qualifier or
+    /// currency name and what stands between it and the amount.
+    const WINDOW: usize = 8;
+
+    fn of(tokens: &[Token]) -> Reach {
+        let mut next_number = vec![usize::MAX; tokens.len() + 1];
+        let mut next_time_unit = vec![usize::MAX; tokens.len() + 1];
+        for i in (0..tokens.len()).rev() {
+            next_number[i] = if may_start_number(&tokens[i]) {
+                i
+            } else {
+                next_number[i + 1]
+            };
+            next_time_unit[i] = if durations::is_time_unit(&tokens[i].text) {
+                i
+            } else {
+                next_time_unit[i + 1]
+            };
+        }
+        Reach {
+            next_number,
+            next_time_unit,
+        }
+    }
+
+    fn number_near(&self, start: usize) -> bool {
+        self.next_number[start].saturating_sub(start) <= Self::WINDOW
+    }
+
+    fn time_unit_near(&self, start: usize) -> bool {
+        self.next_time_unit[start].saturating_sub(start) <= Self::WINDOW
+    }
+}
+
+/// Whether a number may start at this token: digits, a sign or a fraction sign, or a word
+/// the grammar of numbers in words begins with.
+fn may_start_number(token: &Token) -> bool {
+    use crate::normalize::tokens::{ordinal_word, scale_word, small_word};
+    match token.kind {
+        TokenKind::Digits => true,
+        TokenKind::Symbol => {
+            matches!(token.text.as_str(), "-" | "−" | "+")
+                || token
+                    .text
+                    .chars()
+                    .next()
+                    .and_then(crate::normalize::tokens::vulgar_fraction)
+                    .is_some()
+        }
+        TokenKind::Word => {
+            let word = token.text.as_str();
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            small_word(word).is_some()
+                || scale_word(word).is_some()
+                || ordinal_word(word).is_some()
+                || ordinal_word(singular).is_some()
+                || matches!(
+                    word,
+                    "a" | "an"
+                        | "half"
+                        | "halves"
+                        | "quarter"
+                        | "quarters"
+                        | "dozen"
+                        | "dozens"
+                        | "dz"
+                        | "dzs"
+                        | "minus"
+                        | "negative"
+                )
+        }
+    }
 }
 
 impl Scanner<'_> {
@@ -242,27 +336,54 @@ impl Scanner<'_> {
         match token.kind {
             TokenKind::Word => previous.kind != TokenKind::Word,
             TokenKind::Digits => {
-                previous.kind == TokenKind::Symbol && previous.text != "." && previous.text != ","
+                previous.kind == TokenKind::Symbol
+                    && previous.text != "."
+                    && previous.text != ","
+                    && !self.is_designation(start)
             }
             TokenKind::Symbol => previous.kind == TokenKind::Symbol || token.text != "-",
         }
     }
 
-    fn cardinal_at(&self, start: usize) -> Option<(f64, usize)> {
+    /// Digits joined by a hyphen to a short capitalised code make a model designation, not
+    /// a number: "C-17 aircraft", "MiG-29", "Su-27s", "G-20", "COVID-19".
+    fn is_designation(&self, digits: usize) -> bool {
+        let (Some(hyphen), Some(code)) = (
+            digits.checked_sub(1).map(|i| &self.tokens[i]),
+            digits.checked_sub(2).map(|i| &self.tokens[i]),
+        ) else {
+            return false;
+        };
+        let written = &self.text[code.span.clone()];
+        hyphen.text == "-"
+            && !hyphen.gap
+            && !self.tokens[digits].gap
+            && code.kind == TokenKind::Word
+            && written.chars().count() <= 5
+            && written.starts_with(char::is_uppercase)
+            && !crate::normalize::date::is_month_name(written)
+    }
+
+    /// A number may start here, and a hyphen here is a sign: not one joining a word or a
+    /// number to what follows ("MiG-29", "5-7").
+    fn signed_number_starts(&self, start: usize) -> bool {
         if !self.starts_number(start) {
-            return None;
+            return false;
         }
         let token = &self.tokens[start];
-        if token.text == "-" {
-            let previous_is_number = start > 0
-                && !token.gap
-                && matches!(
-                    self.tokens[start - 1].kind,
-                    TokenKind::Digits | TokenKind::Word
-                );
-            if previous_is_number {
-                return None;
-            }
+        let joins = token.text == "-"
+            && start > 0
+            && !token.gap
+            && matches!(
+                self.tokens[start - 1].kind,
+                TokenKind::Digits | TokenKind::Word
+            );
+        !joins
+    }
+
+    fn cardinal_at(&self, start: usize) -> Option<(f64, usize)> {
+        if !self.signed_number_starts(start) {
+            return None;
         }
         let parsed = cardinal(self.tokens, start, self.options.convention)?;
         // A number does not run into letters: "10kg" is a quantity, not a number.
@@ -301,10 +422,15 @@ fn shift(date: NaiveDate, seconds: f64, sign: i32) -> NaiveDate {
     } else {
         None
     };
+    // A duration past the calendar's range ("in 66666666666666 days") leaves the date where
+    // it is rather than overflow.
     let moved = match months.and_then(|m| u32::try_from(m).ok()) {
         Some(m) if sign > 0 => date.checked_add_months(chrono::Months::new(m)),
         Some(m) => date.checked_sub_months(chrono::Months::new(m)),
-        None => date.checked_add_signed(chrono::Duration::days(days * i64::from(sign))),
+        None => days
+            .checked_mul(i64::from(sign))
+            .and_then(chrono::Duration::try_days)
+            .and_then(|by| date.checked_add_signed(by)),
     };
     moved.unwrap_or(date)
 }

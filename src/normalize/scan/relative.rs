@@ -360,13 +360,19 @@ impl Scanner<'_> {
                         )
                         .unwrap_or(today);
                         let quarters = (seconds / (90.0 * 86400.0)).round() as u32;
+                        let months = chrono::Months::new(quarters.saturating_mul(3));
+                        let next = this_quarter + chrono::Months::new(3);
                         let (start_date, end_date) =
                             if matches!(direction, "next" | "coming" | "following") {
-                                let next = this_quarter + chrono::Months::new(3);
-                                (next, next + chrono::Months::new(3 * quarters))
+                                (
+                                    next,
+                                    next.checked_add_months(months).unwrap_or(NaiveDate::MAX),
+                                )
                             } else {
                                 (
-                                    this_quarter - chrono::Months::new(3 * quarters),
+                                    this_quarter
+                                        .checked_sub_months(months)
+                                        .unwrap_or(NaiveDate::MIN),
                                     this_quarter,
                                 )
                             };

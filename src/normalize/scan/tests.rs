@@ -197,6 +197,46 @@ mod forms {
     }
 
     #[test]
+    fn designations_names_and_decades_are_no_figures() {
+        let all = |text: &str| {
+            let options = ScanOptions {
+                reference: Some(Reference {
+                    date: "2026-05-21".parse().unwrap(),
+                    assumed: false,
+                }),
+                ..ScanOptions::default()
+            };
+            scan(text, &options)
+                .into_iter()
+                .map(|m| (text[m.span].to_string(), m.kind))
+                .collect::<Vec<_>>()
+        };
+        let read = |text: &str| (text.to_string(), Kind::Number);
+        assert_eq!(all("Three C-17 aircraft landed"), vec![read("Three")]);
+        assert_eq!(all("two MiG-29s and the COVID-19 wave"), vec![read("two")]);
+        // A year after a name is part of it, not a date; after a little word it is one.
+        assert_eq!(all("Croatia 2019 is a civil exercise"), vec![read("2019")]);
+        assert_eq!(
+            all("In 2019 it rained"),
+            vec![("2019".to_string(), Kind::Date)]
+        );
+        assert_eq!(
+            all("Spring 2019 was wet"),
+            vec![("Spring 2019".to_string(), Kind::Date)]
+        );
+        assert_eq!(
+            all("in the 1980s"),
+            vec![("the 1980s".to_string(), Kind::Date)]
+        );
+        let only_durations = ScanOptions {
+            kinds: vec![Kind::Duration],
+            ..ScanOptions::default()
+        };
+        assert!(scan("the 1980s and the 1990 s", &only_durations).is_empty());
+        assert_eq!(days("lasted 30s"), 30.0 / 86_400.0);
+    }
+
+    #[test]
     fn ordinals_and_percentages() {
         let ordinal = |text: &str| match first(text, Kind::Ordinal, Convention::DotDecimal).value {
             MentionValue::Ordinal(v) => v,
