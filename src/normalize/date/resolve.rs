@@ -76,13 +76,24 @@ pub(super) fn resolve(
         Form::IsoSpan => {
             let date = |y: &str, m: &str, d: &str| {
                 NaiveDate::from_ymd_opt(
-                    caps[y].parse().ok()?,
-                    caps[m].parse().ok()?,
-                    caps[d].parse().ok()?,
+                    caps.name(y)?.as_str().parse().ok()?,
+                    caps.name(m)?.as_str().parse().ok()?,
+                    caps.name(d)?.as_str().parse().ok()?,
                 )
             };
-            let start = date("y1", "mo1", "d1")?;
-            let end = date("y2", "mo2", "d2")?;
+            let first = date("y1", "mo1", "d1");
+            let last = date("y2", "mo2", "d2").or_else(|| date("y3", "mo3", "d3"));
+            let written = |name: &str| caps.name(name).is_some();
+            if written("y1") && first.is_none()
+                || (written("y2") || written("y3")) && last.is_none()
+            {
+                return None;
+            }
+            let start = first.unwrap_or(NaiveDate::MIN);
+            let end = match last {
+                Some(last) => last.succ_opt()?,
+                None => NaiveDate::MAX,
+            };
             span(start, end, Grain::Span)
         }
         Form::IsoMonth => {
