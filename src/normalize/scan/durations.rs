@@ -2,10 +2,14 @@
 //! hour and a half", "3-min", "a couple of weeks").
 
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::tokens::{cardinal, TokenKind};
+use crate::normalize::tokens::TokenKind;
 
 impl Scanner<'_> {
     pub(super) fn duration(&self, start: usize) -> Option<Mention> {
+        self.durations.get(start, || self.read_duration(start))
+    }
+
+    fn read_duration(&self, start: usize) -> Option<Mention> {
         // A qualifier is part of the mention but not of the value; a word that may be
         // either ("some days") is read as the amount when no amount follows it.
         let words: Vec<&str> = (start..start + 5).filter_map(|i| self.word(i)).collect();
@@ -92,7 +96,7 @@ impl Scanner<'_> {
             if !self.signed_number_starts(at) {
                 return None;
             }
-            let parsed = cardinal(self.tokens, at, self.options.convention)?;
+            let parsed = self.cardinal(at)?;
             // "3h", "2W": the unit letter may stick to the digits (read as a suffix).
             let end = if parsed.end == at + 2
                 && !self.tokens[at + 1].gap
@@ -121,7 +125,7 @@ impl Scanner<'_> {
                 return Some((value, at + 1));
             }
         }
-        let parsed = cardinal(self.tokens, at, self.options.convention)?;
+        let parsed = self.cardinal(at)?;
         Some((parsed.value, parsed.end))
     }
 

@@ -6,7 +6,7 @@
 //! ("40 deg celsius", "98.6 degrees f", "-5 °C", "85°").
 
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::tokens::{cardinal, tokenize};
+use crate::normalize::tokens::tokenize;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -80,11 +80,10 @@ impl Scanner<'_> {
 
     /// An amount of money starting at token `start`.
     pub(super) fn money(&self, start: usize) -> Option<Mention> {
-        let convention = self.options.convention;
         let (currency, mut value, mut end) = match self.currency_at(start) {
             // "$ 75 million", "usd115", "c $ 16.4 million"
             Some((currency, after)) => {
-                let parsed = cardinal(self.tokens, after, convention)?;
+                let parsed = self.cardinal(after)?;
                 let mut end = parsed.end;
                 // "$ 10 dollars": the name again after the amount.
                 if let Some((again, after_again)) = self.currency_at(end) {
@@ -122,7 +121,7 @@ impl Scanner<'_> {
             } else {
                 end
             };
-            if let Some(cents) = cardinal(self.tokens, at, convention) {
+            if let Some(cents) = self.cardinal(at) {
                 let named = self
                     .word(cents.end)
                     .is_some_and(|w| minor.iter().any(|m| m == w));
@@ -182,7 +181,7 @@ impl Scanner<'_> {
     pub(super) fn temperature(&self, start: usize) -> Option<Mention> {
         let (value, after) = self.cardinal_at(start).or_else(|| {
             // "85°", "20°C": the sign sticks to the digits.
-            let parsed = cardinal(self.tokens, start, self.options.convention)?;
+            let parsed = self.cardinal(start)?;
             (self.starts_number(start)).then_some((parsed.value, parsed.end))
         })?;
         let scale = |word: &str| match word {

@@ -13,7 +13,7 @@ mod tests;
 
 pub use crate::normalize::date::{DateSpan, Reference};
 use crate::normalize::number::Convention;
-use crate::normalize::tokens::{cardinal, tokenize, Token, TokenKind};
+use crate::normalize::tokens::{cardinal, ordinal, tokenize, Parsed, Token, TokenKind};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::ops::Range;
@@ -155,6 +155,9 @@ pub fn scan(text: &str, options: &ScanOptions) -> Vec<Mention> {
         tokens: &tokens,
         options,
         reach: Reach::of(&tokens),
+        cardinals: Memo::new(tokens.len()),
+        ordinals: Memo::new(tokens.len()),
+        durations: Memo::new(tokens.len()),
     };
     if wants(Kind::Date) {
         candidates.extend(scanner.dates());
@@ -227,6 +230,32 @@ struct Scanner<'a> {
     tokens: &'a [Token],
     options: &'a ScanOptions,
     reach: Reach,
+    /// The cardinal and the ordinal read at each token, read once: every reader of a kind
+    /// asks for the number where it starts.
+    cardinals: Memo,
+    ordinals: Memo,
+    /// The duration starting at each token: the dates ask for it again and again.
+    durations: Memo<Mention>,
+}
+
+/// What a reader gave at each token, once it has been asked.
+struct Memo<T = Parsed>(std::cell::RefCell<Vec<Option<Option<T>>>>);
+
+impl<T: Clone> Memo<T> {
+    fn new(tokens: usize) -> Memo<T> {
+        Memo(std::cell::RefCell::new(vec![None; tokens]))
+    }
+
+    fn get(&self, at: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+        if let Some(Some(known)) = self.0.borrow().get(at) {
+            return known.clone();
+        }
+        let found = read();
+        if let Some(slot) = self.0.borrow_mut().get_mut(at) {
+            *slot = Some(found.clone());
+        }
+        found
+    }
 }
 
 /// For each token, the nearest token at or after it that may start a number, and the
@@ -314,6 +343,18 @@ fn may_start_number(token: &Token) -> bool {
 }
 
 impl Scanner<'_> {
+    /// The longest cardinal starting at token `at` ([`cardinal`]).
+    fn cardinal(&self, at: usize) -> Option<Parsed> {
+        self.cardinals
+            .get(at, || cardinal(self.tokens, at, self.options.convention))
+    }
+
+    /// The ordinal starting at token `at` ([`ordinal`]).
+    fn ordinal_at(&self, at: usize) -> Option<Parsed> {
+        self.ordinals
+            .get(at, || ordinal(self.tokens, at, self.options.convention))
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         self.tokens.get(i).map(|t| t.text.as_str())
     }
@@ -385,7 +426,7 @@ impl Scanner<'_> {
         if !self.signed_number_starts(start) {
             return None;
         }
-        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        let parsed = self.cardinal(start)?;
         // A number does not run into letters: "10kg" is a quantity, not a number.
         let next = self.tokens.get(parsed.end);
         let runs_into_word = next.is_some_and(|t| !t.gap && t.kind == TokenKind::Word)

@@ -5,7 +5,7 @@
 use super::{has_year, shift};
 use super::{Kind, Mention, MentionValue, Scanner};
 use crate::normalize::date::{DateSpan, Grain};
-use crate::normalize::tokens::{cardinal, TokenKind};
+use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -155,8 +155,7 @@ impl Scanner<'_> {
         if self.tokens.get(at)?.kind != TokenKind::Word {
             return None;
         }
-        let convention = self.options.convention;
-        if let Some(parsed) = cardinal(self.tokens, at, convention) {
+        if let Some(parsed) = self.cardinal(at) {
             if (1000.0..2200.0).contains(&parsed.value) && parsed.value.fract() == 0.0 {
                 return Some((parsed.value as i32, parsed.end));
             }
@@ -166,7 +165,7 @@ impl Scanner<'_> {
         if !(10.0..=20.0).contains(&century) {
             return None;
         }
-        let rest = cardinal(self.tokens, at + 1, convention)?;
+        let rest = self.cardinal(at + 1)?;
         (rest.value < 100.0 && rest.value.fract() == 0.0)
             .then_some(((century * 100.0 + rest.value) as i32, rest.end))
     }
