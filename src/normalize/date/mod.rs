@@ -122,6 +122,11 @@ fn forms() -> Vec<(String, Form)> {
             format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
             Form::RelativeMonthDay,
         ),
+        // "from 3-9 next month", "between the 3rd and the 9th of this month"
+        (
+            format!(r"(?:(?i:from|between)\s+)?(?:(?i:the)\s+)?(?P<d1>{d})(?:\s*(?:-|–)\s*|\s+(?i:to|till|until|through|and)\s+)(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<rel>(?i:next|this|last))\s+(?i:month)"),
+            Form::RelativeMonthDayRange,
+        ),
         (
             format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
             Form::MonthDay,
@@ -225,6 +230,7 @@ fn forms() -> Vec<(String, Form)> {
 #[derive(Debug, Clone, Copy)]
 enum Form {
     RelativeMonthDay,
+    RelativeMonthDayRange,
     WeekdayDay,
     MonthOfYear,
     NamedYear,

@@ -31,7 +31,9 @@ pub(super) fn resolve(
         Some(year) => (year, false),
         None => match (form, reference) {
             (Form::MonthDay, _) if caps.name("y2").is_some() => (0, false),
-            (Form::RelativeMonthDay | Form::WeekdayDay, _) => (0, false),
+            (Form::RelativeMonthDay | Form::RelativeMonthDayRange | Form::WeekdayDay, _) => {
+                (0, false)
+            }
             (Form::PartOfYear, _) if caps.name("rel").is_some() => (0, false),
             (Form::Quarter, _) if caps.name("y").is_none() => match reference {
                 Some(reference) => (reference.date.year(), reference.assumed),
@@ -316,6 +318,17 @@ pub(super) fn resolve(
             )?;
             let date = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
             span(date, date.succ_opt()?, Grain::Day)
+        }
+        Form::RelativeMonthDayRange => {
+            let reference = reference?;
+            let (y, m) = shift_month(
+                reference.date.year(),
+                reference.date.month(),
+                offset(&caps["rel"].to_lowercase()),
+            )?;
+            let first = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
+            let last = NaiveDate::from_ymd_opt(y, m, day("d2")?)?;
+            span(first, last.succ_opt()?, Grain::Span)
         }
         Form::WeekdayDay => {
             // "Tue 13th": the nearest month, back or forth, whose 13th is a Tuesday.

@@ -197,6 +197,50 @@ mod forms {
     }
 
     #[test]
+    fn words_fractions_dozens_and_scale_letters() {
+        let dot = Convention::DotDecimal;
+        assert_eq!(number("sixty - one", dot), 61.0);
+        assert_eq!(
+            number("two hundred and five and three quarters", dot),
+            205.75
+        );
+        assert_eq!(number("two fifths", dot), 0.4);
+        assert_eq!(number("one third of a billion", dot), 1e9 / 3.0);
+        assert_eq!(number("a sixteenth of the cake", dot), 0.0625);
+        assert_eq!(number("a dozen and a half eggs", dot), 18.0);
+        assert_eq!(number("two dozen", dot), 24.0);
+        assert_eq!(number("4.5 k", dot), 4500.0);
+        assert_eq!(number("3 bn", dot), 3e9);
+        assert_eq!(number("7 tn", dot), 7e12);
+        assert_eq!(number("5mln", dot), 5e6);
+        assert_eq!(number("2.4 million", dot), 2.4e6);
+        // "one third" is a fraction, "twenty third" and "one hundred and fifth" ordinals.
+        let ordinals = |text: &str| {
+            let options = ScanOptions {
+                kinds: vec![Kind::Ordinal],
+                ..ScanOptions::default()
+            };
+            scan(text, &options)
+                .into_iter()
+                .map(|m| m.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ordinals("one third of it"), vec![MentionValue::Ordinal(3)]);
+        assert_eq!(
+            ordinals("the twenty third"),
+            vec![MentionValue::Ordinal(23)]
+        );
+        assert_eq!(
+            ordinals("one hundred and fifth"),
+            vec![MentionValue::Ordinal(105)]
+        );
+        assert_eq!(
+            date("we meet from 3-9 next month"),
+            ("2026-06-03".to_string(), "2026-06-10".to_string())
+        );
+    }
+
+    #[test]
     fn designations_names_and_decades_are_no_figures() {
         let all = |text: &str| {
             let options = ScanOptions {
