@@ -309,17 +309,8 @@ pub(super) fn resolve(
             let last = NaiveDate::from_ymd_opt(year, last_month, day("d2")?)?;
             span(start, last.succ_opt()?, Grain::Span)
         }
-        Form::RelativeMonthDay => {
-            let reference = reference?;
-            let (y, m) = shift_month(
-                reference.date.year(),
-                reference.date.month(),
-                offset(&caps["rel"].to_lowercase()),
-            )?;
-            let date = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
-            span(date, date.succ_opt()?, Grain::Day)
-        }
-        Form::RelativeMonthDayRange => {
+        Form::RelativeMonthDay | Form::RelativeMonthDayRange => {
+            // "the 15th day of next month", "from 3-9 next month"
             let reference = reference?;
             let (y, m) = shift_month(
                 reference.date.year(),
@@ -327,8 +318,13 @@ pub(super) fn resolve(
                 offset(&caps["rel"].to_lowercase()),
             )?;
             let first = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
-            let last = NaiveDate::from_ymd_opt(y, m, day("d2")?)?;
-            span(first, last.succ_opt()?, Grain::Span)
+            match caps.name("d2") {
+                Some(_) => {
+                    let last = NaiveDate::from_ymd_opt(y, m, day("d2")?)?;
+                    span(first, last.succ_opt()?, Grain::Span)
+                }
+                None => span(first, first.succ_opt()?, Grain::Day),
+            }
         }
         Form::WeekdayDay => {
             // "Tue 13th": the nearest month, back or forth, whose 13th is a Tuesday.
