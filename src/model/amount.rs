@@ -96,6 +96,29 @@ impl Amount {
         }
     }
 
+    /// The canonical text with large round bounds in words: "4.2 million", "~1.5 billion".
+    pub fn canonical_scaled(&self) -> String {
+        const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+        let reference = if self.high.is_finite() {
+            self.high
+        } else {
+            self.low
+        };
+        let Some((scale, word)) = SCALES
+            .iter()
+            .find(|(scale, _)| reference.abs() >= *scale)
+            .copied()
+        else {
+            return self.canonical();
+        };
+        let scaled = Amount {
+            low: self.low / scale,
+            high: self.high / scale,
+            ..*self
+        };
+        format!("{} {word}", scaled.canonical())
+    }
+
     /// Whether two amounts can describe the same quantity (their intervals overlap), after
     /// widening each approximate amount by `approx_tolerance` (relative) and every amount by
     /// `tolerance`.

@@ -43,6 +43,68 @@ pub enum Value {
     /// That an event took place. Boxed: such claims are few, and every claim pays for its
     /// value's size.
     Occurrence(Box<Occurrence>),
+    /// A figure a sentence states about what it measures: "312 dead", "magnitude 6.1",
+    /// "93.87% turnout", "$4.2 million in damage". Boxed, as titles are.
+    Figure(Box<Figure>),
+}
+
+/// How a figure is written, which decides how it reads and which figures compete.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// How many of something: "312 dead", "26 reviews".
+    Count,
+    /// A plain number on a scale: "magnitude 6.1", "a score of 8.35".
+    Number,
+    Percent,
+    /// A sum of money, in `unit` (the currency).
+    Money,
+    /// An age, in years.
+    Age,
+    /// An amount of a unit of `rules/units.toml` ("10 kilometers"), in `unit`.
+    Quantity,
+}
+
+/// A figure: its amount, kind, unit, the noun it counts as written, and the words that
+/// narrow what it counts ("Hungarian" in "40 Hungarian troops").
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Figure {
+    pub amount: Amount,
+    pub kind: FigureKind,
+    /// The currency or unit; empty for counts, numbers and percentages.
+    pub unit: String,
+    /// What is measured as the claim reads it ("deaths", "magnitude", "reviews").
+    pub measure: String,
+    /// Folded words that narrow what is counted; figures with different such words do not
+    /// compete.
+    pub scope: Vec<String>,
+}
+
+impl Figure {
+    /// "312 deaths", "magnitude 6.1", "93.87% turnout", "USD 4.2 million damage", "aged 41".
+    pub fn canonical(&self) -> String {
+        let amount = self.amount.canonical();
+        let scope = if self.scope.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", self.scope.join(" "))
+        };
+        let measure = &self.measure;
+        match self.kind {
+            FigureKind::Count => format!("{amount} {scope}{measure}"),
+            FigureKind::Number => format!("{scope}{measure} {amount}"),
+            FigureKind::Percent => format!("{amount}% {scope}{measure}"),
+            FigureKind::Money => format!(
+                "{} {} {scope}{measure}",
+                self.unit,
+                self.amount.canonical_scaled()
+            ),
+            FigureKind::Age => format!("aged {amount}"),
+            FigureKind::Quantity => format!("{scope}{measure} {amount} {}", self.unit),
+        }
+    }
 }
 
 /// That an event took place: its name if known, class, scope words, parties and date if
@@ -163,6 +225,7 @@ impl Value {
                 });
                 text.join(" ")
             }
+            Value::Figure(figure) => figure.canonical(),
             Value::Ordinal { rank, scope } => {
                 let word = ordinal_word(*rank);
                 if scope.is_empty() {
@@ -218,6 +281,11 @@ impl Value {
                 "type": "occurrence", "name": occurrence.name, "class": occurrence.class,
                 "scope": occurrence.scope, "parties": occurrence.parties,
                 "date": occurrence.date.as_ref().map(EventDate::canonical),
+            }),
+            Value::Figure(figure) => json!({
+                "type": "figure", "kind": figure.kind, "min": bound(figure.amount.low),
+                "max": bound(figure.amount.high), "approx": figure.amount.approx,
+                "unit": figure.unit, "measure": figure.measure, "scope": figure.scope,
             }),
             Value::WeekdayDate { written, date } => json!({
                 "type": "weekday-date",

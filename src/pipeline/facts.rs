@@ -121,11 +121,14 @@ impl Facts {
         } in &self.facts
         {
             let place = || Location::in_text(&self.document.path, &self.document.text, span.start);
-            let found = rules
-                .rules
-                .iter()
-                .enumerate()
-                .find(|(_, rule)| rule.sets(attribute, &rules.lexicon));
+            // A figure rule takes any measure: it reads what no other rule sets.
+            let sets = |measure: bool| {
+                rules.rules.iter().enumerate().find(|(_, rule)| {
+                    (rule.attribute == RuleAttribute::Measure) == measure
+                        && rule.sets(attribute, &rules.lexicon)
+                })
+            };
+            let found = sets(false).or_else(|| sets(true));
             let Some((rule_index, rule)) = found else {
                 return Err(Error::Rule {
                     location: place(),
@@ -182,6 +185,7 @@ impl Facts {
                     .unit_of(attribute)
                     .expect("the rule was chosen for counting in this unit")
                     .clone(),
+                RuleAttribute::Measure => crate::model::claim::Attribute::new(attribute),
             };
             claims.push(Claim {
                 doc,

@@ -57,6 +57,8 @@ pub struct Lexicon {
     shared_scope: HashSet<String>,
     /// Folded words that make an event mention one still to come ("plans").
     future_markers: HashSet<String>,
+    /// What figures measure, for the figure reader.
+    pub measures: super::measures::Measures,
 }
 
 impl Lexicon {
@@ -188,6 +190,7 @@ impl Lexicon {
             .map(|(written, canonical)| (written, fold(&canonical)))
             .collect();
         Lexicon {
+            measures: super::measures::Measures::new(&spec),
             role_synonym,
             alias_of,
             party_of,

@@ -2,6 +2,7 @@
 //! lexicons and compiling each rule's patterns with the placeholders expanded.
 
 pub mod lexicon;
+pub mod measures;
 pub mod model;
 
 use crate::model::claim::Attribute;
@@ -22,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/people.toml", include_str!("../../rules/people.toml")),
     ("rules/events.toml", include_str!("../../rules/events.toml")),
     ("rules/dates.toml", include_str!("../../rules/dates.toml")),
+    (
+        "rules/measures.toml",
+        include_str!("../../rules/measures.toml"),
+    ),
 ];
 
 /// The lazy DFA cache of each rule pattern (per thread).
@@ -72,6 +77,9 @@ pub enum RuleAttribute {
     /// A count's: the class of what it counts ("troops", "countries"), written
     /// `attribute = "{unit}"`.
     CountedUnit,
+    /// A figure's: what it measures ("deaths", "magnitude"), written `attribute =
+    /// "{measure}"`.
+    Measure,
 }
 
 impl RuleAttribute {
@@ -80,12 +88,15 @@ impl RuleAttribute {
         match self {
             RuleAttribute::Fixed(attribute) => attribute.as_str(),
             RuleAttribute::CountedUnit => COUNTED_UNIT,
+            RuleAttribute::Measure => MEASURE,
         }
     }
 }
 
 /// How a count rule says that its claims' attribute is the class of what they count.
 const COUNTED_UNIT: &str = "{unit}";
+/// How a figure rule says that its claims' attribute is what they measure.
+const MEASURE: &str = "{measure}";
 
 impl Rule {
     /// What a report says about the rule.
@@ -108,6 +119,8 @@ impl Rule {
             RuleAttribute::CountedUnit => {
                 lexicon.unit_of(attribute).map(Attribute::as_str) == Some(attribute)
             }
+            // Any measure: one the lexicon names or a noun a text counts.
+            RuleAttribute::Measure => true,
         }
     }
 }
@@ -302,6 +315,19 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         .extend(from.shared_scope_words.iter().cloned());
     into.story_stopwords
         .extend(from.story_stopwords.iter().cloned());
+    for (name, measure) in &from.measures {
+        let into = into.measures.entry(name.clone()).or_default();
+        into.words.extend(measure.words.iter().cloned());
+        into.kinds.extend(measure.kinds.iter().copied());
+    }
+    for (into, from) in [
+        (&mut into.counted_people, &from.counted_people),
+        (&mut into.figure_scope_words, &from.figure_scope_words),
+        (&mut into.figure_function_words, &from.figure_function_words),
+        (&mut into.figure_name_words, &from.figure_name_words),
+    ] {
+        into.extend(from.iter().cloned());
+    }
 }
 
 /// The part of a regex error worth showing: the last line of a syntax error.
@@ -327,6 +353,12 @@ fn compile_rule(
         message: format!("rule `{id}`: {message}"),
     };
     match (spec.check, spec.patterns.is_empty()) {
+        (None, true) if spec.value == ValueKind::Figure => {}
+        (None, false) if spec.value == ValueKind::Figure => return Err(rule_error(
+            spec.patterns[0].span().start,
+            "a `figure` rule takes no patterns (figures are read from the lexicon's `measures`)"
+                .into(),
+        )),
         (None, true) => {
             return Err(rule_error(
                 spec.id.span().start,
@@ -395,6 +427,19 @@ fn compile_rule(
     }
     let attribute = match (spec.attribute.as_str(), spec.value) {
         (COUNTED_UNIT, ValueKind::Count) => RuleAttribute::CountedUnit,
+        (MEASURE, ValueKind::Figure) => RuleAttribute::Measure,
+        (_, ValueKind::Figure) => {
+            return Err(rule_error(
+                spec.id.span().start,
+                format!("a `figure` rule's attribute is `{MEASURE}`"),
+            ))
+        }
+        (MEASURE, _) => {
+            return Err(rule_error(
+                spec.id.span().start,
+                format!("attribute `{MEASURE}` is for figure rules only"),
+            ))
+        }
         (COUNTED_UNIT, _) => {
             return Err(rule_error(
                 spec.id.span().start,

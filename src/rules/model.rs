@@ -135,6 +135,25 @@ pub enum ValueKind {
     WeekdayDate,
     /// An amount with a unit of `rules/units.toml`.
     Quantity,
+    /// Every figure a sentence states, with what it measures: read by the figure reader
+    /// from the normalizers' mentions and the lexicon's `measures`, so such a rule has no
+    /// patterns.
+    Figure,
+}
+
+/// One class of figures and the words that name it: deaths = "dead", "killed", "death
+/// toll", "fatalities".
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MeasureSpec {
+    /// Words or phrases, in any case, that name the measure next to a figure: the counted
+    /// noun ("312 fatalities"), a predicate ("312 people were killed"), or the words before
+    /// it ("killing 312", "a death toll of 312", "magnitude 6.1").
+    pub words: Vec<String>,
+    /// The kinds of figure the measure takes (all when empty): count, number, percent,
+    /// money, quantity.
+    #[serde(default)]
+    pub kinds: Vec<crate::model::value::FigureKind>,
 }
 
 /// Word lists; the lists of all files are merged.
@@ -197,4 +216,23 @@ pub struct LexiconSpec {
     /// Words too common to tell one story from another ("said", "would").
     #[serde(default)]
     pub story_stopwords: Vec<String>,
+    /// A measure → its words and kinds: what a figure measures is read from them.
+    #[serde(default)]
+    pub measures: BTreeMap<String, MeasureSpec>,
+    /// Nouns that say who is counted, not what is measured: in "312 people were killed"
+    /// the measure is the predicate's.
+    #[serde(default)]
+    pub counted_people: Vec<String>,
+    /// Words between a figure and its noun that make it another count than the total:
+    /// "10 *more* deaths", "40 *new* cases".
+    #[serde(default)]
+    pub figure_scope_words: Vec<String>,
+    /// Words that never name what a figure measures and end the noun after it: "of",
+    /// "in", "times", "were".
+    #[serde(default)]
+    pub figure_function_words: Vec<String>,
+    /// Words right before a figure that make it part of a name or a designation, not a
+    /// measure: "No.", "Flight", "Route", "page".
+    #[serde(default)]
+    pub figure_name_words: Vec<String>,
 }

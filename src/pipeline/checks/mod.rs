@@ -84,6 +84,8 @@ impl Evidence {
 fn check_attribute(rule: &Rule) -> Attribute {
     match &rule.attribute {
         RuleAttribute::Fixed(attribute) => attribute.clone(),
-        RuleAttribute::CountedUnit => Attribute::new(rule.attribute.name()),
+        RuleAttribute::CountedUnit | RuleAttribute::Measure => {
+            Attribute::new(rule.attribute.name())
+        }
     }
 }

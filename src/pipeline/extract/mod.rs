@@ -2,6 +2,7 @@
 //! reading the values with the normalizers, and resolving each claim's subject within the
 //! document (surnames to full names, "the exercise" to the event the document names).
 
+mod figures;
 mod locate;
 mod mention;
 mod names;
@@ -38,6 +39,8 @@ pub struct Extractor<'r> {
     abbreviations: Abbreviations,
     trigger: Regex,
     past_marker: Regex,
+    /// The rule figure claims are read under, if the rule set has one.
+    figure_rule: Option<usize>,
 }
 
 /// What one document yields.
@@ -62,6 +65,18 @@ const ANY_REFERENCE: Reference = Reference {
     assumed: true,
 };
 
+/// The class of the event figures are about when the sentence names none: the story's.
+const FIGURE_EVENT: &str = "event";
+
+/// A sentence dated this many days or more before its publication speaks of an earlier
+/// event.
+const BACKGROUND_DAYS: i64 = 60;
+
+/// A year written alone ("the 1999 quake"), which the date reader leaves to the context.
+static YEAR: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"\b(?:1[89]\d\d|20\d\d)\b").expect("year pattern compiles")
+});
+
 /// Words that never stand between an ordinal and the event it counts: "the second *day
 /// of the* exercise" counts days, not exercises.
 const NOT_SCOPE: &[&str] = &[
@@ -83,6 +98,10 @@ impl<'r> Extractor<'r> {
                 fragment("PAST")
             ))
             .expect("past marker fragment compiles"),
+            figure_rule: rules
+                .rules
+                .iter()
+                .position(|r| r.value == ValueKind::Figure),
         }
     }
 
@@ -146,6 +165,12 @@ impl<'r> Extractor<'r> {
                         }
                     }
                 }
+            }
+            if let Some(rule_index) = self.figure_rule {
+                let found = self.figure_claims(
+                    doc, doc_index, sentence, rule_index, &claims, reference, time,
+                );
+                claims.extend(found);
             }
         }
         let mut claims = keep_longest(claims);
@@ -328,6 +353,7 @@ impl<'r> Extractor<'r> {
         let attribute = match &rule.attribute {
             RuleAttribute::Fixed(attribute) => attribute.clone(),
             RuleAttribute::CountedUnit => counted?.clone(),
+            RuleAttribute::Measure => return None,
         };
         Some(Claim {
             doc: doc_index,
@@ -343,6 +369,100 @@ impl<'r> Extractor<'r> {
             located: Default::default(),
             unverified: false,
         })
+    }
+
+    /// The figure claims of one sentence, outside the values `claims` of the sentence
+    /// already hold. A figure is about the story's event, or about an earlier one when the
+    /// sentence dates itself well before the publication ("the 1999 quake that killed
+    /// 17,000").
+    #[allow(clippy::too_many_arguments)]
+    fn figure_claims(
+        &self,
+        doc: &Document,
+        doc_index: usize,
+        sentence: &Sentence,
+        rule_index: usize,
+        claims: &[Claim],
+        reference: Option<Reference>,
+        time: TimeScope,
+    ) -> Vec<Claim> {
+        let base = sentence.span.start;
+        let text = &doc.text[sentence.span.clone()];
+        let claimed: Vec<std::ops::Range<usize>> = claims
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == sentence.span)
+            .map(|c| c.span.start - base..c.span.end - base)
+            .collect();
+        let found = figures::figures(text, &claimed, &self.rules.lexicon, doc.convention);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let background = self.background_event(text, reference);
+        found
+            .into_iter()
+            .map(|found| {
+                let value = Value::Figure(Box::new(found.figure));
+                let Value::Figure(figure) = &value else {
+                    unreachable!("built as a figure")
+                };
+                Claim {
+                    doc: doc_index,
+                    rule: rule_index,
+                    subject: UNRESOLVED,
+                    named: SubjectRef::Event {
+                        class: FIGURE_EVENT.to_string(),
+                        name: background.clone(),
+                    },
+                    attribute: crate::model::claim::Attribute::new(
+                        &self.measure_key(&figure.measure),
+                    ),
+                    text: value.canonical(),
+                    value,
+                    span: base + found.span.start..base + found.span.end,
+                    sentence: sentence.span.clone(),
+                    time,
+                    located: Default::default(),
+                    unverified: false,
+                }
+            })
+            .collect()
+    }
+
+    /// The attribute a figure's measure compares under: a lexicon measure by its name, a
+    /// counted noun in the singular ("reviews" and "review" are one).
+    fn measure_key(&self, measure: &str) -> String {
+        if self.rules.lexicon.measures.is_measure(measure) {
+            measure.to_string()
+        } else {
+            figures::lemma(measure)
+        }
+    }
+
+    /// The earlier event a sentence speaks of, by the date it gives: one that ended more
+    /// than [`BACKGROUND_DAYS`] before the publication ("in 1999", "the 1999 quake", "last
+    /// year's quake").
+    fn background_event(&self, sentence: &str, reference: Option<Reference>) -> Option<String> {
+        let published = reference.filter(|r| !r.assumed)?.date;
+        let dated = sentence_date(sentence, reference, 0..usize::MAX)
+            .filter(|date| !date.year_assumed)
+            .map(|date| (date.end, date.canonical()));
+        let year = || {
+            let year: i32 = YEAR.find(sentence)?.as_str().parse().ok()?;
+            let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31)?;
+            Some((end, year.to_string()))
+        };
+        let (end, label) = dated.or_else(year)?;
+        if (published - end).num_days() <= BACKGROUND_DAYS {
+            return None;
+        }
+        let date = label;
+        let class = self
+            .trigger
+            .find(sentence)
+            .and_then(|t| self.rules.lexicon.class_of(t.as_str()))
+            .unwrap_or(FIGURE_EVENT);
+        Some(format!("{class} of {date}"))
     }
 
     /// The class of the event a claim is tied to: the pattern's `event` group, else the
@@ -374,6 +494,10 @@ impl<'r> Extractor<'r> {
         // Claims come sentence by sentence: fold each sentence once.
         let mut folded: Option<(usize, String)> = None;
         for claim in claims.iter_mut() {
+            // A figure's event is the story's or the earlier one its sentence dates.
+            if Some(claim.rule) == self.figure_rule {
+                continue;
+            }
             let SubjectRef::Event { class, name } = &mut claim.named else {
                 continue;
             };

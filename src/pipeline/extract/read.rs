@@ -41,6 +41,24 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
             let (written, date) = date::weekday_mismatch(text)?;
             Value::WeekdayDate { written, date }
         }
+        ValueKind::Figure => {
+            let measure = reading.unit?;
+            let read = super::figures::figures(text, &[], reading.lexicon, reading.convention)
+                .into_iter()
+                .map(|found| found.figure)
+                .find(|figure| figure.measure == measure);
+            match read {
+                Some(figure) => Value::Figure(Box::new(figure)),
+                // A bare number is a count of the measure the fact names.
+                None => Value::Figure(Box::new(crate::model::value::Figure {
+                    amount: number::parse_amount(text, reading.convention)?,
+                    kind: crate::model::value::FigureKind::Count,
+                    unit: String::new(),
+                    measure: measure.to_string(),
+                    scope: Vec::new(),
+                })),
+            }
+        }
         ValueKind::Name | ValueKind::Place | ValueKind::Ordinal => return None,
     })
 }

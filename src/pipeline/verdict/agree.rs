@@ -2,7 +2,7 @@
 //! overlap, numbers within the rule's tolerance, titles of one office with compatible
 //! qualifiers, places one of which lies in the other.
 
-use crate::model::value::{Title, Value};
+use crate::model::value::{Figure, FigureKind, Title, Value};
 use crate::rules::{Lexicon, Rule};
 use crate::text::fold::{fold, Closeness, Thresholds};
 
@@ -18,11 +18,33 @@ pub enum Slot {
     ExclusiveOffices(usize),
     /// Counts of one unit.
     Unit(String),
+    /// Figures of one form ([`figure_form`]) in one context (see [`super::figures`]).
+    Figure {
+        form: String,
+        context: usize,
+    },
 }
 
-/// The slot a value competes in.
-pub fn slot(value: &Value, lexicon: &Lexicon) -> Slot {
+/// What a figure must share with another to compete with it: its kind, its currency or
+/// the dimension of its unit, and the words that narrow what it counts.
+pub fn figure_form(figure: &Figure) -> String {
+    let unit = match figure.kind {
+        FigureKind::Money => figure.unit.clone(),
+        FigureKind::Quantity => crate::normalize::units::Units::builtin()
+            .get(&figure.unit)
+            .map_or_else(|| figure.unit.clone(), |unit| unit.dimension.clone()),
+        _ => String::new(),
+    };
+    format!("{:?} {unit} {}", figure.kind, figure.scope.join(" "))
+}
+
+/// The slot a value competes in; `context` is a figure's (see [`super::figures`]).
+pub fn slot(value: &Value, lexicon: &Lexicon, context: usize) -> Slot {
     match value {
+        Value::Figure(figure) => Slot::Figure {
+            form: figure_form(figure),
+            context,
+        },
         Value::Title(title) => match lexicon.exclusive_set(&title.key.role) {
             Some(set) => Slot::ExclusiveOffices(set),
             None => Slot::Office(title.key.role.clone()),
@@ -66,6 +88,22 @@ pub fn agree(
             };
             let converted = b.scaled(factor);
             a.agrees_with(&converted, rule.tolerance, rule.approx_tolerance)
+        }
+        (Value::Figure(a), Value::Figure(b)) if a.kind == b.kind => {
+            let factor = match a.kind {
+                FigureKind::Quantity => {
+                    match crate::normalize::units::Units::builtin().convert(1.0, &b.unit, &a.unit) {
+                        Some(factor) => factor,
+                        None => return false,
+                    }
+                }
+                _ => 1.0,
+            };
+            a.amount.agrees_with(
+                &b.amount.scaled(factor),
+                rule.tolerance,
+                rule.approx_tolerance,
+            )
         }
         (Value::Name(a), Value::Name(b)) => {
             thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same

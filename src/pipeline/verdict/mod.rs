@@ -2,6 +2,7 @@
 //! that agree, and the verdict between classes decided by source and time.
 
 mod agree;
+mod figures;
 mod submission;
 
 pub use agree::{agree, slot, Slot};
@@ -32,15 +33,22 @@ type GroupKey = (usize, Attribute, Slot);
 
 /// The group whose values a claim is compared with; none for a claim compared with nothing
 /// (a date checked against its own weekday).
-fn group_key(claim: &Claim, context: &Context) -> Option<GroupKey> {
-    if matches!(claim.value, Value::WeekdayDate { .. }) {
-        return None;
-    }
-    Some((
-        claim.subject,
-        claim.attribute.clone(),
-        slot(&claim.value, &context.rules.lexicon),
-    ))
+fn group_keys(claims: &[Claim], context: &Context) -> Vec<Option<GroupKey>> {
+    let figure_contexts = figures::contexts(claims, context.rules);
+    claims
+        .iter()
+        .zip(figure_contexts)
+        .map(|(claim, figure_context)| {
+            if matches!(claim.value, Value::WeekdayDate { .. }) {
+                return None;
+            }
+            Some((
+                claim.subject,
+                claim.attribute.clone(),
+                slot(&claim.value, &context.rules.lexicon, figure_context),
+            ))
+        })
+        .collect()
 }
 
 /// All findings, sorted by verdict, subject and attribute; each claim no other source
@@ -65,8 +73,8 @@ pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> V
             });
         }
     }
-    for (index, claim) in claims.iter().enumerate() {
-        if let Some(key) = group_key(claim, context) {
+    for (index, key) in group_keys(claims, context).into_iter().enumerate() {
+        if let Some(key) = key {
             groups.entry(key).or_default().push(index);
         }
     }

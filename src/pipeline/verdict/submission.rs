@@ -7,7 +7,7 @@
 //! sources are (a conflict, a change over time, a possible conflict). What the corpus says
 //! only among itself is not the submission's business and gives no finding.
 
-use super::{classes, classes_verdict, group_key, judge_group, Context, GroupKey};
+use super::{classes, classes_verdict, group_keys, judge_group, Context, GroupKey};
 use crate::model::claim::Claim;
 use crate::model::finding::{Detail, Finding, Verdict};
 use crate::rules::Rule;
@@ -28,12 +28,12 @@ pub fn judge_submission(
     findings.retain(|f| !matches!(f.detail, Detail::Values { .. }));
     let is_submitted = |claim: &Claim| submitted.get(claim.doc).copied().unwrap_or(false);
     let mut groups: BTreeMap<GroupKey, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (index, claim) in claims.iter().enumerate() {
-        let Some(key) = group_key(claim, context) else {
+    for (index, key) in group_keys(claims, context).into_iter().enumerate() {
+        let Some(key) = key else {
             continue;
         };
         let (new, trusted) = groups.entry(key).or_default();
-        if is_submitted(claim) {
+        if is_submitted(&claims[index]) {
             new.push(index);
         } else {
             trusted.push(index);

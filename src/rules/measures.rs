@@ -1,0 +1,108 @@
+//! The lexicon's measures compiled for the figure reader: which words name which measure,
+//! and the word classes around a figure (who is counted, what narrows a count, what ends
+//! the noun after it, what makes a number part of a name).
+
+use super::model::LexiconSpec;
+use crate::model::value::FigureKind;
+use crate::text::fold::fold;
+use std::collections::{HashMap, HashSet};
+
+/// A measure as the reader looks it up.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub name: String,
+    /// The kinds of figure it takes; any when empty.
+    pub kinds: Vec<FigureKind>,
+}
+
+impl Measure {
+    pub fn takes(&self, kind: FigureKind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+}
+
+/// The measures and word classes of all rule files.
+#[derive(Debug, Clone, Default)]
+pub struct Measures {
+    measures: Vec<Measure>,
+    /// Folded phrase (words joined by one space) → index in `measures`.
+    phrase: HashMap<String, usize>,
+    /// The most words any phrase has.
+    longest: usize,
+    counted_people: HashSet<String>,
+    scope_words: HashSet<String>,
+    function_words: HashSet<String>,
+    name_words: HashSet<String>,
+}
+
+impl Measures {
+    pub(super) fn new(spec: &LexiconSpec) -> Measures {
+        let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect();
+        let mut measures = Vec::new();
+        let mut phrase = HashMap::new();
+        let mut longest = 0;
+        for (name, measure) in &spec.measures {
+            let index = measures.len();
+            measures.push(Measure {
+                name: name.clone(),
+                kinds: measure.kinds.clone(),
+            });
+            for words in std::iter::once(name).chain(&measure.words) {
+                let folded: Vec<String> = words.split_whitespace().map(fold).collect();
+                longest = longest.max(folded.len());
+                phrase.entry(folded.join(" ")).or_insert(index);
+            }
+        }
+        Measures {
+            measures,
+            phrase,
+            longest,
+            counted_people: folded_set(&spec.counted_people),
+            scope_words: folded_set(&spec.figure_scope_words),
+            function_words: folded_set(&spec.figure_function_words),
+            name_words: folded_set(&spec.figure_name_words),
+        }
+    }
+
+    /// The measure of the longest phrase that `words` (folded, in text order) start with,
+    /// and how many words it takes.
+    pub fn starting(&self, words: &[&str]) -> Option<(&Measure, usize)> {
+        (1..=self.longest.min(words.len()))
+            .rev()
+            .find_map(|n| self.lookup(&words[..n]).map(|m| (m, n)))
+    }
+
+    /// The measure of the longest phrase that `words` (folded, in text order) end with.
+    pub fn ending(&self, words: &[&str]) -> Option<(&Measure, usize)> {
+        (1..=self.longest.min(words.len()))
+            .rev()
+            .find_map(|n| self.lookup(&words[words.len() - n..]).map(|m| (m, n)))
+    }
+
+    fn lookup(&self, words: &[&str]) -> Option<&Measure> {
+        self.phrase
+            .get(&words.join(" "))
+            .map(|&index| &self.measures[index])
+    }
+
+    /// Whether `name` is one of the lexicon's measures (not a noun a text happened to count).
+    pub fn is_measure(&self, name: &str) -> bool {
+        self.measures.iter().any(|m| m.name == name)
+    }
+
+    pub fn is_counted_people(&self, folded: &str) -> bool {
+        self.counted_people.contains(folded)
+    }
+
+    pub fn is_scope_word(&self, folded: &str) -> bool {
+        self.scope_words.contains(folded)
+    }
+
+    pub fn is_function_word(&self, folded: &str) -> bool {
+        self.function_words.contains(folded)
+    }
+
+    pub fn is_name_word(&self, folded: &str) -> bool {
+        self.name_words.contains(folded)
+    }
+}
