@@ -239,7 +239,12 @@ pub fn after(words: &[&str]) -> Option<(Qualifier, usize)> {
 /// Whether the text before a number ends in a word that makes it approximate ("about",
 /// "circa", "~").
 pub fn approximates(before_number: &str) -> bool {
-    let lower = before_number.trim_end().to_lowercase();
+    // The qualifier is among the last few words: read no further back than that.
+    let mut from = before_number.len().saturating_sub(64);
+    while !before_number.is_char_boundary(from) {
+        from += 1;
+    }
+    let lower = before_number[from..].trim_end().to_lowercase();
     if lower.ends_with('~') {
         return true;
     }

@@ -211,12 +211,18 @@ fn select(mut candidates: Vec<Mention>) -> Vec<Mention> {
             .then(a.kind.cmp(&b.kind))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // The chosen spans by where they start: they never overlap one another, so a candidate
+    // overlaps one of them only if it overlaps the last one starting before its end.
+    let mut taken: std::collections::BTreeMap<(usize, usize), ()> = Default::default();
     let mut chosen: Vec<Mention> = Vec::new();
     for candidate in candidates {
-        let overlaps = chosen
-            .iter()
-            .any(|c| c.span.start < candidate.span.end && candidate.span.start < c.span.end);
+        let span = &candidate.span;
+        let overlaps = taken
+            .range(..(span.end, 0))
+            .next_back()
+            .is_some_and(|(&(start, end), _)| start < span.end && span.start < end);
         if !overlaps {
+            taken.insert((span.start, span.end), ());
             chosen.push(candidate);
         }
     }
