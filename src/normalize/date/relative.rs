@@ -103,7 +103,7 @@ pub(super) fn relative_span(text: &str, reference: Reference) -> Option<DateSpan
             ["last" | "past" | "previous", "week"] => {
                 (week_start - Duration::days(7), week_start, Grain::Week)
             }
-            ["next", "week"] => (
+            ["next" | "coming", "week"] => (
                 week_start + Duration::days(7),
                 week_start + Duration::days(14),
                 Grain::Week,
@@ -179,7 +179,7 @@ fn unit_away(
 pub(super) fn offset(which: &str) -> i32 {
     match which {
         "last" | "past" | "previous" => -1,
-        "next" => 1,
+        "next" | "coming" => 1,
         _ => 0,
     }
 }

@@ -339,11 +339,34 @@ impl Scanner<'_> {
                             | "must"
                     )
                 );
+            // "the 3 next weeks": the count before the direction word, and the unit in the
+            // count's number ("3 next week" is three of something next week).
+            let count_first = self.cardinal(start).filter(|p| {
+                p.end == start + 1
+                    && word(start + 2).is_some_and(|unit| {
+                        super::durations::is_time_unit(unit)
+                            && (p.value == 1.0) != unit.ends_with('s')
+                    })
+            });
+            let (direction_at, duration_at) = match count_first {
+                Some(_) => (start + 1, start),
+                None => (start, start + 1),
+            };
             if let Some(
                 direction @ ("next" | "last" | "past" | "previous" | "coming" | "following"),
-            ) = word(start).filter(|_| !verb_before)
+            ) = word(direction_at).filter(|_| !verb_before)
             {
-                if let Some(duration) = self.duration(start + 1) {
+                let duration = match count_first {
+                    Some(count) => self.time_unit(start + 2).map(|(unit, end)| Mention {
+                        span: self.span(start, end),
+                        kind: Kind::Duration,
+                        value: MentionValue::Duration {
+                            seconds: count.value * unit,
+                        },
+                    }),
+                    None => self.duration(duration_at),
+                };
+                if let Some(duration) = duration {
                     let MentionValue::Duration { seconds } = duration.value else {
                         continue;
                     };

@@ -396,6 +396,9 @@ mod forms {
         assert_eq!(date("from 2010 to 2012"), d("2010-01-01", "2013-01-01"));
         assert_eq!(date("2010~2012"), d("2010-01-01", "2013-01-01"));
         assert_eq!(date("between 2010-2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("the 3 next weeks"), d("2026-05-22", "2026-06-12"));
+        assert_eq!(date("only 3 next week"), d("2026-05-25", "2026-06-01"));
+        assert_eq!(date("the coming week"), d("2026-05-25", "2026-06-01"));
     }
 
     #[test]
