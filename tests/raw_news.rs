@@ -217,3 +217,73 @@ fn the_vucic_administration_president_vucic_and_aleksandar_vucic_are_one_subject
         .any(|c| c.located.quote.contains("President Vučić")
             && fold(report.label(c)).contains("vucic")));
 }
+
+/// Figures on a story the rule files know nothing special about: an earthquake.
+mod figures {
+    use super::*;
+
+    fn report() -> Report {
+        let rules = RuleSet::builtin().unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/figures");
+        check(&[dir], &rules, &CheckOptions::default())
+    }
+
+    fn finding<'a>(report: &'a Report, attribute: &str) -> Vec<&'a Finding> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.attribute.as_str() == attribute)
+            .collect()
+    }
+
+    #[test]
+    fn two_magnitudes_of_one_quake_conflict() {
+        let report = report();
+        let found = finding(&report, "magnitude");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Conflict);
+        let values: Vec<&str> = cited(&report, found[0])
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert!(values.contains(&"magnitude 6.1") && values.contains(&"magnitude 5.9"));
+    }
+
+    #[test]
+    fn one_death_toll_written_three_ways_agrees() {
+        let report = report();
+        let found = finding(&report, "deaths");
+        let agreement = found
+            .iter()
+            .find(|f| f.verdict == Verdict::Agreement)
+            .expect("the three tolls of 41 agree");
+        assert_eq!(cited(&report, agreement).len(), 3);
+        // The 2019 storm's toll is another event's: it meets none of them.
+        assert!(
+            found.iter().all(|f| f.verdict == Verdict::Agreement),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn about_200_and_more_than_180_injured_agree() {
+        let report = report();
+        let found = finding(&report, "injured");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Agreement);
+    }
+
+    #[test]
+    fn figures_of_unrelated_things_make_no_finding() {
+        let report = report();
+        for attribute in ["fan", "damage", "survivor", "rescued"] {
+            assert!(finding(&report, attribute).is_empty(), "{attribute}");
+        }
+        let fans = report
+            .claims
+            .iter()
+            .find(|c| c.text == "30000 fans")
+            .expect("the crowd is a claim");
+        assert!(fans.unverified);
+    }
+}

@@ -80,6 +80,10 @@ pub struct Figure {
     /// Folded words that narrow what is counted; figures with different such words do not
     /// compete.
     pub scope: Vec<String>,
+    /// The folded words around the figure in its sentence: what tells which figures speak
+    /// of the same thing.
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 impl Figure {

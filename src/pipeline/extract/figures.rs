@@ -28,7 +28,40 @@ const NOUN_WORDS: usize = 3;
 /// How many words before a figure may name what it measures.
 const BEFORE_WORDS: usize = 3;
 /// How many link words ("rose to", "of", "was") may stand between those words and it.
-const LINK_WORDS: usize = 4;
+const LINK_WORDS: usize = 5;
+/// How many words before a figure its clause is searched for a measure.
+const CLAUSE_WORDS: usize = 10;
+
+/// Words that join clauses or figures: the words before a figure are not read past them.
+const COORDINATORS: [&str; 5] = ["and", "or", "but", "while", "whereas"];
+
+/// How many tokens on each side of a figure make its context.
+const CONTEXT_WORDS: usize = 8;
+
+/// Month names and abbreviations: a number right before one is a day of a date.
+const MONTHS: [&str; 21] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+];
 
 /// One figure of a sentence: where its value stands (in the sentence), the value and the
 /// measure it is claimed under.
@@ -36,6 +69,9 @@ const LINK_WORDS: usize = 4;
 pub struct Found {
     pub span: Range<usize>,
     pub figure: Figure,
+    /// Its measure is only a word after it that names nothing ("globally"), so a figure
+    /// it is coordinated with names it better.
+    weak: bool,
 }
 
 /// The figures of `sentence` outside the spans `claimed` (sentence offsets) that other
@@ -62,7 +98,7 @@ pub fn figures(
         measures: &lexicon.measures,
         lexicon,
     };
-    mentions
+    let mut found: Vec<Found> = mentions
         .iter()
         .filter(|m| {
             !claimed
@@ -70,7 +106,57 @@ pub fn figures(
                 .any(|c| c.start < m.span.end && m.span.start < c.end)
         })
         .filter_map(|m| reader.read(m))
-        .collect()
+        .collect();
+    // "$200.6 million in Canada and $524.7 million globally": the second is a gross too.
+    for i in 1..found.len() {
+        let (done, rest) = found.split_at_mut(i);
+        let (previous, figure) = (&done[i - 1], &mut rest[0]);
+        let between = &sentence[previous.span.end..figure.span.start];
+        if figure.weak
+            && !previous.weak
+            && previous.figure.kind == figure.figure.kind
+            && between.split_whitespace().any(|w| w == "and")
+            && between.split_whitespace().count() <= 8
+        {
+            figure.figure.measure = previous.figure.measure.clone();
+            figure.weak = false;
+        }
+    }
+    found
+}
+
+/// The amount with the qualifier written before or after it: "less than $200 million",
+/// "about 60%", "$5 million or more".
+fn qualified(amount: Amount, before: &[Token], after: &[Token]) -> Amount {
+    let value = amount.low;
+    if amount.low != amount.high {
+        return amount;
+    }
+    let words_before: Vec<&str> = before
+        .iter()
+        .rev()
+        .take(5)
+        .rev()
+        .map(|t| t.text.as_str())
+        .collect();
+    let written_before = (1..=words_before.len()).find_map(|n| {
+        let tail = &words_before[words_before.len() - n..];
+        qualifier::before(tail).filter(|(_, taken)| *taken == n)
+    });
+    let words_after: Vec<&str> = after.iter().take(4).map(|t| t.text.as_str()).collect();
+    let written = written_before
+        .map(|(q, _)| q)
+        .or_else(|| qualifier::after(&words_after).map(|(q, _)| q));
+    match written {
+        Some(qualifier::Qualifier::Above { inclusive }) => Amount::above(value, !inclusive),
+        Some(qualifier::Qualifier::Below { inclusive }) => Amount::below(value, !inclusive),
+        Some(qualifier::Qualifier::Nearly) => Amount {
+            approx: true,
+            ..Amount::below(value, false)
+        },
+        Some(qualifier::Qualifier::About) => Amount::approximately(value),
+        _ => amount,
+    }
 }
 
 struct Reader<'a> {
@@ -85,11 +171,23 @@ struct Reading {
     measure: String,
     kind: FigureKind,
     scope: Vec<String>,
+    weak: bool,
 }
 
 impl Reader<'_> {
     fn read(&self, mention: &Mention) -> Option<Found> {
         if self.is_designation(&mention.span) {
+            return None;
+        }
+        // "fewer than first announced": an ordinal is a rank, not an amount.
+        let written = &self.sentence[mention.span.clone()];
+        let last_word = written
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if !last_word.chars().any(|c| c.is_ascii_digit())
+            && crate::normalize::number::parse_ordinal(last_word).is_some()
+        {
             return None;
         }
         let first = self
@@ -108,8 +206,19 @@ impl Reader<'_> {
         if is_partitive(after) {
             return None;
         }
+        if after
+            .first()
+            .is_some_and(|t| MONTHS.contains(&t.text.trim_end_matches('.')))
+        {
+            return None;
+        }
         let approx = qualifier::approximates(&self.sentence[..mention.span.start]);
         let (amount, base_kind, unit) = value_of(mention, approx)?;
+        let amount = match mention.kind {
+            // The scanner reads bounds of plain numbers itself ("more than 6").
+            Kind::NumberRange => amount,
+            _ => qualified(amount, before, after),
+        };
         let reading = match base_kind {
             FigureKind::Count => self.count(before, after),
             FigureKind::Percent => self.percent(before, after),
@@ -123,10 +232,10 @@ impl Reader<'_> {
             && (1800.0..=2100.0).contains(&amount.low)
             && amount.low.fract() == 0.0
             && !self.sentence[mention.span.clone()].contains(',')
-            && !self.measures.is_measure(&reading.measure)
         {
             return None;
         }
+        let context = self.context(first, last);
         Some(Found {
             span: mention.span.clone(),
             figure: Figure {
@@ -135,8 +244,27 @@ impl Reader<'_> {
                 unit,
                 measure: reading.measure,
                 scope: reading.scope,
+                context,
             },
+            weak: reading.weak,
         })
+    }
+
+    /// The folded words within [`CONTEXT_WORDS`] tokens of the figure (tokens `first` to
+    /// `last`).
+    fn context(&self, first: usize, last: usize) -> Vec<String> {
+        let start = first.saturating_sub(CONTEXT_WORDS);
+        let end = (last + 1 + CONTEXT_WORDS).min(self.tokens.len());
+        let mut words: Vec<String> = self.tokens[start..end]
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| t.kind == TokenKind::Word && !(first..=last).contains(&(start + i)))
+            .map(|(_, t)| fold(&self.sentence[t.span.clone()]))
+            .filter(|w| w.chars().count() >= 3 && !self.measures.is_function_word(w))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
     }
 
     /// A number glued to letters or a capitalised word is part of a name or model: "C-17",
@@ -165,13 +293,12 @@ impl Reader<'_> {
         if self.measures.is_name_word(&folded) {
             return true;
         }
-        // A capitalised word right before a number names it ("Apollo 11"), unless it starts
-        // the sentence or names the measure ("Magnitude 6").
+        // A capitalised word right before a number names it ("Apollo 11"), unless it is a
+        // word that qualifies any number ("About 600") or names the measure ("Magnitude 6").
         let capitalised = previous.chars().next().is_some_and(char::is_uppercase)
             && previous.chars().all(char::is_alphabetic);
-        let starts_sentence = text[..span.start].trim_end().len() == previous.len();
         capitalised
-            && !starts_sentence
+            && !self.measures.is_function_word(&folded)
             && self.lexicon.party(previous).is_none()
             && self.measures.ending(&[folded.as_str()]).is_none()
     }
@@ -195,16 +322,24 @@ impl Reader<'_> {
                 ));
             }
         }
-        // "killing 5 soldiers": the measure before, what it counts as its scope.
-        if let Some(measure) = self.measure_before(before) {
+        // "killing 5 soldiers": the measure before, what it counts as its scope; one further
+        // back that counts nothing ("a rating based on 158 reviews") leaves the noun its own.
+        let before_measure = self
+            .measure_in_clause_before(before)
+            .filter(|(m, gap)| gap.none || counts_people || m.takes(FigureKind::Count))
+            .map(|(m, _)| m);
+        if let Some(measure) = before_measure {
             let mut scope = self.scope_of(&noun.words);
-            if let Some(head) = head.filter(|_| !counts_people) {
+            // What a count counts narrows it; a number on a scale counts nothing.
+            if let Some(head) = head.filter(|_| !counts_people && measure.takes(FigureKind::Count))
+            {
                 scope.push(lemma(&head));
             }
             return Some(reading(measure, scope, FigureKind::Count));
         }
         let head = head?;
         Some(Reading {
+            weak: head.ends_with("ly"),
             measure: head,
             kind: FigureKind::Count,
             scope: self.scope_of(&noun.words[..noun.words.len() - 1]),
@@ -224,14 +359,15 @@ impl Reader<'_> {
         if let Some((measure, scope)) = self.measure_in(&noun) {
             return Some(reading(measure, scope, FigureKind::Percent));
         }
-        let measure = match noun.words.last() {
-            Some(head) => head.clone(),
-            None => self.words_before(before)?.join(" "),
+        let (measure, weak) = match noun.words.last() {
+            Some(head) => (head.clone(), head.ends_with("ly")),
+            None => (self.words_before(before)?.join(" "), true),
         };
         Some(Reading {
             measure,
             kind: FigureKind::Percent,
             scope: Vec::new(),
+            weak,
         })
     }
 
@@ -248,14 +384,15 @@ impl Reader<'_> {
         if let Some((measure, scope)) = self.measure_in(&noun) {
             return Some(reading(measure, scope, FigureKind::Money));
         }
-        let measure = match noun.words.last() {
-            Some(head) => head.clone(),
-            None => self.words_before(before)?.join(" "),
+        let (measure, weak) = match noun.words.last() {
+            Some(head) => (head.clone(), head.ends_with("ly")),
+            None => (self.words_before(before)?.join(" "), true),
         };
         Some(Reading {
             measure,
             kind: FigureKind::Money,
             scope: Vec::new(),
+            weak,
         })
     }
 
@@ -268,6 +405,7 @@ impl Reader<'_> {
             measure: words.join(" "),
             kind: FigureKind::Quantity,
             scope: Vec::new(),
+            weak: true,
         })
     }
 
@@ -280,11 +418,44 @@ impl Reader<'_> {
         })
     }
 
-    /// A lexicon measure in the words right before a figure ("death toll rose to").
+    /// The nearest lexicon measure in the clause before a figure ("the death toll from
+    /// Tuesday's quake rose to"), if it stands right before it or the figure's noun does
+    /// not count something of its own.
     fn measure_before(&self, before: &[Token]) -> Option<&Measure> {
-        let words = self.words_before(before)?;
+        self.measure_in_clause_before(before)
+            .filter(|(_, gap)| gap.linked)
+            .map(|(measure, _)| measure)
+    }
+
+    /// The nearest lexicon measure among the [`CLAUSE_WORDS`] words before a figure,
+    /// within its clause, and what stands between it and the figure.
+    fn measure_in_clause_before(&self, before: &[Token]) -> Option<(&Measure, Gap)> {
+        let mut words = Vec::new();
+        for token in before.iter().rev() {
+            match token.kind {
+                TokenKind::Word => {
+                    let folded = fold(&token.text);
+                    if COORDINATORS.contains(&folded.as_str()) || words.len() == CLAUSE_WORDS {
+                        break;
+                    }
+                    words.push(folded);
+                }
+                TokenKind::Symbol
+                    if matches!(token.text.as_str(), "-" | "$" | "€" | "£" | "'" | "’") => {}
+                _ => break,
+            }
+        }
+        words.reverse();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        self.measures.ending(&words).map(|(measure, _)| measure)
+        (1..=words.len()).rev().find_map(|end| {
+            let (measure, _) = self.measures.ending(&words[..end])?;
+            let between = &words[end..];
+            let gap = Gap {
+                none: between.is_empty(),
+                linked: between.iter().all(|w| self.measures.is_function_word(w)),
+            };
+            Some((measure, gap))
+        })
     }
 
     /// The content words before a figure, in text order, once the link words between
@@ -296,7 +467,15 @@ impl Reader<'_> {
             match token.kind {
                 TokenKind::Word => {
                     let folded = fold(&token.text);
-                    if self.measures.is_function_word(&folded) {
+                    // "4 deaths and 7 recoveries": a coordinated figure has its own noun.
+                    if COORDINATORS.contains(&folded.as_str()) {
+                        break;
+                    }
+                    let written = &self.sentence[token.span.clone()];
+                    // "the population of *Eritrea* was at": a name between is read past.
+                    let name = token.span.start > 0
+                        && written.chars().next().is_some_and(char::is_uppercase);
+                    if self.measures.is_function_word(&folded) || (name && words.is_empty()) {
                         if !words.is_empty() {
                             break;
                         }
@@ -393,6 +572,14 @@ impl Reader<'_> {
     }
 }
 
+/// What stands between a measure and the figure after it.
+struct Gap {
+    /// Nothing: "magnitude 6.1".
+    none: bool,
+    /// Link words only: "a death toll *of* 312", "turnout *was* 93.87%".
+    linked: bool,
+}
+
 /// The words of the noun after a figure, folded, and how many tokens it took.
 #[derive(Debug, Default)]
 struct Noun {
@@ -413,6 +600,7 @@ fn reading(measure: &Measure, scope: Vec<String>, kind: FigureKind) -> Reading {
         measure: measure.name.clone(),
         kind,
         scope,
+        weak: false,
     }
 }
 

@@ -56,6 +56,7 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
                     unit: String::new(),
                     measure: measure.to_string(),
                     scope: Vec::new(),
+                    context: Vec::new(),
                 })),
             }
         }

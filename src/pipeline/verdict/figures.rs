@@ -1,27 +1,29 @@
-//! Which figure claims of one subject and measure speak of the same thing: their
-//! sentences' words, weighted by rarity, must be alike. "312 dead" in a sentence about the
-//! quake and "312 dead" in one about a flood a week later never meet, though both count
-//! deaths in one story; a measure the lexicon names ("deaths", "magnitude") is about the
-//! story's event unless its sentence says otherwise, so it needs less likeness than a noun
-//! a text happens to count ("reviews").
+//! Which figure claims of one subject and measure speak of the same thing: the words
+//! around them, weighted by rarity, must be alike. "312 dead" beside "the quake" and "312
+//! dead" beside "the flood" never meet, though both count deaths in one story; a measure
+//! the lexicon names ("deaths", "magnitude") is about the story's event unless its sentence
+//! says otherwise, so it needs less likeness than a noun a text happens to count
+//! ("reviews").
 
 use crate::model::claim::Claim;
 use crate::model::value::Value;
 use crate::rules::RuleSet;
-use crate::text::fold::fold;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Likeness (cosine of rarity-weighted words) at which two sentences give a figure of a
-/// measure the lexicon names about the same thing.
-const NAMED_MEASURE_MATCH: f64 = 0.08;
+/// Likeness (cosine of rarity-weighted words) at which the contexts of two figures of a
+/// measure the lexicon names speak of the same thing.
+const NAMED_MEASURE_MATCH: f64 = 0.05;
 /// The same for a figure of any other counted noun.
-const COUNTED_NOUN_MATCH: f64 = 0.3;
+const COUNTED_NOUN_MATCH: f64 = 0.1;
 
 /// The context each figure claim is compared in: claims of one subject, measure and form
-/// whose sentences are alike share one number. Other claims get [`usize::MAX`].
+/// whose contexts are alike share one number, and no number holds two figures of one
+/// sentence. Other claims get [`usize::MAX`].
 pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
     let mut context = vec![usize::MAX; claims.len()];
     let mut groups: BTreeMap<(usize, &str, String), Vec<usize>> = BTreeMap::new();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    let mut figures = 0usize;
     for (index, claim) in claims.iter().enumerate() {
         if let Value::Figure(figure) = &claim.value {
             let form = super::agree::figure_form(figure);
@@ -29,83 +31,64 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
                 .entry((claim.subject, claim.attribute.as_str(), form))
                 .or_default()
                 .push(index);
+            figures += 1;
+            for word in &figure.context {
+                *frequency.entry(word.as_str()).or_default() += 1;
+            }
         }
     }
-    if groups.is_empty() {
-        return context;
-    }
-    let stop: HashSet<String> = rules
-        .lexicon
-        .spec
-        .story_stopwords
-        .iter()
-        .chain(&rules.lexicon.spec.figure_function_words)
-        .map(|w| fold(w))
-        .collect();
-    // Each sentence's words once, and how many sentences hold each word.
-    let mut words_of: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut frequency: HashMap<String, usize> = HashMap::new();
-    for members in groups.values() {
-        for &i in members {
-            let quote: &str = &claims[i].located.quote;
-            if words_of.contains_key(quote) {
-                continue;
-            }
-            let words = content_words(quote, &stop);
-            for word in &words {
-                *frequency.entry(word.clone()).or_default() += 1;
-            }
-            words_of.insert(quote, words);
-        }
-    }
-    let sentences = words_of.len() as f64;
-    let weight = |word: &str| (1.0 + sentences / frequency[word] as f64).ln();
-    let vectors: HashMap<&str, HashMap<&str, f64>> = words_of
-        .iter()
-        .map(|(quote, words)| {
-            let vector: HashMap<&str, f64> =
-                words.iter().map(|w| (w.as_str(), weight(w))).collect();
-            (*quote, vector)
-        })
-        .collect();
+    let weight = |word: &str| (1.0 + figures as f64 / frequency[word] as f64).ln();
     let mut next = 0;
     for ((_, measure, _), members) in &groups {
-        let threshold = if rules.lexicon.measures.is_measure(measure) {
+        let named_measure = rules.lexicon.measures.is_measure(measure);
+        let threshold = if named_measure {
             NAMED_MEASURE_MATCH
         } else {
             COUNTED_NOUN_MATCH
         };
-        let mut parent: Vec<usize> = (0..members.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
+        let figure = |i: usize| match &claims[i].value {
+            Value::Figure(figure) => figure,
+            _ => unreachable!("groups hold figures only"),
+        };
+        let vectors: Vec<HashMap<&str, f64>> = members
+            .iter()
+            .map(|&i| {
+                figure(i)
+                    .context
+                    .iter()
+                    .map(|w| (w.as_str(), weight(w)))
+                    .collect()
+            })
+            .collect();
+        // Candidate pairs across documents, likeliest first.
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for a in 0..members.len() {
+            for b in a + 1..members.len() {
+                if claims[members[a]].doc == claims[members[b]].doc {
+                    continue;
+                }
+                let likeness = cosine(&vectors[a], &vectors[b]);
+                if likeness >= threshold {
+                    pairs.push((likeness, a, b));
+                }
             }
-            i
         }
-        for (a, &i) in members.iter().enumerate() {
-            // Each claim joins its likeliest match in every other document.
-            let mut best: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-            for (b, &j) in members.iter().enumerate() {
-                if claims[i].doc == claims[j].doc {
-                    continue;
-                }
-                let likeness = cosine(
-                    &vectors[&*claims[i].located.quote],
-                    &vectors[&*claims[j].located.quote],
-                );
-                if likeness < threshold {
-                    continue;
-                }
-                let entry = best.entry(claims[j].doc).or_insert((likeness, b));
-                if likeness > entry.0 {
-                    *entry = (likeness, b);
-                }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        // Joined greedily, likeliest first, never two figures of one sentence together.
+        let sentence = |a: usize| (claims[members[a]].doc, claims[members[a]].sentence.start);
+        let mut parent: Vec<usize> = (0..members.len()).collect();
+        let mut sentences: Vec<HashSet<(usize, usize)>> = (0..members.len())
+            .map(|a| HashSet::from([sentence(a)]))
+            .collect();
+        for (_, a, b) in pairs {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            if ra == rb || !sentences[ra].is_disjoint(&sentences[rb]) {
+                continue;
             }
-            for (_, b) in best.into_values() {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut sentences[gone]);
+            sentences[keep].extend(moved);
         }
         let mut numbers: HashMap<usize, usize> = HashMap::new();
         for (a, &i) in members.iter().enumerate() {
@@ -119,18 +102,12 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
     context
 }
 
-/// The folded words of a sentence that can tell one context from another: no numbers, no
-/// stop words, no one-letter words.
-fn content_words(sentence: &str, stop: &HashSet<String>) -> Vec<String> {
-    let mut words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() > 2)
-        .map(fold)
-        .filter(|w| !stop.contains(w))
-        .collect();
-    words.sort();
-    words.dedup();
-    words
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
 }
 
 fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
