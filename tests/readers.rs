@@ -87,6 +87,11 @@ fn texts_that_once_crashed_are_read() {
         "300 or",
         "between 8 and",
         "from 3-",
+        // Found by the scan fuzz target: a duration too long for the calendar.
+        "4*0dz4in84d\u{e}\0\0\0\0\0\0\u{fffd}4dz4in6666666666666666666684d\u{e}\0\0\0\0\0\0\0\0z",
+        "in 66666666666666666666 days",
+        "the next 99999999999 quarters and the last 99999999999 quarters",
+        "99999999999 days after May 5, 2019",
     ] {
         read_everything(text).unwrap();
     }

@@ -15,26 +15,27 @@ use claimcheck::normalize::scan::{scan, Kind, Mention, MentionValue, ScanOptions
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Pass rates (per cent) below which the test fails: overall, then per expected kind.
-const OVERALL_FLOOR: f64 = 95.0;
-const MORE_OVERALL_FLOOR: f64 = 91.0;
+/// Pass rates (per cent) below which the test fails: overall, then per expected kind, at
+/// what the reader reaches (a little under, so that a case more or less does not flap).
+const OVERALL_FLOOR: f64 = 95.5;
+const MORE_OVERALL_FLOOR: f64 = 91.5;
 const MORE_KIND_FLOORS: &[(&str, f64)] = &[
     ("age", 100.0),
-    ("currency", 89.0),
+    ("currency", 89.5),
     ("date", 100.0),
-    ("daterange", 80.0),
+    ("daterange", 100.0),
     ("duration", 100.0),
     ("temperature", 100.0),
 ];
 const KIND_FLOORS: &[(&str, f64)] = &[
-    ("date", 90.0),
-    ("daterange", 90.0),
-    ("dimension", 90.0),
-    ("duration", 90.0),
-    ("number", 90.0),
-    ("numberrange", 90.0),
-    ("ordinal", 90.0),
-    ("percent", 90.0),
+    ("date", 92.5),
+    ("daterange", 93.5),
+    ("dimension", 100.0),
+    ("duration", 100.0),
+    ("number", 96.5),
+    ("numberrange", 100.0),
+    ("ordinal", 100.0),
+    ("percent", 100.0),
 ];
 
 fn kinds_of_model(id: &str) -> Vec<Kind> {

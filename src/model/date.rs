@@ -49,11 +49,28 @@ impl DateSpan {
         }
     }
 
+    /// The first day, unless the span is open at its start ("until May").
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        (self.start != NaiveDate::MIN).then_some(self.start)
+    }
+
+    /// The last day (the day before the interval's end), unless the span is open at its
+    /// end ("since May").
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        if self.end == NaiveDate::MAX {
+            None
+        } else {
+            self.end.pred_opt()
+        }
+    }
+
     pub fn overlaps(&self, other: &DateSpan) -> bool {
         self.start < other.end && other.start < self.end
     }
 
-    /// "2026-05-29", "2026-05", "2026", "2026-06-11..2026-07-01".
+    /// "2026-05-29", "2026-05", "2026", "2026-06-11..2026-06-30": a range as a reader
+    /// gives it, from its first day to its last (the interval's end is the day after);
+    /// an open end is left blank ("..2026-11-09", "2018-01-01..").
     pub fn canonical(&self) -> String {
         let text = match self.grain {
             Grain::Day => self.start.format("%Y-%m-%d").to_string(),
@@ -61,8 +78,10 @@ impl DateSpan {
             Grain::Year => self.start.format("%Y").to_string(),
             Grain::Week | Grain::Span => format!(
                 "{}..{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
+                self.first_day()
+                    .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()),
+                self.last_day()
+                    .map_or(String::new(), |d| d.format("%Y-%m-%d").to_string())
             ),
         };
         if self.year_assumed {

@@ -298,10 +298,12 @@ impl Value {
             Value::Title(t) => json!({
                 "type": "title", "prefix": t.prefix, "role": t.role, "qualifier": t.qualifier,
             }),
+            // The interval as it is compared: `end` is the day after the last; an open end
+            // is null.
             Value::Date(d) => json!({
                 "type": "date",
-                "start": d.start.format("%Y-%m-%d").to_string(),
-                "end": d.end.format("%Y-%m-%d").to_string(),
+                "start": d.first_day().map(|s| s.format("%Y-%m-%d").to_string()),
+                "end": (d.end != chrono::NaiveDate::MAX).then(|| d.end.format("%Y-%m-%d").to_string()),
                 "grain": d.grain.name(),
                 "year_assumed": d.year_assumed,
             }),

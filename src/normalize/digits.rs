@@ -14,6 +14,11 @@ pub fn is_group_space(c: char) -> bool {
     )
 }
 
+/// The group marks that only ever group thousands (not the apostrophe of "5'10").
+pub fn is_space_group_mark(c: char) -> bool {
+    matches!(c, '\u{202f}' | '\u{2009}' | '\u{a0}' | '\u{2007}')
+}
+
 /// Whether `text` starts with exactly three digits (a group of thousands).
 pub fn starts_with_group(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -31,6 +36,14 @@ pub fn digits_value(raw: &str, convention: Convention) -> Option<f64> {
         .collect();
     if !valid_grouping(&raw) {
         return None;
+    }
+    // ".5": a bare decimal is a decimal in either convention.
+    if let Some(fraction) = raw.strip_prefix('.') {
+        return fraction
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| format!("0.{fraction}").parse().ok())
+            .flatten();
     }
     if is_indian_grouping(&raw) {
         let plain: String = raw.chars().filter(|&c| c != ',').collect();

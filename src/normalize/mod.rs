@@ -6,6 +6,7 @@ pub mod date;
 pub mod digits;
 pub mod duration;
 pub mod number;
+mod numerals;
 pub mod qualifier;
 pub mod scan;
 pub mod tokens;

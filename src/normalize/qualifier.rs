@@ -2,6 +2,9 @@
 //! 700", "at most 300", "300 or fewer"): the one list that the scanner, rule values and
 //! `claimcheck normalize` read them from.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// What a qualifier does to the number it stands beside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
@@ -188,29 +191,60 @@ const AFTER: &[(&[&str], Qualifier)] = &[
     (&["or", "so"], Qualifier::About),
 ];
 
-/// The longest phrase of `table` that `words` start with, and its length in words.
-fn longest(table: &[(&[&str], Qualifier)], words: &[&str]) -> Option<(Qualifier, usize)> {
-    table
-        .iter()
-        .filter(|(phrase, _)| words.len() >= phrase.len() && words[..phrase.len()] == phrase[..])
-        .max_by_key(|(phrase, _)| phrase.len())
-        .map(|(phrase, qualifier)| (*qualifier, phrase.len()))
+type Table = &'static [(&'static [&'static str], Qualifier)];
+
+/// A table's phrases by their first word, so a word that starts none costs one look-up.
+struct Index {
+    table: Table,
+    by_first: HashMap<&'static str, Vec<usize>>,
+}
+
+impl Index {
+    fn new(table: Table) -> Index {
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (phrase, _)) in table.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                by_first.entry(first).or_default().push(i);
+            }
+        }
+        Index { table, by_first }
+    }
+
+    /// The longest phrase that `words` start with, and its length in words.
+    fn longest(&self, words: &[&str]) -> Option<(Qualifier, usize)> {
+        self.by_first
+            .get(words.first()?)?
+            .iter()
+            .map(|&i| &self.table[i])
+            .filter(|(phrase, _)| {
+                words.len() >= phrase.len() && words[..phrase.len()] == phrase[..]
+            })
+            .max_by_key(|(phrase, _)| phrase.len())
+            .map(|(phrase, qualifier)| (*qualifier, phrase.len()))
+    }
 }
 
 /// The qualifier that `words` (lower-case tokens) start with, if they start with one.
 pub fn before(words: &[&str]) -> Option<(Qualifier, usize)> {
-    longest(BEFORE, words)
+    static INDEX: LazyLock<Index> = LazyLock::new(|| Index::new(BEFORE));
+    INDEX.longest(words)
 }
 
 /// The qualifier written after a number that `words` start with ("or more").
 pub fn after(words: &[&str]) -> Option<(Qualifier, usize)> {
-    longest(AFTER, words)
+    static INDEX: LazyLock<Index> = LazyLock::new(|| Index::new(AFTER));
+    INDEX.longest(words)
 }
 
 /// Whether the text before a number ends in a word that makes it approximate ("about",
 /// "circa", "~").
 pub fn approximates(before_number: &str) -> bool {
-    let lower = before_number.trim_end().to_lowercase();
+    // The qualifier is among the last few words: read no further back than that.
+    let mut from = before_number.len().saturating_sub(64);
+    while !before_number.is_char_boundary(from) {
+        from += 1;
+    }
+    let lower = before_number[from..].trim_end().to_lowercase();
     if lower.ends_with('~') {
         return true;
     }

@@ -32,6 +32,25 @@ pub struct Units {
     units: Vec<Unit>,
     /// (lower-cased alias, unit index), longest alias first.
     aliases: Vec<(String, usize)>,
+    /// The indices into `aliases` of the aliases that start with each lower-cased
+    /// character, longest first.
+    by_first: std::collections::HashMap<char, Vec<usize>>,
+}
+
+/// A unit written as one letter is a symbol, and a symbol's case is its meaning: "10m" is
+/// ten metres, "10M" ten million; "5L" is five litres.
+fn is_symbol_letter(alias: &str) -> bool {
+    let mut chars = alias.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// An alias as it is matched: lower-cased, but for a one-letter symbol, kept as written.
+fn folded_alias(alias: &str) -> String {
+    if is_symbol_letter(alias) {
+        alias.to_string()
+    } else {
+        alias.to_lowercase()
+    }
 }
 
 impl Units {
@@ -49,10 +68,20 @@ impl Units {
         let mut aliases: Vec<(String, usize)> = units
             .iter()
             .enumerate()
-            .flat_map(|(i, u)| u.aliases.iter().map(move |a| (a.to_lowercase(), i)))
+            .flat_map(|(i, u)| u.aliases.iter().map(move |a| (folded_alias(a), i)))
             .collect();
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Units { units, aliases }
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (i, (alias, _)) in aliases.iter().enumerate() {
+            if let Some(first) = alias.chars().next().and_then(|c| c.to_lowercase().next()) {
+                by_first.entry(first).or_default().push(i);
+            }
+        }
+        Units {
+            units,
+            aliases,
+            by_first,
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<&Unit> {
@@ -62,9 +91,15 @@ impl Units {
     /// The unit whose alias starts `text` (ignoring case, ending at a word boundary), and
     /// the alias's length in bytes.
     pub fn longest_alias(&self, text: &str) -> Option<(&Unit, usize)> {
-        self.aliases.iter().find_map(|(alias, index)| {
+        let first = text.chars().next()?.to_lowercase().next()?;
+        let candidates = self.by_first.get(&first)?;
+        candidates.iter().find_map(|&i| {
+            let (alias, index) = &self.aliases[i];
             let head = text.get(..alias.len())?;
-            if !head.eq_ignore_ascii_case(alias) && head.to_lowercase() != *alias {
+            let exact = is_symbol_letter(alias);
+            if head != alias
+                && (exact || (!head.eq_ignore_ascii_case(alias) && head.to_lowercase() != *alias))
+            {
                 return None;
             }
             let ends_in_letter = alias.chars().last().is_some_and(char::is_alphanumeric);

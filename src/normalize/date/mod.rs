@@ -18,19 +18,32 @@ use std::sync::LazyLock;
 
 /// Month names in any case, but for "May" and "March", which lower-case are other words.
 const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))\b\.?";
+/// A month name as it stands before a day, which may follow it with no space ("Jan5",
+/// "Jan.5"): the names of [`MONTH`] without the boundary, and the gap after them.
+const MONTH_BEFORE_DAY: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))";
+/// After a year a month name is one in any case ("2019 march"), but for "may", which after
+/// a year is a verb more often than not ("2019 may see").
+const MONTH_AFTER_YEAR: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:May|MAY))\b\.?";
+/// A decade: "the 1980s", "1980 s", "the '80s", "the early 1990s".
+const DECADE: &str = r"(?i:the\s+)?(?:(?P<p1>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>(?:1[0-9]|20)\d0)\s?|['’](?P<dd>\d0))(?i:['’]?s)\b";
 /// A day of the month in digits or words: "7", "7th", "twenty nine", "twenty-second".
 const DAY: &str = r"(?:(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b|(?i:(?:twenty|thirty)[\s-](?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b)";
 const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 pub const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
-const RELATIVE_ONE: &str = r"(?i:today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|past|previous|the|same|current)\s+(?:week|month|year|day))";
+const RELATIVE_ONE: &str = r"(?i:the\s+(?:day|week|month|year)\s+(?:after\s+next|before\s+last)|the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|coming|past|previous|the|same|current)\s+(?:week|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);
+    // A month before its day: "Jan 5", "Jan. 5", "Jan5".
+    let md = format!(r"{MONTH_BEFORE_DAY}(?:\b\.?\s*|)");
+    let my = MONTH_AFTER_YEAR;
     vec![
         (
-            r"(?P<y1>\d{4})-(?P<mo1>\d{2})-(?P<d1>\d{2})\.\.(?P<y2>\d{4})-(?P<mo2>\d{2})-(?P<d2>\d{2})".to_string(),
+            // As `DateSpan::canonical` writes a range: first and last day, either left out
+            // where the range is open.
+            r"(?P<y1>\d{4})-(?P<mo1>\d{2})-(?P<d1>\d{2})\.\.(?:(?P<y2>\d{4})-(?P<mo2>\d{2})-(?P<d2>\d{2}))?|\.\.(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2})".to_string(),
             Form::IsoSpan,
         ),
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})".to_string(), Form::Iso),
@@ -48,11 +61,15 @@ fn forms() -> Vec<(String, Form)> {
             Form::Quarter,
         ),
         (
-            r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b".to_string(),
+            format!(r"(?i:(?:this|the|next|last)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?i:of\s+)?(?P<y>{y}))?"),
             Form::Season,
         ),
         (
-            format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?P<m1>{m})\s+)?(?P<y>{y})"),
+            format!(r"(?i:the\s+)?(?P<n>\d(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?:(?i:the\s+month\s+of)\s+)?(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
+            Form::WeekOfMonth,
+        ),
+        (
+            format!(r"(?i:the\s+)?(?P<n>\d{{1,2}}(?i:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|last))\s+(?i:week)\s+(?i:of)\s+(?P<y>{y})"),
             Form::WeekOfYear,
         ),
         (r"(?i:(?:the\s+)?week)\s+(?P<n>\d{1,2})\b".to_string(), Form::WeekOfYear),
@@ -105,13 +122,14 @@ fn forms() -> Vec<(String, Form)> {
             format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<rel>(?i:next|this|last))\s+(?i:month)"),
             Form::RelativeMonthDay,
         ),
+        // "from 3-9 next month", "between the 3rd and the 9th of this month"
+        (
+            format!(r"(?:(?i:from|between)\s+)?(?:(?i:the)\s+)?(?P<d1>{d})(?:\s*(?:-|–)\s*|\s+(?i:to|till|until|through|and)\s+)(?:(?i:the)\s+)?(?P<d2>{d})\s+(?:(?i:of)\s+)?(?P<rel>(?i:next|this|last))\s+(?i:month)"),
+            Form::RelativeMonthDayRange,
+        ),
         (
             format!(r"(?i:the\s+)?(?P<d1>{d})\s+(?i:day)\s+(?i:of)\s+(?P<m1>{m})(?:,?\s+(?P<y>{y}))?"),
             Form::MonthDay,
-        ),
-        (
-            r"(?i:the\s+)(?P<d1>\d{1,2})(?i:st|nd|rd|th)".to_string(),
-            Form::DayOfMonth,
         ),
         (
             format!(
@@ -126,7 +144,7 @@ fn forms() -> Vec<(String, Form)> {
             Form::DayRangeMonth,
         ),
         (
-            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?:the\s+)?(?P<d1>{d})(?:,\s*|\s+)(?:of\s+)?(?P<y>{y})"),
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{md})(?:the\s+)?(?P<d1>{d})(?:\s*,\s*|\s+)(?:of\s+)?(?P<y>{y})"),
             Form::MonthDay,
         ),
         (
@@ -165,7 +183,7 @@ fn forms() -> Vec<(String, Form)> {
             Form::MonthDay,
         ),
         (
-            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{m})\s+(?P<d1>{d})"),
+            format!(r"(?:(?P<w>{w}),?\s+)?(?P<m1>{md})(?P<d1>{d})"),
             Form::MonthDay,
         ),
         (
@@ -192,6 +210,14 @@ fn forms() -> Vec<(String, Form)> {
             Form::MonthRange,
         ),
         (format!(r"(?P<m1>{m})"), Form::MonthRange),
+        // After every form that may go on from a day ("the 3rd of June").
+        (
+            r"(?i:the\s+)(?P<d1>\d{1,2})(?i:st|nd|rd|th)".to_string(),
+            Form::DayOfMonth,
+        ),
+        (DECADE.to_string(), Form::Decade),
+        // Year first: "2019 march", "2019 Jan".
+        (format!(r"(?P<y>{y})\s+(?P<m1>{my})"), Form::MonthRange),
         (format!(r"(?P<y>{y})"), Form::Year),
         (
             format!(r"(?P<rel>{rel}(?:(?:,\s*|\s+and\s+|,\s+and\s+){rel})*)"),
@@ -204,12 +230,15 @@ fn forms() -> Vec<(String, Form)> {
 #[derive(Debug, Clone, Copy)]
 enum Form {
     RelativeMonthDay,
+    RelativeMonthDayRange,
     WeekdayDay,
     MonthOfYear,
     NamedYear,
     Season,
     Quarter,
     WeekOfYear,
+    WeekOfMonth,
+    Decade,
     PartOfYear,
     Century,
     DayOfMonth,
@@ -275,6 +304,14 @@ pub(crate) fn strip_group_names(pattern: &str) -> String {
     static NAMED: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::compile(r"\(\?P<\w+>").unwrap());
     NAMED.replace_all(pattern, "(?:").into_owned()
+}
+
+/// Whether `word` names a month, in full or abbreviated ("Jan", "June", "sept").
+pub fn is_month_name(word: &str) -> bool {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(&format!("^(?i:{MONTH_BEFORE_DAY})$")).expect("month names compile")
+    });
+    NAME.is_match(word)
 }
 
 /// Parses one date expression; year-less and relative dates need a reference.

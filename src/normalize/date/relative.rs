@@ -20,6 +20,16 @@ pub(super) fn relative_span(text: &str, reference: Reference) -> Option<DateSpan
             .collect();
         let (start, end, grain) = match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
             ["today" | "now" | "otd"] => (today, today.succ_opt()?, Grain::Day),
+            // "the month after next", "the week before last", "the day after tomorrow": a
+            // unit two away.
+            ["the", unit, "after" | "before", which] => {
+                let by = if matches!(which, "next" | "tomorrow") {
+                    2
+                } else {
+                    -2
+                };
+                unit_away(unit, by, today, week_start)?
+            }
             ["till" | "to", "date"] => (NaiveDate::MIN, today.succ_opt()?, Grain::Span),
             ["eoy"] => (
                 NaiveDate::from_ymd_opt(today.year(), 7, 1)?,
@@ -93,7 +103,7 @@ pub(super) fn relative_span(text: &str, reference: Reference) -> Option<DateSpan
             ["last" | "past" | "previous", "week"] => {
                 (week_start - Duration::days(7), week_start, Grain::Week)
             }
-            ["next", "week"] => (
+            ["next" | "coming", "week"] => (
                 week_start + Duration::days(7),
                 week_start + Duration::days(14),
                 Grain::Week,
@@ -131,10 +141,45 @@ pub(super) fn relative_span(text: &str, reference: Reference) -> Option<DateSpan
     })
 }
 
+/// The day, week (from Monday), month or year `by` units from the one holding `today`.
+fn unit_away(
+    unit: &str,
+    by: i32,
+    today: NaiveDate,
+    week_start: NaiveDate,
+) -> Option<(NaiveDate, NaiveDate, Grain)> {
+    Some(match unit {
+        "day" => {
+            let day = today + Duration::days(i64::from(by));
+            (day, day.succ_opt()?, Grain::Day)
+        }
+        "week" => {
+            let monday = week_start + Duration::days(7 * i64::from(by));
+            (monday, monday + Duration::days(7), Grain::Week)
+        }
+        "month" => {
+            let (y, m) = shift_month(today.year(), today.month(), by)?;
+            (
+                NaiveDate::from_ymd_opt(y, m, 1)?,
+                first_of_next_month(y, m)?,
+                Grain::Month,
+            )
+        }
+        _ => {
+            let year = today.year() + by;
+            (
+                NaiveDate::from_ymd_opt(year, 1, 1)?,
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+                Grain::Year,
+            )
+        }
+    })
+}
+
 pub(super) fn offset(which: &str) -> i32 {
     match which {
         "last" | "past" | "previous" => -1,
-        "next" => 1,
+        "next" | "coming" => 1,
         _ => 0,
     }
 }

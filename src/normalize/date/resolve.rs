@@ -31,7 +31,9 @@ pub(super) fn resolve(
         Some(year) => (year, false),
         None => match (form, reference) {
             (Form::MonthDay, _) if caps.name("y2").is_some() => (0, false),
-            (Form::RelativeMonthDay | Form::WeekdayDay, _) => (0, false),
+            (Form::RelativeMonthDay | Form::RelativeMonthDayRange | Form::WeekdayDay, _) => {
+                (0, false)
+            }
             (Form::PartOfYear, _) if caps.name("rel").is_some() => (0, false),
             (Form::Quarter, _) if caps.name("y").is_none() => match reference {
                 Some(reference) => (reference.date.year(), reference.assumed),
@@ -43,6 +45,7 @@ pub(super) fn resolve(
                 | Form::NamedYear
                 | Form::PartOfYear
                 | Form::Century
+                | Form::Decade
                 | Form::IsoSpan
                 | Form::Iso
                 | Form::IsoMonth
@@ -75,13 +78,24 @@ pub(super) fn resolve(
         Form::IsoSpan => {
             let date = |y: &str, m: &str, d: &str| {
                 NaiveDate::from_ymd_opt(
-                    caps[y].parse().ok()?,
-                    caps[m].parse().ok()?,
-                    caps[d].parse().ok()?,
+                    caps.name(y)?.as_str().parse().ok()?,
+                    caps.name(m)?.as_str().parse().ok()?,
+                    caps.name(d)?.as_str().parse().ok()?,
                 )
             };
-            let start = date("y1", "mo1", "d1")?;
-            let end = date("y2", "mo2", "d2")?;
+            let first = date("y1", "mo1", "d1");
+            let last = date("y2", "mo2", "d2").or_else(|| date("y3", "mo3", "d3"));
+            let written = |name: &str| caps.name(name).is_some();
+            if written("y1") && first.is_none()
+                || (written("y2") || written("y3")) && last.is_none()
+            {
+                return None;
+            }
+            let start = first.unwrap_or(NaiveDate::MIN);
+            let end = match last {
+                Some(last) => last.succ_opt()?,
+                None => NaiveDate::MAX,
+            };
             span(start, end, Grain::Span)
         }
         Form::IsoMonth => {
@@ -226,6 +240,54 @@ pub(super) fn resolve(
             };
             span(start, end, Grain::Span)
         }
+        Form::WeekOfMonth => {
+            // The n-th week (Monday to Monday) counted from the one holding the month's first
+            // day; the last is the one holding its last day.
+            let m = month("m1")?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let monday = |day: NaiveDate| {
+                day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+            };
+            let n = caps["n"].to_lowercase();
+            let start = match n.trim_end_matches(|c: char| c.is_ascii_alphabetic()) {
+                "" if n == "last" => monday(first_of_next_month(year, m)?.pred_opt()?),
+                "" => {
+                    let index = ["first", "second", "third", "fourth", "fifth"]
+                        .iter()
+                        .position(|w| *w == n)?;
+                    monday(first) + Duration::days(7 * index as i64)
+                }
+                digits => monday(first) + Duration::days(7 * (digits.parse::<i64>().ok()? - 1)),
+            };
+            span(start, start + Duration::days(7), Grain::Week)
+        }
+        Form::Decade => {
+            let decade: i32 = match (caps.name("dec"), caps.name("dd")) {
+                (Some(dec), _) => dec.as_str().parse().ok()?,
+                // "the '80s": the last century's up to the current decade's.
+                (None, Some(dd)) => {
+                    let dd: i32 = dd.as_str().parse().ok()?;
+                    let this = reference.map_or(2000, |r| r.date.year() % 100 / 10 * 10);
+                    if dd <= this {
+                        2000 + dd
+                    } else {
+                        1900 + dd
+                    }
+                }
+                _ => return None,
+            };
+            let (from, to) = match caps.name("p1").map(|p| p.as_str().to_lowercase()) {
+                Some(part) if part == "early" => (0, 4),
+                Some(part) if part == "mid" => (3, 7),
+                Some(_) => (6, 10),
+                None => (0, 10),
+            };
+            span(
+                NaiveDate::from_ymd_opt(decade + from, 1, 1)?,
+                NaiveDate::from_ymd_opt(decade + to, 1, 1)?,
+                Grain::Span,
+            )
+        }
         Form::Century => {
             let century: i32 = caps["c"].parse().ok()?;
             span(
@@ -247,15 +309,22 @@ pub(super) fn resolve(
             let last = NaiveDate::from_ymd_opt(year, last_month, day("d2")?)?;
             span(start, last.succ_opt()?, Grain::Span)
         }
-        Form::RelativeMonthDay => {
+        Form::RelativeMonthDay | Form::RelativeMonthDayRange => {
+            // "the 15th day of next month", "from 3-9 next month"
             let reference = reference?;
             let (y, m) = shift_month(
                 reference.date.year(),
                 reference.date.month(),
                 offset(&caps["rel"].to_lowercase()),
             )?;
-            let date = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
-            span(date, date.succ_opt()?, Grain::Day)
+            let first = NaiveDate::from_ymd_opt(y, m, day("d1")?)?;
+            match caps.name("d2") {
+                Some(_) => {
+                    let last = NaiveDate::from_ymd_opt(y, m, day("d2")?)?;
+                    span(first, last.succ_opt()?, Grain::Span)
+                }
+                None => span(first, first.succ_opt()?, Grain::Day),
+            }
         }
         Form::WeekdayDay => {
             // "Tue 13th": the nearest month, back or forth, whose 13th is a Tuesday.

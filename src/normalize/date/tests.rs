@@ -22,10 +22,13 @@ fn absolute_days_in_every_order() {
     assert_eq!(canonical("20/05/2026", "2000-01-01"), "2026-05-20");
     assert_eq!(canonical("2026-05-20", "2000-01-01"), "2026-05-20");
     assert_eq!(canonical("2026-05", "2000-01-01"), "2026-05");
+    // A range is written from its first day to its last, either end open.
     assert_eq!(
         canonical("2026-05-11..2026-05-25", "2000-01-01"),
         "2026-05-11..2026-05-25"
     );
+    assert_eq!(canonical("..2026-11-09", "2000-01-01"), "..2026-11-09");
+    assert_eq!(canonical("2018-01-01..", "2000-01-01"), "2018-01-01..");
     assert_eq!(
         canonical("Monday August 14, 1964", "2000-01-01"),
         "1964-08-14"
@@ -39,11 +42,11 @@ fn partial_dates_keep_their_grain() {
     assert_eq!(canonical("May", "2026-05-20"), "2026-05");
     assert_eq!(
         canonical("mid to late June", "2026-05-20"),
-        "2026-06-11..2026-07-01"
+        "2026-06-11..2026-06-30"
     );
     assert_eq!(
         canonical("the end of January", "2026-05-20"),
-        "2026-01-21..2026-02-01"
+        "2026-01-21..2026-01-31"
     );
 }
 
@@ -51,19 +54,19 @@ fn partial_dates_keep_their_grain() {
 fn ranges_within_and_across_months() {
     assert_eq!(
         canonical("June 16-30", "2026-05-20"),
-        "2026-06-16..2026-07-01"
+        "2026-06-16..2026-06-30"
     );
     assert_eq!(
         canonical("7 to 12 October", "2026-05-20"),
-        "2026-10-07..2026-10-13"
+        "2026-10-07..2026-10-12"
     );
     assert_eq!(
         canonical("from 2 to 9 November", "2026-05-20"),
-        "2026-11-02..2026-11-10"
+        "2026-11-02..2026-11-09"
     );
     assert_eq!(
         canonical("March-June 1999", "2026-05-20"),
-        "1999-03-01..1999-07-01"
+        "1999-03-01..1999-06-30"
     );
 }
 
@@ -73,7 +76,7 @@ fn relative_dates_resolve_against_the_reference() {
     assert_eq!(canonical("today", "2026-05-20"), "2026-05-20");
     assert_eq!(
         canonical("this week and last week", "2026-05-20"),
-        "2026-05-11..2026-05-25"
+        "2026-05-11..2026-05-24"
     );
     assert_eq!(canonical("on Monday", "2026-05-20"), "2026-05-18");
     assert_eq!(canonical("May 18", "2016-05-30"), "2016-05-18");

@@ -11,8 +11,12 @@ use std::sync::LazyLock;
 
 impl Scanner<'_> {
     pub(super) fn dates(&self) -> Vec<Mention> {
+        // The grammar of dates is one large alternation: a lazy DFA cache of the default
+        // size is filled and cleared again and again by varied text, so give it room.
         static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-            crate::pattern::compile(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
+            crate::pattern::builder(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
+                .dfa_size_limit(32 << 20)
+                .build()
                 .expect("date fragment compiles")
         });
         let mut found = Vec::new();
@@ -31,6 +35,9 @@ impl Scanner<'_> {
                 .split_once(char::is_whitespace)
                 .filter(|(w, _)| matches!(w.to_lowercase().as_str(), "on" | "in" | "of"))
                 .map_or(lead_text, |(_, rest)| rest.trim_start());
+            if self.year_of_a_name(m.range(), body, &found) {
+                continue;
+            }
             if let Some(span) = parse_date(body, self.options.reference) {
                 let mut range = m.range();
                 // Keep "on"/"in" out of the span.
@@ -60,6 +67,84 @@ impl Scanner<'_> {
         combined.extend(self.relative_dates(&found));
         found.extend(combined);
         found
+    }
+
+    /// A bare year right after a capitalised word is part of a name ("Croatia 2019 is a
+    /// civil exercise", "Euro 2024", "Vision 2030"), unless that word is one of the little
+    /// words that start a sentence ("In 2019", "Since 2019") or ends a date of its own
+    /// ("Spring 2019").
+    fn year_of_a_name(&self, range: std::ops::Range<usize>, body: &str, found: &[Mention]) -> bool {
+        const LITTLE_WORDS: &[&str] = &[
+            "in",
+            "on",
+            "at",
+            "by",
+            "of",
+            "for",
+            "from",
+            "to",
+            "until",
+            "till",
+            "since",
+            "before",
+            "after",
+            "during",
+            "through",
+            "throughout",
+            "between",
+            "around",
+            "about",
+            "circa",
+            "and",
+            "or",
+            "but",
+            "the",
+            "this",
+            "that",
+            "each",
+            "every",
+            "early",
+            "late",
+            "mid",
+            "end",
+            "until",
+            "as",
+            "then",
+            "so",
+            "yet",
+            "also",
+            "last",
+            "next",
+            "year",
+            "fiscal",
+            "calendar",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "fall",
+        ];
+        if body.len() != 4 || !body.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let before = &self.text[..range.start];
+        let trimmed = before.trim_end_matches(' ');
+        if trimmed.len() == before.len() || trimmed.is_empty() {
+            return false;
+        }
+        let word_start = trimmed
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &trimmed[word_start..];
+        let capitalised =
+            word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic);
+        let ends_a_date = found.iter().any(|d| d.span.end == trimmed.len());
+        capitalised
+            && !ends_a_date
+            && !LITTLE_WORDS.contains(&word.to_lowercase().as_str())
+            && !crate::normalize::date::is_month_name(word)
     }
 
     /// "from May to September", "between 2014 and 2018", "2014-2018", "Nov-Feb 2017": two
@@ -164,6 +249,8 @@ impl Scanner<'_> {
                 "after" | "later" | ">" => (span.end, NaiveDate::MAX),
                 "since" | "starting" | "beginning" | "from" | ">=" => (span.start, NaiveDate::MAX),
                 _ if word.starts_with(">") => (span.start, NaiveDate::MAX),
+                // "until Nov. 9" takes in Nov. 9; "before Nov. 9" ends as it starts.
+                "until" | "till" => (NaiveDate::MIN, span.end),
                 _ => (NaiveDate::MIN, span.start),
             };
             open.push(Mention::date(

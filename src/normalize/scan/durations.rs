@@ -2,10 +2,14 @@
 //! hour and a half", "3-min", "a couple of weeks").
 
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::tokens::{cardinal, TokenKind};
+use crate::normalize::tokens::TokenKind;
 
 impl Scanner<'_> {
     pub(super) fn duration(&self, start: usize) -> Option<Mention> {
+        self.durations.get(start, || self.read_duration(start))
+    }
+
+    fn read_duration(&self, start: usize) -> Option<Mention> {
         // A qualifier is part of the mention but not of the value; a word that may be
         // either ("some days") is read as the amount when no amount follows it.
         let words: Vec<&str> = (start..start + 5).filter_map(|i| self.word(i)).collect();
@@ -23,6 +27,11 @@ impl Scanner<'_> {
             let Some((unit_seconds, unit_end)) = self.time_unit(after) else {
                 break;
             };
+            // "the 1980s", "1980 s": a decade, not seconds.
+            let decade = (1000.0..2100.0).contains(&amount) && amount % 10.0 == 0.0;
+            if decade && self.word(unit_end - 1) == Some("s") {
+                break;
+            }
             let mut part = amount * unit_seconds;
             let mut next = unit_end;
             // "an hour and half", "one hour and a half"
@@ -84,7 +93,10 @@ impl Scanner<'_> {
         }
         let token = self.tokens.get(at)?;
         if token.kind == TokenKind::Digits || token.kind == TokenKind::Symbol {
-            let parsed = cardinal(self.tokens, at, self.options.convention)?;
+            if !self.signed_number_starts(at) {
+                return None;
+            }
+            let parsed = self.cardinal(at)?;
             // "3h", "2W": the unit letter may stick to the digits (read as a suffix).
             let end = if parsed.end == at + 2
                 && !self.tokens[at + 1].gap
@@ -113,7 +125,7 @@ impl Scanner<'_> {
                 return Some((value, at + 1));
             }
         }
-        let parsed = cardinal(self.tokens, at, self.options.convention)?;
+        let parsed = self.cardinal(at)?;
         Some((parsed.value, parsed.end))
     }
 
@@ -124,21 +136,31 @@ impl Scanner<'_> {
         } else {
             at
         };
-        let seconds = match self.word(at)? {
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
-            "min" | "mins" | "minute" | "minutes" => 60.0,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
-            "d" | "day" | "days" | "night" | "nights" => 86400.0,
-            "weekend" | "weekends" => 2.0 * 86400.0,
-            "w" | "wk" | "wks" | "week" | "weeks" => 7.0 * 86400.0,
-            "fortnight" | "fortnights" => 14.0 * 86400.0,
-            "month" | "months" => 30.0 * 86400.0,
-            "quarter" | "quarters" => 90.0 * 86400.0,
-            "y" | "yr" | "yrs" | "year" | "years" => 365.0 * 86400.0,
-            "decade" | "decades" => 3650.0 * 86400.0,
-            "century" | "centuries" => 36500.0 * 86400.0,
-            _ => return None,
-        };
-        Some((seconds, at + 1))
+        Some((unit_seconds(self.word(at)?)?, at + 1))
     }
+}
+
+/// Whether `word` (lower-case) names a unit of time.
+pub(super) fn is_time_unit(word: &str) -> bool {
+    unit_seconds(word).is_some()
+}
+
+/// How many seconds a unit of time named `word` lasts.
+fn unit_seconds(word: &str) -> Option<f64> {
+    let seconds = match word {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
+        "d" | "day" | "days" | "night" | "nights" => 86400.0,
+        "weekend" | "weekends" => 2.0 * 86400.0,
+        "w" | "wk" | "wks" | "week" | "weeks" => 7.0 * 86400.0,
+        "fortnight" | "fortnights" => 14.0 * 86400.0,
+        "month" | "months" => 30.0 * 86400.0,
+        "quarter" | "quarters" => 90.0 * 86400.0,
+        "y" | "yr" | "yrs" | "year" | "years" => 365.0 * 86400.0,
+        "decade" | "decades" => 3650.0 * 86400.0,
+        "century" | "centuries" => 36500.0 * 86400.0,
+        _ => return None,
+    };
+    Some(seconds)
 }

@@ -6,7 +6,7 @@
 //! ("40 deg celsius", "98.6 degrees f", "-5 °C", "85°").
 
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::tokens::{cardinal, tokenize};
+use crate::normalize::tokens::tokenize;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -25,10 +25,12 @@ struct CurrencyFile {
     currency: Vec<Currency>,
 }
 
-/// The currencies, and every spelling as tokens with its currency, longest first.
+/// The currencies, and every spelling as tokens with its currency, longest first, found
+/// by their first token.
 struct Currencies {
     list: Vec<Currency>,
     spellings: Vec<(Vec<String>, usize)>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 fn currencies() -> &'static Currencies {
@@ -46,9 +48,16 @@ fn currencies() -> &'static Currencies {
             })
             .collect();
         spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, (words, _)) in spellings.iter().enumerate() {
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
         Currencies {
             list: file.currency,
             spellings,
+            by_first,
         }
     });
     &BUILTIN
@@ -57,7 +66,10 @@ fn currencies() -> &'static Currencies {
 impl Scanner<'_> {
     /// The currency spelled at token `at` and the token after its spelling.
     fn currency_at(&self, at: usize) -> Option<(usize, usize)> {
-        currencies().spellings.iter().find_map(|(words, index)| {
+        let currencies = currencies();
+        let candidates = currencies.by_first.get(self.word(at)?)?;
+        candidates.iter().find_map(|&i| {
+            let (words, index) = &currencies.spellings[i];
             let fits = words
                 .iter()
                 .enumerate()
@@ -68,11 +80,10 @@ impl Scanner<'_> {
 
     /// An amount of money starting at token `start`.
     pub(super) fn money(&self, start: usize) -> Option<Mention> {
-        let convention = self.options.convention;
         let (currency, mut value, mut end) = match self.currency_at(start) {
             // "$ 75 million", "usd115", "c $ 16.4 million"
             Some((currency, after)) => {
-                let parsed = cardinal(self.tokens, after, convention)?;
+                let parsed = self.cardinal(after)?;
                 let mut end = parsed.end;
                 // "$ 10 dollars": the name again after the amount.
                 if let Some((again, after_again)) = self.currency_at(end) {
@@ -110,7 +121,7 @@ impl Scanner<'_> {
             } else {
                 end
             };
-            if let Some(cents) = cardinal(self.tokens, at, convention) {
+            if let Some(cents) = self.cardinal(at) {
                 let named = self
                     .word(cents.end)
                     .is_some_and(|w| minor.iter().any(|m| m == w));
@@ -170,7 +181,7 @@ impl Scanner<'_> {
     pub(super) fn temperature(&self, start: usize) -> Option<Mention> {
         let (value, after) = self.cardinal_at(start).or_else(|| {
             // "85°", "20°C": the sign sticks to the digits.
-            let parsed = cardinal(self.tokens, start, self.options.convention)?;
+            let parsed = self.cardinal(start)?;
             (self.starts_number(start)).then_some((parsed.value, parsed.end))
         })?;
         let scale = |word: &str| match word {

@@ -2,7 +2,7 @@
 //! "the 8th", "20 per cent", "10 1/2 miles", "5 ft 2 in".
 
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::tokens::{cardinal, ordinal, TokenKind};
+use crate::normalize::tokens::TokenKind;
 use crate::normalize::units::Units;
 
 impl Scanner<'_> {
@@ -37,7 +37,7 @@ impl Scanner<'_> {
         if !self.starts_number(start) {
             return None;
         }
-        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        let parsed = self.cardinal(start)?;
         Some(Mention {
             span: self.span(start, parsed.end),
             kind: Kind::Number,
@@ -50,7 +50,7 @@ impl Scanner<'_> {
         if !self.starts_number(start) {
             return None;
         }
-        let parsed = ordinal(self.tokens, start, self.options.convention)?;
+        let parsed = self.ordinal_at(start)?;
         Some(Mention {
             span: self.span(start, parsed.end),
             kind: Kind::Ordinal,
@@ -122,7 +122,7 @@ impl Scanner<'_> {
         if !self.starts_number(start) {
             return None;
         }
-        let parsed = cardinal(self.tokens, start, self.options.convention)?;
+        let parsed = self.cardinal(start)?;
         Some((parsed.value, parsed.end)).map(|(v, e)| {
             // Digits directly followed by a unit letter were read with the letter as a
             // suffix ("1m" as a million): read them without it.

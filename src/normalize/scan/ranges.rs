@@ -4,7 +4,6 @@
 
 use super::{Kind, Mention, MentionValue, Scanner};
 use crate::normalize::qualifier::Qualifier;
-use crate::normalize::tokens::{cardinal, ordinal};
 
 impl Scanner<'_> {
     pub(super) fn number_range(&self, start: usize) -> Option<Mention> {
@@ -139,11 +138,11 @@ impl Scanner<'_> {
 
     /// A cardinal, or an ordinal ("the tenth") as the number it names.
     pub(super) fn value_at(&self, at: usize) -> Option<(f64, usize)> {
-        let as_ordinal = ordinal(self.tokens, at, self.options.convention);
+        let as_ordinal = self.ordinal_at(at);
         let as_cardinal = self.cardinal_at(at).or_else(|| {
             // "<-30": a sign right after a comparator.
             (self.word(at) == Some("-"))
-                .then(|| cardinal(self.tokens, at, self.options.convention))
+                .then(|| self.cardinal(at))
                 .flatten()
                 .map(|p| (p.value, p.end))
         });

@@ -5,7 +5,7 @@
 use super::{has_year, shift};
 use super::{Kind, Mention, MentionValue, Scanner};
 use crate::normalize::date::{DateSpan, Grain};
-use crate::normalize::tokens::{cardinal, TokenKind};
+use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -63,6 +63,15 @@ impl Scanner<'_> {
                             DateSpan::between(start, end, span.year_assumed),
                         ));
                     }
+                }
+            }
+            // "early in the month", "late in the year", "the middle of next week"
+            if let Some((part, at)) = part_before(before) {
+                if let Some((from, to)) = part_of(span, part) {
+                    found.push(Mention::date(
+                        at..date.span.end,
+                        DateSpan::between(from, to, span.year_assumed),
+                    ));
                 }
             }
             // "earlier this month" (its first half), "later this week" (Thursday on)
@@ -146,8 +155,7 @@ impl Scanner<'_> {
         if self.tokens.get(at)?.kind != TokenKind::Word {
             return None;
         }
-        let convention = self.options.convention;
-        if let Some(parsed) = cardinal(self.tokens, at, convention) {
+        if let Some(parsed) = self.cardinal(at) {
             if (1000.0..2200.0).contains(&parsed.value) && parsed.value.fract() == 0.0 {
                 return Some((parsed.value as i32, parsed.end));
             }
@@ -157,7 +165,7 @@ impl Scanner<'_> {
         if !(10.0..=20.0).contains(&century) {
             return None;
         }
-        let rest = cardinal(self.tokens, at + 1, convention)?;
+        let rest = self.cardinal(at + 1)?;
         (rest.value < 100.0 && rest.value.fract() == 0.0)
             .then_some(((century * 100.0 + rest.value) as i32, rest.end))
     }
@@ -331,11 +339,34 @@ impl Scanner<'_> {
                             | "must"
                     )
                 );
+            // "the 3 next weeks": the count before the direction word, and the unit in the
+            // count's number ("3 next week" is three of something next week).
+            let count_first = self.cardinal(start).filter(|p| {
+                p.end == start + 1
+                    && word(start + 2).is_some_and(|unit| {
+                        super::durations::is_time_unit(unit)
+                            && (p.value == 1.0) != unit.ends_with('s')
+                    })
+            });
+            let (direction_at, duration_at) = match count_first {
+                Some(_) => (start + 1, start),
+                None => (start, start + 1),
+            };
             if let Some(
                 direction @ ("next" | "last" | "past" | "previous" | "coming" | "following"),
-            ) = word(start).filter(|_| !verb_before)
+            ) = word(direction_at).filter(|_| !verb_before)
             {
-                if let Some(duration) = self.duration(start + 1) {
+                let duration = match count_first {
+                    Some(count) => self.time_unit(start + 2).map(|(unit, end)| Mention {
+                        span: self.span(start, end),
+                        kind: Kind::Duration,
+                        value: MentionValue::Duration {
+                            seconds: count.value * unit,
+                        },
+                    }),
+                    None => self.duration(duration_at),
+                };
+                if let Some(duration) = duration {
                     let MentionValue::Duration { seconds } = duration.value else {
                         continue;
                     };
@@ -351,13 +382,19 @@ impl Scanner<'_> {
                         )
                         .unwrap_or(today);
                         let quarters = (seconds / (90.0 * 86400.0)).round() as u32;
+                        let months = chrono::Months::new(quarters.saturating_mul(3));
+                        let next = this_quarter + chrono::Months::new(3);
                         let (start_date, end_date) =
                             if matches!(direction, "next" | "coming" | "following") {
-                                let next = this_quarter + chrono::Months::new(3);
-                                (next, next + chrono::Months::new(3 * quarters))
+                                (
+                                    next,
+                                    next.checked_add_months(months).unwrap_or(NaiveDate::MAX),
+                                )
                             } else {
                                 (
-                                    this_quarter - chrono::Months::new(3 * quarters),
+                                    this_quarter
+                                        .checked_sub_months(months)
+                                        .unwrap_or(NaiveDate::MIN),
                                     this_quarter,
                                 )
                             };
@@ -383,6 +420,19 @@ impl Scanner<'_> {
                     found.push(Mention::date(
                         self.span(start, self.token_end(duration.span.end)),
                         value,
+                    ));
+                    continue;
+                }
+            }
+            // "within 6 weeks": from the reference to the end of the duration.
+            if word(start) == Some("within") {
+                if let Some(duration) = self.duration(start + 1) {
+                    let MentionValue::Duration { seconds } = duration.value else {
+                        continue;
+                    };
+                    found.push(Mention::date(
+                        self.span(start, self.token_end(duration.span.end)),
+                        DateSpan::between(today, shift(today, seconds, 1), reference.assumed),
                     ));
                     continue;
                 }
@@ -468,4 +518,63 @@ impl Scanner<'_> {
         }
         found
     }
+}
+
+/// Which part of a period: its first, middle or last stretch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Early,
+    Middle,
+    Late,
+}
+
+/// The part word that `before` (the text before a date) ends with, and where it starts:
+/// "early in", "late", "mid-", "in the middle of", "the end of", "the beginning of".
+fn part_before(before: &str) -> Option<(Part, usize)> {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(
+            r"(?i)\b(?:(early|late|mid)(?:\s+in|\s*-)?|(?:the\s+|in\s+the\s+)?(beginning|start|middle|end)\s+of)\s*$",
+        )
+        .unwrap()
+    });
+    let caps = PART.captures(before)?;
+    let word = caps.get(1).or(caps.get(2))?.as_str().to_lowercase();
+    let part = match word.as_str() {
+        "early" | "beginning" | "start" => Part::Early,
+        "mid" | "middle" => Part::Middle,
+        _ => Part::Late,
+    };
+    Some((part, caps.get(0)?.start()))
+}
+
+/// The part of a week, a month or a year (as the date grammar reads "early June" and
+/// "mid-2019"): a week's Monday to Wednesday, Wednesday to Friday, Thursday on; a month's
+/// first, middle and last ten days; a year's first four months, May to August, its last
+/// half.
+fn part_of(span: &DateSpan, part: Part) -> Option<(NaiveDate, NaiveDate)> {
+    let days = chrono::Duration::days;
+    Some(match span.grain {
+        Grain::Week => match part {
+            Part::Early => (span.start, span.start + days(3)),
+            Part::Middle => (span.start + days(2), span.start + days(5)),
+            Part::Late => (span.start + days(3), span.end),
+        },
+        Grain::Month => {
+            let day = |d: u32| span.start.with_day(d);
+            match part {
+                Part::Early => (span.start, day(11)?),
+                Part::Middle => (day(11)?, day(21)?),
+                Part::Late => (day(21)?, span.end),
+            }
+        }
+        Grain::Year => {
+            let month = |m: u32| span.start.with_month(m);
+            match part {
+                Part::Early => (span.start, month(5)?),
+                Part::Middle => (month(5)?, month(9)?),
+                Part::Late => (month(7)?, span.end),
+            }
+        }
+        _ => return None,
+    })
 }

@@ -169,6 +169,118 @@ mod forms {
     }
 
     #[test]
+    fn digits_grouped_by_spaces_bare_decimals_signs_apart_and_powers_of_ten() {
+        let (dot, comma) = (Convention::DotDecimal, Convention::CommaDecimal);
+        assert_eq!(number("a town of 2 500 000 people", dot), 2_500_000.0);
+        assert_eq!(number("some 12 000 troops", dot), 12_000.0);
+        assert_eq!(number("1\u{202f}234\u{202f}567 votes", comma), 1_234_567.0);
+        assert_eq!(number("it cost 1'000 francs", dot), 1000.0);
+        // A lone group joins only in a text that groups by spaces elsewhere.
+        assert_eq!(number("the 5 100-metre races", dot), 5.0);
+        assert_eq!(number("4 100 or 2 500 000", dot), 4100.0);
+        assert_eq!(number("423 0000 is two numbers", dot), 423.0);
+        assert_eq!(number("a share of .5 was taken", dot), 0.5);
+        assert_eq!(number("a share of .500", comma), 0.5);
+        assert_eq!(number("it fell to - 7 overnight", dot), -7.0);
+        assert_eq!(number("(- 3)", dot), -3.0);
+        assert_eq!(number("it reached minus 3", dot), -3.0);
+        // A dash between a name or a number and a figure is no sign.
+        assert_eq!(number("Belgrade - 600 troops", dot), 600.0);
+        assert_eq!(number("5 - 7 days", dot), 5.0);
+        assert_eq!(number("nearly 2.5x10^3 cells", dot), 2500.0);
+        assert_eq!(number("4.1 × 10^-2", dot), 0.041);
+        assert_eq!(number("10M people", dot), 10_000_000.0);
+        assert_eq!(number("5 lakh", dot), 500_000.0);
+        assert_eq!(number("3 crore", dot), 30_000_000.0);
+        assert_eq!(quantity("a 10m wall", dot), (10.0, "meter".into()));
+        assert_eq!(quantity("5L of water", dot), (5.0, "liter".into()));
+    }
+
+    #[test]
+    fn words_fractions_dozens_and_scale_letters() {
+        let dot = Convention::DotDecimal;
+        assert_eq!(number("sixty - one", dot), 61.0);
+        assert_eq!(
+            number("two hundred and five and three quarters", dot),
+            205.75
+        );
+        assert_eq!(number("two fifths", dot), 0.4);
+        assert_eq!(number("one third of a billion", dot), 1e9 / 3.0);
+        assert_eq!(number("a sixteenth of the cake", dot), 0.0625);
+        assert_eq!(number("a dozen and a half eggs", dot), 18.0);
+        assert_eq!(number("two dozen", dot), 24.0);
+        assert_eq!(number("4.5 k", dot), 4500.0);
+        assert_eq!(number("3 bn", dot), 3e9);
+        assert_eq!(number("7 tn", dot), 7e12);
+        assert_eq!(number("5mln", dot), 5e6);
+        assert_eq!(number("2.4 million", dot), 2.4e6);
+        // "one third" is a fraction, "twenty third" and "one hundred and fifth" ordinals.
+        let ordinals = |text: &str| {
+            let options = ScanOptions {
+                kinds: vec![Kind::Ordinal],
+                ..ScanOptions::default()
+            };
+            scan(text, &options)
+                .into_iter()
+                .map(|m| m.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ordinals("one third of it"), vec![MentionValue::Ordinal(3)]);
+        assert_eq!(
+            ordinals("the twenty third"),
+            vec![MentionValue::Ordinal(23)]
+        );
+        assert_eq!(
+            ordinals("one hundred and fifth"),
+            vec![MentionValue::Ordinal(105)]
+        );
+        assert_eq!(
+            date("we meet from 3-9 next month"),
+            ("2026-06-03".to_string(), "2026-06-10".to_string())
+        );
+    }
+
+    #[test]
+    fn designations_names_and_decades_are_no_figures() {
+        let all = |text: &str| {
+            let options = ScanOptions {
+                reference: Some(Reference {
+                    date: "2026-05-21".parse().unwrap(),
+                    assumed: false,
+                }),
+                ..ScanOptions::default()
+            };
+            scan(text, &options)
+                .into_iter()
+                .map(|m| (text[m.span].to_string(), m.kind))
+                .collect::<Vec<_>>()
+        };
+        let read = |text: &str| (text.to_string(), Kind::Number);
+        assert_eq!(all("Three C-17 aircraft landed"), vec![read("Three")]);
+        assert_eq!(all("two MiG-29s and the COVID-19 wave"), vec![read("two")]);
+        // A year after a name is part of it, not a date; after a little word it is one.
+        assert_eq!(all("Croatia 2019 is a civil exercise"), vec![read("2019")]);
+        assert_eq!(
+            all("In 2019 it rained"),
+            vec![("2019".to_string(), Kind::Date)]
+        );
+        assert_eq!(
+            all("Spring 2019 was wet"),
+            vec![("Spring 2019".to_string(), Kind::Date)]
+        );
+        assert_eq!(
+            all("in the 1980s"),
+            vec![("the 1980s".to_string(), Kind::Date)]
+        );
+        let only_durations = ScanOptions {
+            kinds: vec![Kind::Duration],
+            ..ScanOptions::default()
+        };
+        assert!(scan("the 1980s and the 1990 s", &only_durations).is_empty());
+        assert_eq!(days("lasted 30s"), 30.0 / 86_400.0);
+    }
+
+    #[test]
     fn ordinals_and_percentages() {
         let ordinal = |text: &str| match first(text, Kind::Ordinal, Convention::DotDecimal).value {
             MentionValue::Ordinal(v) => v,
@@ -225,7 +337,68 @@ mod forms {
         assert_eq!(date("on October 6-11"), d("2026-10-06", "2026-10-12"));
         assert_eq!(date("from 7 to 12 October"), d("2026-10-07", "2026-10-13"));
         assert_eq!(date("from 2 to 9 November"), d("2026-11-02", "2026-11-10"));
-        assert_eq!(date("until 27 June").1, "2026-06-27");
+        // "until" takes in its day; "before" does not.
+        assert_eq!(date("until 27 June").1, "2026-06-28");
+        assert_eq!(date("until Nov. 9").1, "2026-11-10");
+        assert_eq!(date("before 27 June").1, "2026-06-27");
+    }
+
+    #[test]
+    fn dates_year_first_run_together_decades_and_weeks_of_a_month() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            date("it happened 2019 march"),
+            d("2019-03-01", "2019-04-01")
+        );
+        assert_eq!(date("the 2019 Jan deadline"), d("2019-01-01", "2019-02-01"));
+        assert_eq!(date("born Jan5 , 2001"), d("2001-01-05", "2001-01-06"));
+        assert_eq!(date("born Jan. 5 , 2001"), d("2001-01-05", "2001-01-06"));
+        assert_eq!(date("on Sep11"), d("2026-09-11", "2026-09-12"));
+        assert_eq!(date("on the 03rd of June"), d("2026-06-03", "2026-06-04"));
+        assert_eq!(date("the 21st of May 2026"), d("2026-05-21", "2026-05-22"));
+        assert_eq!(date("music of the 1980s"), d("1980-01-01", "1990-01-01"));
+        assert_eq!(date("music of the 1980 s"), d("1980-01-01", "1990-01-01"));
+        assert_eq!(date("in the '90s"), d("1990-01-01", "2000-01-01"));
+        assert_eq!(date("the late 1970s"), d("1976-01-01", "1980-01-01"));
+        assert_eq!(
+            date("the first week of june"),
+            d("2026-06-01", "2026-06-08")
+        );
+        assert_eq!(
+            date("the second week of July 2026"),
+            d("2026-07-06", "2026-07-13")
+        );
+        assert_eq!(date("the last week of June"), d("2026-06-29", "2026-07-06"));
+        // A year after "may" is no month: "2019 may see".
+        assert_eq!(date("2019 may see more"), d("2019-01-01", "2020-01-01"));
+    }
+
+    #[test]
+    fn dates_in_parts_of_periods_and_counted_from_the_reference() {
+        let d = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // The reference is Thursday 2026-05-21.
+        assert_eq!(date("the month after next"), d("2026-07-01", "2026-08-01"));
+        assert_eq!(date("the week before last"), d("2026-05-04", "2026-05-11"));
+        assert_eq!(
+            date("the day after tomorrow"),
+            d("2026-05-23", "2026-05-24")
+        );
+        assert_eq!(date("early in the month"), d("2026-05-01", "2026-05-11"));
+        assert_eq!(date("late in the year"), d("2026-07-01", "2027-01-01"));
+        assert_eq!(
+            date("in the middle of next week"),
+            d("2026-05-27", "2026-05-30")
+        );
+        assert_eq!(date("in mid-2019"), d("2019-05-01", "2019-09-01"));
+        assert_eq!(date("later this week"), d("2026-05-21", "2026-05-25"));
+        assert_eq!(date("5 days from today"), d("2026-05-26", "2026-05-27"));
+        assert_eq!(date("within 6 weeks"), d("2026-05-21", "2026-07-02"));
+        assert_eq!(date("from 2010 to 2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("2010~2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("between 2010-2012"), d("2010-01-01", "2013-01-01"));
+        assert_eq!(date("the 3 next weeks"), d("2026-05-22", "2026-06-12"));
+        assert_eq!(date("only 3 next week"), d("2026-05-25", "2026-06-01"));
+        assert_eq!(date("the coming week"), d("2026-05-25", "2026-06-01"));
     }
 
     #[test]
