@@ -235,6 +235,14 @@ fn normalize_lines_gives_offsets_within_each_line() {
 }
 
 #[test]
+fn normalize_writes_an_open_side_of_a_date_range_as_null() {
+    let before = normalize(&["--kinds", "date"], "He was born before January 1960.");
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert!(before[0]["value"]["start"].is_null(), "{before:?}");
+    assert_eq!(before[0]["value"]["end"], "1960-01-01");
+}
+
+#[test]
 fn normalize_rejects_a_bad_reference_date() {
     let output = claimcheck()
         .args(["normalize", "--reference-date", "May 2026"])

@@ -56,16 +56,19 @@ pub fn mention(text: &str, mention: &Mention, line: usize, offset: usize, approx
         }
         MentionValue::Date(span) => {
             // `start` and `end` of the object are byte offsets; the dates go under `value`.
-            let end = if span.end == chrono::NaiveDate::MAX {
-                Value::Null
-            } else {
-                json!(span.end.format("%Y-%m-%d").to_string())
+            // An open side ("before 1960", "after 1975") is the calendar's edge: null.
+            let bound = |date: chrono::NaiveDate, edge: chrono::NaiveDate| {
+                if date == edge {
+                    Value::Null
+                } else {
+                    json!(date.format("%Y-%m-%d").to_string())
+                }
             };
             object.insert(
                 "value".into(),
                 json!({
-                    "start": span.start.format("%Y-%m-%d").to_string(),
-                    "end": end,
+                    "start": bound(span.start, chrono::NaiveDate::MIN),
+                    "end": bound(span.end, chrono::NaiveDate::MAX),
                     "grain": span.grain.name(),
                     "year_assumed": span.year_assumed,
                 }),
