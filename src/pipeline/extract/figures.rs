@@ -243,8 +243,10 @@ impl Reader<'_> {
         };
         let reading = match base_kind {
             FigureKind::Count => self.count(before, after),
-            FigureKind::Percent => self.percent(before, after),
-            FigureKind::Money => self.money(before, after),
+            FigureKind::Percent => self.named_by_noun(before, after, FigureKind::Percent, &["of"]),
+            FigureKind::Money => {
+                self.named_by_noun(before, after, FigureKind::Money, &["in", "of", "for"])
+            }
             FigureKind::Quantity => self.quantity(before, after),
             // Only a measure the lexicon names makes a date a figure ("born", "founded"):
             // most dates in news date what a sentence reports.
@@ -377,18 +379,27 @@ impl Reader<'_> {
         })
     }
 
-    fn percent(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
-        if let Some(measure) = self.measure_before(before, FigureKind::Percent) {
-            return Some(reading(measure, Vec::new(), FigureKind::Percent));
+    /// A percentage or a sum of money: the measure before it, else the noun after it or
+    /// after one of `prepositions` ("51% *of the vote*", "$4.2 million *in damage*"), else
+    /// the words before it.
+    fn named_by_noun(
+        &self,
+        before: &[Token],
+        after: &[Token],
+        kind: FigureKind,
+        prepositions: &[&str],
+    ) -> Option<Reading> {
+        if let Some(measure) = self.measure_before(before, kind) {
+            return Some(reading(measure, Vec::new(), kind));
         }
         let noun = self.noun_after(after);
         let noun = if noun.words.is_empty() {
-            self.noun_after_preposition(after, &["of"])
+            self.noun_after_preposition(after, prepositions)
         } else {
             noun
         };
-        if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Percent) {
-            return Some(reading(measure, scope, FigureKind::Percent));
+        if let Some((measure, scope)) = self.measure_in(&noun, kind) {
+            return Some(reading(measure, scope, kind));
         }
         let (measure, weak) = match noun.words.last() {
             Some(head) => (head.clone(), head.ends_with("ly")),
@@ -396,32 +407,7 @@ impl Reader<'_> {
         };
         Some(Reading {
             measure,
-            kind: FigureKind::Percent,
-            scope: Vec::new(),
-            weak,
-        })
-    }
-
-    fn money(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
-        if let Some(measure) = self.measure_before(before, FigureKind::Money) {
-            return Some(reading(measure, Vec::new(), FigureKind::Money));
-        }
-        let noun = self.noun_after(after);
-        let noun = if noun.words.is_empty() {
-            self.noun_after_preposition(after, &["in", "of", "for"])
-        } else {
-            noun
-        };
-        if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Money) {
-            return Some(reading(measure, scope, FigureKind::Money));
-        }
-        let (measure, weak) = match noun.words.last() {
-            Some(head) => (head.clone(), head.ends_with("ly")),
-            None => (self.words_before(before)?.join(" "), true),
-        };
-        Some(Reading {
-            measure,
-            kind: FigureKind::Money,
+            kind,
             scope: Vec::new(),
             weak,
         })
