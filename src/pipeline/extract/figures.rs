@@ -222,11 +222,8 @@ impl Reader<'_> {
         if first >= self.tokens.len() || last < first {
             return None;
         }
-        let after = &self.tokens[last + 1..];
+        let mut after = &self.tokens[last + 1..];
         let before = &self.tokens[..first];
-        if is_partitive(after) {
-            return None;
-        }
         if after
             .first()
             .is_some_and(|t| MONTHS.contains(&t.text.trim_end_matches('.')))
@@ -234,7 +231,21 @@ impl Reader<'_> {
             return None;
         }
         let approx = qualifier::approximates(tail(self.sentence, mention.span.start));
-        let (amount, base_kind, unit) = value_of(mention, approx)?;
+        let (amount, mut base_kind, unit) = value_of(mention, approx)?;
+        // "less than 26 %": the range reader leaves the sign to the text after it.
+        if mention.kind == Kind::NumberRange
+            && after
+                .first()
+                .is_some_and(|t| t.text == "%" || t.text == "percent" || t.text == "per cent")
+        {
+            base_kind = FigureKind::Percent;
+            after = &after[1..];
+        }
+        // "three of the victims" counts a part of a whole the sentence names elsewhere; "25%
+        // of the revenue" is the figure itself.
+        if base_kind == FigureKind::Count && is_partitive(after) {
+            return None;
+        }
         let amount = match mention.kind {
             // The scanner reads bounds of plain numbers itself ("more than 6").
             Kind::NumberRange => amount,
@@ -242,6 +253,12 @@ impl Reader<'_> {
             _ => qualified(amount, before, after),
         };
         let reading = match base_kind {
+            // "grossed 110 crore", "the collection stood at 54 crores": a bare amount that a
+            // money measure reads is a sum in the text's own currency.
+            FigureKind::Count if self.noun_after(after).words.is_empty() => self
+                .measure_in_clause_before(before, FigureKind::Money)
+                .map(|(measure, _)| reading(measure, Vec::new(), FigureKind::Money))
+                .or_else(|| self.count(before, after)),
             FigureKind::Count => self.count(before, after),
             FigureKind::Percent => self.named_by_noun(before, after, FigureKind::Percent, &["of"]),
             FigureKind::Money => {
@@ -537,8 +554,11 @@ impl Reader<'_> {
                     let folded = fold(&token.text);
                     let written = &self.sentence[token.span.clone()];
                     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+                    // "copies globally": an adverb after the noun ends it.
+                    let adverb = !words.is_empty() && folded.ends_with("ly");
                     if self.measures.is_function_word(&folded)
                         || (capitalised && self.lexicon.party(written).is_none())
+                        || adverb
                         || words.len() == NOUN_WORDS
                     {
                         break;

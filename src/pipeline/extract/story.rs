@@ -5,7 +5,7 @@
 
 use crate::model::claim::Claim;
 use crate::model::story::StoryFeatures;
-use crate::model::value::Value;
+use crate::model::value::{FigureKind, Value};
 use crate::pipeline::segment::Sentence;
 use crate::rules::lexicon::Lexicon;
 use crate::text::fold::fold;
@@ -46,6 +46,15 @@ pub(super) fn story_features(
     let mut names: BTreeMap<String, u32> = BTreeMap::new();
     let mut body_sentences = 0;
     let mut latest_year: Option<i32> = None;
+    // A date a figure states ("born 1952", "founded after 1975") is a fact the sources may
+    // disagree on, not the time the text was written in nor a term of its event.
+    let figure_dates: Vec<&std::ops::Range<usize>> = claims
+        .iter()
+        .filter(|claim| {
+            matches!(&claim.value, Value::Figure(figure) if figure.kind == FigureKind::Date)
+        })
+        .map(|claim| &claim.span)
+        .collect();
     for sentence in sentences {
         let in_lead = body_sentences < LEAD_SENTENCES;
         if !sentence.heading {
@@ -55,6 +64,12 @@ pub(super) fn story_features(
         let raw = &text[sentence.span.clone()];
         let cleaned = crate::text::without_urls(raw);
         let words: Vec<&str> = WORD.find_iter(&cleaned).map(|m| m.as_str()).collect();
+        // Byte offsets hold only while no URL was cut from the sentence.
+        let offsets: Option<Vec<usize>> = (cleaned.len() == raw.len()).then(|| {
+            WORD.find_iter(&cleaned)
+                .map(|m| sentence.span.start + m.start())
+                .collect()
+        });
         let mut run: Vec<&str> = Vec::new();
         let mut run_starts_sentence = false;
         let mut entities: Vec<String> = Vec::new();
@@ -79,7 +94,10 @@ pub(super) fn story_features(
             }
             let folded = fold(word);
             if let Ok(year) = folded.parse::<i32>() {
-                if folded.len() == 4 && YEARS.contains(&year) {
+                let at = offsets.as_ref().map(|all| all[position]);
+                let stated_by_figure =
+                    at.is_some_and(|at| figure_dates.iter().any(|span| span.contains(&at)));
+                if folded.len() == 4 && YEARS.contains(&year) && !stated_by_figure {
                     *terms.entry(format!("#{year}")).or_default() += weight;
                     latest_year = latest_year.max(Some(year));
                 }

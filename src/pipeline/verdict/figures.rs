@@ -17,6 +17,8 @@ const NAMED_MEASURE_MATCH: f64 = 0.05;
 const COUNTED_NOUN_MATCH: f64 = 0.1;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
+/// Past this many documents that each state a measure once, only their contexts pair them.
+const MAX_SOLE_DOCUMENTS: usize = 100;
 
 /// The context each figure claim is compared in: claims of one subject, measure and form
 /// whose contexts are alike share one number, and no number holds two figures of one
@@ -83,13 +85,36 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
                 }
             }
         }
+        // A document that states a measure once states the story's figure for it: two such
+        // figures speak of one thing whatever words surround them ("based on 158 reviews",
+        // "received less than 160 reviews"). Bounded, so that a story of many documents
+        // still costs no more than its context words do.
+        let mut per_document: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (a, &i) in members.iter().enumerate() {
+            per_document.entry(claims[i].doc).or_default().push(a);
+        }
+        let mut sole: Vec<usize> = per_document
+            .values()
+            .filter(|list| list.len() == 1)
+            .map(|list| list[0])
+            .collect();
+        sole.sort_unstable();
+        let sole_pairs: HashSet<(usize, usize)> = if sole.len() <= MAX_SOLE_DOCUMENTS {
+            sole.iter()
+                .enumerate()
+                .flat_map(|(x, &a)| sole[x + 1..].iter().map(move |&b| (a, b)))
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        candidates.extend(sole_pairs.iter().copied());
         candidates.sort_unstable();
         candidates.dedup();
         // Likeliest first.
         let mut pairs: Vec<(f64, usize, usize)> = candidates
             .into_iter()
             .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
-            .filter(|(likeness, _, _)| *likeness >= threshold)
+            .filter(|(likeness, a, b)| *likeness >= threshold || sole_pairs.contains(&(*a, *b)))
             .collect();
         pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         // Joined greedily, likeliest first, never two figures of one sentence together.
