@@ -70,6 +70,10 @@ pub enum FigureKind {
     Date,
 }
 
+/// The measure of a date no lexicon measure names: the date of what its sentence reports
+/// ("re-signed after 24 December 2016", "on 10 January 2017 the club announced ...").
+pub const EVENT_DATE_MEASURE: &str = "date";
+
 /// A figure: its amount, kind, unit, the noun it counts as written, and the words that
 /// narrow what it counts ("Hungarian" in "40 Hungarian troops").
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -5,7 +5,7 @@
 //! lexicon's `measures`, or else the noun it counts ("26 reviews").
 
 use crate::model::amount::{Amount, Convention};
-use crate::model::value::{Figure, FigureKind};
+use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE};
 use crate::normalize::qualifier;
 use crate::normalize::scan::{scan, Kind, Mention, MentionValue, Reference, ScanOptions};
 use crate::normalize::tokens::{tokenize, Token, TokenKind};
@@ -265,11 +265,21 @@ impl Reader<'_> {
                 self.named_by_noun(before, after, FigureKind::Money, &["in", "of", "for"])
             }
             FigureKind::Quantity => self.quantity(before, after),
-            // Only a measure the lexicon names makes a date a figure ("born", "founded"):
-            // most dates in news date what a sentence reports.
-            FigureKind::Date => self
-                .measure_before(before, FigureKind::Date)
-                .map(|measure| reading(measure, Vec::new(), FigureKind::Date)),
+            // A measure the lexicon names ("born", "founded") dates that; any other date
+            // dates what its sentence reports, and compares only where sentences speak alike.
+            FigureKind::Date => match self.measure_before(before, FigureKind::Date) {
+                Some(measure) => Some(reading(measure, Vec::new(), FigureKind::Date)),
+                // Only a date written with its year: "last Friday" and "the past 3 years"
+                // are read from the publication date, which each outlet has its own of; a
+                // line with a web address is a page's header, not a sentence.
+                None if has_year(written) && !has_url(self.sentence) => Some(Reading {
+                    measure: EVENT_DATE_MEASURE.to_string(),
+                    kind: FigureKind::Date,
+                    scope: Vec::new(),
+                    weak: false,
+                }),
+                None => None,
+            },
             FigureKind::Number | FigureKind::Age => None,
         }?;
         // A year standing alone is a date the date reader missed, not a count.
@@ -729,6 +739,19 @@ fn value_of(mention: &Mention, approx: bool) -> Option<(Amount, FigureKind, Stri
         }
         _ => return None,
     })
+}
+
+/// Whether a date's text writes a year ("May 18 , 2003", "in 1993", "Feb. 6,1995").
+fn has_year(written: &str) -> bool {
+    written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<i32>().ok())
+        .any(|year| (1000..=2999).contains(&year))
+}
+
+fn has_url(sentence: &str) -> bool {
+    crate::text::without_urls(sentence).len() != sentence.len()
 }
 
 /// The form a counted noun compares under: "reviews" and "review" are one measure.

@@ -6,7 +6,7 @@
 //! ("reviews").
 
 use crate::model::claim::Claim;
-use crate::model::value::Value;
+use crate::model::value::{Value, EVENT_DATE_MEASURE};
 use crate::rules::RuleSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -15,6 +15,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const NAMED_MEASURE_MATCH: f64 = 0.05;
 /// The same for a figure of any other counted noun.
 const COUNTED_NOUN_MATCH: f64 = 0.1;
+/// The same for two dates of what their sentences report ("re-signed after 24 December
+/// 2016", "announced the re-signing on 10 January 2017"): the likeness must show they date
+/// one thing.
+const EVENT_DATE_MATCH: f64 = 0.25;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
 /// Past this many documents that each state a measure once, only their contexts pair them.
@@ -47,7 +51,10 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         // The dates of a story's people and things ("born", "founded") are many: they need
         // alike contexts as much as a counted noun does.
         let named_measure = rules.lexicon.measures.is_measure(measure) && !form.starts_with("Date");
-        let threshold = if named_measure {
+        let event_date = *measure == EVENT_DATE_MEASURE;
+        let threshold = if event_date {
+            EVENT_DATE_MATCH
+        } else if named_measure {
             NAMED_MEASURE_MATCH
         } else {
             COUNTED_NOUN_MATCH
@@ -99,7 +106,9 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             .map(|list| list[0])
             .collect();
         sole.sort_unstable();
-        let sole_pairs: HashSet<(usize, usize)> = if sole.len() <= MAX_SOLE_DOCUMENTS {
+        // A news text dates many things once each: its dates pair by their words alone.
+        let sole_pairs: HashSet<(usize, usize)> = if !event_date && sole.len() <= MAX_SOLE_DOCUMENTS
+        {
             sole.iter()
                 .enumerate()
                 .flat_map(|(x, &a)| sole[x + 1..].iter().map(move |&b| (a, b)))
@@ -123,15 +132,29 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         let mut sentences: Vec<HashSet<(usize, usize)>> = (0..members.len())
             .map(|a| HashSet::from([sentence(a)]))
             .collect();
+        // Dates of what sentences report are many in a story: every two of a group must be
+        // alike, or a chain of near sentences would date unlike things together.
+        let mut joined: Vec<Vec<usize>> = (0..members.len()).map(|a| vec![a]).collect();
         for (_, a, b) in pairs {
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             if ra == rb || !sentences[ra].is_disjoint(&sentences[rb]) {
+                continue;
+            }
+            if event_date
+                && !joined[ra].iter().all(|&x| {
+                    joined[rb]
+                        .iter()
+                        .all(|&y| cosine(&vectors[x], &vectors[y]) >= threshold)
+                })
+            {
                 continue;
             }
             let (keep, gone) = (ra.min(rb), ra.max(rb));
             parent[gone] = keep;
             let moved = std::mem::take(&mut sentences[gone]);
             sentences[keep].extend(moved);
+            let moved = std::mem::take(&mut joined[gone]);
+            joined[keep].extend(moved);
         }
         let mut numbers: HashMap<usize, usize> = HashMap::new();
         for (a, &i) in members.iter().enumerate() {
