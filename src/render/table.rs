@@ -259,9 +259,10 @@ fn wide_row(row: &Row, columns: &Columns, options: &Options) -> Vec<String> {
     ];
     for (index, width) in widths.into_iter().enumerate() {
         if let Some(column) = table.column_mut(index) {
-            column.set_padding((GAP as u16, 0)).set_constraint(
-                ColumnConstraint::Absolute(Width::Fixed((GAP + width) as u16)),
-            );
+            let fixed = u16::try_from(GAP + width).unwrap_or(u16::MAX);
+            column
+                .set_padding((GAP as u16, 0))
+                .set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
         }
     }
     let mut lines: Vec<String> = table.lines().collect();
