@@ -1,7 +1,7 @@
 //! The terminal table fits its width: no line longer than the width but a location that
 //! cannot be broken, every claim's `path:line:col` whole on one line, the width taken from
-//! `--width`, else `COLUMNS` (output to a pipe), else 100, and a value written across a line
-//! break shown on one line.
+//! `--width`, else `COLUMNS` (output to a pipe), else 100, a value written across a line
+//! break shown on one line, and the wide layout's locations in one column.
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -96,5 +96,23 @@ fn a_value_written_across_a_line_break_is_one_line() {
     assert!(
         row.contains("NATO Deputy Assistant Secretary General for Partnerships  “[NATO Deputy Assistant Secretary General for Partnerships] Kevin Hamilton visited Belgrade.”"),
         "{out}"
+    );
+}
+
+#[test]
+fn in_the_wide_layout_every_location_starts_in_one_column() {
+    let places = locations(root(), "corpus/");
+    let out = table(root(), &["corpus/", "--width", "160"], None);
+    let starts: std::collections::BTreeSet<usize> = out
+        .lines()
+        .filter_map(|line| {
+            let at = places.iter().find_map(|place| line.find(place.as_str()))?;
+            Some(line[..at].chars().count())
+        })
+        .collect();
+    assert_eq!(
+        starts.len(),
+        1,
+        "locations start at columns {starts:?}:\n{out}"
     );
 }

@@ -169,7 +169,7 @@ mod tests {
         }
     }
 
-    const SENTENCE: &str = "In a dramatic development on May 29, 2026, NATO formally announced that approximately 600 troops from member states had completed the exercise with the Serbian Armed Forces.";
+    const SENTENCE: &str = "In a surprise turn on May 29, 2026, NATO announced that approximately 600 troops from member states had completed the exercise with the Serbian Armed Forces.";
 
     #[test]
     fn a_window_keeps_the_value_whole_and_cuts_at_word_boundaries() {
@@ -203,9 +203,9 @@ mod tests {
 
     #[test]
     fn room_one_side_does_not_need_goes_to_the_other() {
-        let excerpt = window(&claim(SENTENCE, "In a dramatic"), 50);
+        let excerpt = window(&claim(SENTENCE, "In a surprise"), 50);
         assert_eq!(excerpt.before, "");
-        assert_eq!(excerpt.after, " development on May 29, 2026, NATO…");
+        assert_eq!(excerpt.after, " turn on May 29, 2026, NATO…");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The terminal report: a summary line, then the findings under one heading per topic (a
 //! subject; a story once documents are grouped into stories), each finding with what every
 //! source says — `path:line:col`, the canonical value and an excerpt of the sentence around
-//! the value, the value in brackets. Fitted to a width: columns where the text column gets
-//! [`MIN_TEXT`] characters, else a compact layout of one line per claim (where its value
-//! fits). A location is never broken, a value never cut; values and excerpts are one line of
-//! text each, wrapped only at spaces.
+//! the value, the value in brackets. Fitted to a width: columns drawn with comfy-table where
+//! every location fits its column and the text column gets [`MIN_TEXT`] characters, else a
+//! compact layout of one line per claim (where its value fits). A location is never broken,
+//! a value never cut; values and excerpts are one line of text each, wrapped only at spaces.
 
 use super::excerpt::{self, one_line};
 use super::label::{self, Topic};
@@ -13,6 +13,7 @@ use super::{reading_order, summary_line};
 use crate::model::claim::Claim;
 use crate::model::finding::Verdict;
 use crate::model::report::Report;
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table, Width};
 use std::collections::BTreeMap;
 
 /// How many claims a finding lists before it summarises the rest.
@@ -159,7 +160,8 @@ struct Columns {
 }
 
 impl Columns {
-    /// The columns that fit `width`, if the text column gets [`MIN_TEXT`] characters.
+    /// The columns that fit `width`: every location in its column and the text column
+    /// still [`MIN_TEXT`] characters wide.
     fn fit(blocks: &[Block], report_width: usize) -> Option<Columns> {
         let rows = || blocks.iter().flat_map(|b| &b.rows);
         let attribute = rows().map(|r| chars(&r.attribute)).max().unwrap_or(0);
@@ -167,27 +169,24 @@ impl Columns {
             .map(|r| chars(&r.verdict).max(chars(&r.rule)))
             .max()
             .unwrap_or(0);
-        let longest = rows()
+        let location = rows()
             .flat_map(|r| &r.claims)
             .map(|(_, place)| chars(place))
             .max()
             .unwrap_or(0);
-        // Every location in its column if the text column is still wide enough; else one
-        // of a third of the width, a longer location taking a line of its own.
-        [longest, longest.min(report_width / 3)]
-            .into_iter()
-            .find_map(|location| {
-                let fixed = 2 + attribute + 2 + verdict + 2 + location + 2;
-                let text = report_width.checked_sub(fixed)?;
-                (text >= MIN_TEXT).then_some(Columns {
-                    attribute,
-                    verdict,
-                    location,
-                    text,
-                })
-            })
+        let fixed = GAP + attribute + GAP + verdict + GAP + location + GAP;
+        let text = report_width.checked_sub(fixed)?;
+        (text >= MIN_TEXT).then_some(Columns {
+            attribute,
+            verdict,
+            location,
+            text,
+        })
     }
 }
+
+/// The blank before each column of the wide layout (and before the first).
+const GAP: usize = 2;
 
 /// The blocks in the wide layout when it fits, else in the compact one.
 fn layout(blocks: &[Block], options: &Options) -> String {
@@ -213,23 +212,13 @@ fn layout(blocks: &[Block], options: &Options) -> String {
     out
 }
 
-/// A row in columns: attribute and verdict (the rule beneath), then each claim's location
-/// and its value and excerpt, wrapped in the text column.
+/// A row in columns, drawn by comfy-table: attribute, verdict with the rule beneath, each
+/// claim's location, and its value and excerpt wrapped at spaces to the text column (the
+/// location cell blank beside a claim's later lines). Every column has a fixed width, so
+/// the rows of all blocks line up.
 fn wide_row(row: &Row, columns: &Columns, options: &Options) -> Vec<String> {
-    let left = [
-        format!(
-            "{}  {}",
-            pad(&row.attribute, columns.attribute),
-            paint(options, tone(row.tone), &pad(&row.verdict, columns.verdict))
-        ),
-        format!(
-            "{}  {}",
-            pad("", columns.attribute),
-            pad(&row.rule, columns.verdict)
-        ),
-    ];
-    let blank_left = pad("", columns.attribute + 2 + columns.verdict);
-    let mut right: Vec<String> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     for (claim, place) in &row.claims {
         let value = one_line(&claim.text);
         // The rest of the line (less two spaces, the quotes and the value's brackets), but
@@ -240,28 +229,55 @@ fn wide_row(row: &Row, columns: &Columns, options: &Options) -> Vec<String> {
             .saturating_sub(chars(&value) + 6)
             .max(written + MIN_EXCERPT);
         let excerpt = excerpt::window(claim, budget).marked("[", "]");
-        let text = wrap(&format!("{value}  “{excerpt}”"), columns.text);
-        let mut text = text.into_iter();
-        if chars(place) > columns.location {
-            right.push(place.clone());
-        } else if let Some(first) = text.next() {
-            right.push(format!("{}  {first}", pad(place, columns.location)));
-        }
-        for line in text {
-            right.push(format!("{}  {line}", pad("", columns.location)));
+        for (i, line) in wrap(&format!("{value}  “{excerpt}”"), columns.text)
+            .into_iter()
+            .enumerate()
+        {
+            places.push(if i == 0 { place.clone() } else { String::new() });
+            texts.push(line);
         }
     }
     if row.more > 0 {
-        right.push(more_claims(row.more));
+        places.push(String::new());
+        texts.push(more_claims(row.more));
     }
-    let height = right.len().max(left.len());
-    (0..height)
-        .map(|i| {
-            let left = left.get(i).map_or(blank_left.as_str(), String::as_str);
-            let right = right.get(i).map_or("", String::as_str);
-            format!("  {left}  {right}")
-        })
-        .collect()
+    let mut table = Table::new();
+    table
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .add_row(vec![
+            row.attribute.clone(),
+            format!("{}\n{}", row.verdict, row.rule),
+            places.join("\n"),
+            texts.join("\n"),
+        ]);
+    let widths = [
+        columns.attribute,
+        columns.verdict,
+        columns.location,
+        columns.text,
+    ];
+    for (index, width) in widths.into_iter().enumerate() {
+        if let Some(column) = table.column_mut(index) {
+            let fixed = u16::try_from(GAP + width).unwrap_or(u16::MAX);
+            column
+                .set_padding((GAP as u16, 0))
+                .set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
+        }
+    }
+    let mut lines: Vec<String> = table.lines().collect();
+    // The verdict in its colour: comfy-table measures the cell without escapes.
+    if let Some(first) = lines.first_mut() {
+        let at = GAP + columns.attribute + GAP;
+        let split = first.char_indices().nth(at).map_or(first.len(), |(i, _)| i);
+        let (left, right) = first.split_at(split);
+        let rest = &right[row.verdict.len().min(right.len())..];
+        *first = format!(
+            "{left}{}{rest}",
+            paint(options, tone(row.tone), &row.verdict)
+        );
+    }
+    lines
 }
 
 /// A row in the compact layout: attribute, verdict and rule on a line, then a line per
