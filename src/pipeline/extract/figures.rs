@@ -272,12 +272,17 @@ impl Reader<'_> {
                 // Only a date written with its year: "last Friday" and "the past 3 years"
                 // are read from the publication date, which each outlet has its own of; a
                 // line with a web address is a page's header, not a sentence.
-                None if has_year(written) && !has_url(self.sentence) => Some(Reading {
-                    measure: EVENT_DATE_MEASURE.to_string(),
-                    kind: FigureKind::Date,
-                    scope: Vec::new(),
-                    weak: false,
-                }),
+                None if has_year(written)
+                    && !has_url(self.sentence)
+                    && !names_with_year(written, after) =>
+                {
+                    Some(Reading {
+                        measure: EVENT_DATE_MEASURE.to_string(),
+                        kind: FigureKind::Date,
+                        scope: Vec::new(),
+                        weak: false,
+                    })
+                }
                 None => None,
             },
             FigureKind::Number | FigureKind::Age => None,
@@ -748,6 +753,17 @@ fn has_year(written: &str) -> bool {
         .filter(|digits| digits.len() == 4)
         .filter_map(|digits| digits.parse::<i32>().ok())
         .any(|year| (1000..=2999).contains(&year))
+}
+
+/// A year written before a word names a thing by it ("the 2012 revision", "a 2017 comedy
+/// film"): it dates nothing the sentence reports.
+fn names_with_year(written: &str, after: &[Token]) -> bool {
+    let written = written.trim();
+    written.len() == 4
+        && written.chars().all(|c| c.is_ascii_digit())
+        && after
+            .first()
+            .is_some_and(|t| t.kind == TokenKind::Word || t.text == "-")
 }
 
 fn has_url(sentence: &str) -> bool {

@@ -406,13 +406,18 @@ impl<'r> Extractor<'r> {
             .take_while(|c| c.sentence == sentence.span)
             .map(|c| c.span.start - base..c.span.end - base)
             .collect();
-        let found = figures::figures(
+        let mut found = figures::figures(
             text,
             &claimed,
             &self.rules.lexicon,
             doc.convention,
             reference,
         );
+        // A headline's dates name its story ("2020 pandemic in Cameroon"); its sentences
+        // state what happened when.
+        if sentence.heading {
+            found.retain(|f| f.figure.measure != crate::model::value::EVENT_DATE_MEASURE);
+        }
         if found.is_empty() {
             return Vec::new();
         }

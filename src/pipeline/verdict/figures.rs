@@ -18,7 +18,7 @@ const COUNTED_NOUN_MATCH: f64 = 0.1;
 /// The same for two dates of what their sentences report ("re-signed after 24 December
 /// 2016", "announced the re-signing on 10 January 2017"): the likeness must show they date
 /// one thing.
-const EVENT_DATE_MATCH: f64 = 0.25;
+const EVENT_DATE_MATCH: f64 = 0.15;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
 /// Past this many documents that each state a measure once, only their contexts pair them.
