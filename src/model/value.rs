@@ -74,6 +74,9 @@ pub enum FigureKind {
 /// ("re-signed after 24 December 2016", "on 10 January 2017 the club announced ...").
 pub const EVENT_DATE_MEASURE: &str = "date";
 
+/// Who a figure is about when its clause names them by a pronoun only.
+pub const UNNAMED: &str = "?";
+
 /// A figure: its amount, kind, unit, the noun it counts as written, and the words that
 /// narrow what it counts ("Hungarian" in "40 Hungarian troops").
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -91,6 +94,11 @@ pub struct Figure {
     /// of the same thing.
     #[serde(default)]
     pub context: Vec<String>,
+    /// The folded capitalised words of the clause before the figure: who or what it is
+    /// about ("Andrew Luck threw for 300 yards"); [`UNNAMED`] alone when the clause
+    /// speaks of someone by a pronoun only ("he caught 29 passes").
+    #[serde(default)]
+    pub named: Vec<String>,
 }
 
 /// A day of the common era as a date.
@@ -147,9 +155,14 @@ impl Figure {
             FigureKind::Count => format!("{amount} {scope}{measure}"),
             FigureKind::Number => format!("{scope}{measure} {amount}"),
             FigureKind::Percent => format!("{amount}% {scope}{measure}"),
+            // A sum in a text's own currency ("110 crore") has no unit to name.
             FigureKind::Money => format!(
-                "{} {} {scope}{measure}",
-                self.unit,
+                "{}{} {scope}{measure}",
+                if self.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} ", self.unit)
+                },
                 self.amount.canonical_scaled()
             ),
             FigureKind::Age => format!("aged {amount}"),

@@ -5,7 +5,7 @@
 //! lexicon's `measures`, or else the noun it counts ("26 reviews").
 
 use crate::model::amount::{Amount, Convention};
-use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE};
+use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE, UNNAMED};
 use crate::normalize::qualifier;
 use crate::normalize::scan::{scan, Kind, Mention, MentionValue, Reference, ScanOptions};
 use crate::normalize::tokens::{tokenize, Token, TokenKind};
@@ -34,6 +34,8 @@ const LINK_WORDS: usize = 5;
 const CLAUSE_WORDS: usize = 10;
 
 /// Words that join clauses or figures: the words before a figure are not read past them.
+/// Words that speak of someone a figure is about without naming them.
+const PRONOUNS: [&str; 6] = ["he", "she", "his", "her", "him", "they"];
 const COORDINATORS: [&str; 5] = ["and", "or", "but", "while", "whereas"];
 
 /// How many tokens on each side of a figure make its context.
@@ -267,22 +269,21 @@ impl Reader<'_> {
             FigureKind::Quantity => self.quantity(before, after),
             // A measure the lexicon names ("born", "founded") dates that; any other date
             // dates what its sentence reports, and compares only where sentences speak alike.
-            FigureKind::Date => match self.measure_before(before, FigureKind::Date) {
+            FigureKind::Date if self.names_with_year(written, after) => None,
+            FigureKind::Date => match self
+                .measure_before(before, FigureKind::Date)
+                .or_else(|| self.date_measure_after(before, after))
+            {
                 Some(measure) => Some(reading(measure, Vec::new(), FigureKind::Date)),
                 // Only a date written with its year: "last Friday" and "the past 3 years"
                 // are read from the publication date, which each outlet has its own of; a
                 // line with a web address is a page's header, not a sentence.
-                None if has_year(written)
-                    && !has_url(self.sentence)
-                    && !names_with_year(written, after) =>
-                {
-                    Some(Reading {
-                        measure: EVENT_DATE_MEASURE.to_string(),
-                        kind: FigureKind::Date,
-                        scope: Vec::new(),
-                        weak: false,
-                    })
-                }
+                None if has_year(written) && !has_url(self.sentence) => Some(Reading {
+                    measure: EVENT_DATE_MEASURE.to_string(),
+                    kind: FigureKind::Date,
+                    scope: Vec::new(),
+                    weak: false,
+                }),
                 None => None,
             },
             FigureKind::Number | FigureKind::Age => None,
@@ -297,6 +298,7 @@ impl Reader<'_> {
             return None;
         }
         let context = self.context(first, last);
+        let named = self.named_before(before);
         Some(Found {
             span: mention.span.clone(),
             figure: Figure {
@@ -306,6 +308,7 @@ impl Reader<'_> {
                 measure: reading.measure,
                 scope: reading.scope,
                 context,
+                named,
             },
             weak: reading.weak,
         })
@@ -515,6 +518,100 @@ impl Reader<'_> {
         })
     }
 
+    /// A year written before a noun names a thing by it ("the 2012 revision", "a 2017
+    /// comedy film"): it dates nothing the sentence reports.
+    fn names_with_year(&self, written: &str, after: &[Token]) -> bool {
+        let written = written.trim();
+        written.len() == 4
+            && written.chars().all(|c| c.is_ascii_digit())
+            && after.first().is_some_and(|t| {
+                t.text == "-"
+                    || (t.kind == TokenKind::Word
+                        && !self.measures.is_function_word(&fold(&t.text)))
+            })
+    }
+
+    /// The capitalised words of the clause before a figure, folded: the names of who or
+    /// what it is about. A sentence's first word is a name only when another follows it.
+    fn named_before(&self, before: &[Token]) -> Vec<String> {
+        let mut named = Vec::new();
+        let mut words = 0;
+        for (index, token) in before.iter().enumerate().rev() {
+            match token.kind {
+                TokenKind::Word => {
+                    let folded = fold(&token.text);
+                    if COORDINATORS.contains(&folded.as_str()) || words == CLAUSE_WORDS {
+                        break;
+                    }
+                    words += 1;
+                    let written = &self.sentence[token.span.clone()];
+                    let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+                    let opens_sentence = index == 0
+                        && !before.get(1).is_some_and(|next| {
+                            next.kind == TokenKind::Word
+                                && self.sentence[next.span.clone()]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_uppercase)
+                        });
+                    if capitalised
+                        && !opens_sentence
+                        && !self.measures.is_function_word(&folded)
+                        && !MONTHS.contains(&folded.trim_end_matches('.'))
+                    {
+                        named.push(folded);
+                    }
+                }
+                TokenKind::Symbol if matches!(token.text.as_str(), "," | ";" | ":") => break,
+                _ => {}
+            }
+        }
+        if named.is_empty()
+            && before[before.len().saturating_sub(CLAUSE_WORDS)..]
+                .iter()
+                .any(|t| PRONOUNS.contains(&t.text.as_str()))
+        {
+            named.push(UNNAMED.to_string());
+        }
+        named.sort();
+        named.dedup();
+        named
+    }
+
+    /// The date measure of the clause a date opens: "On 9 March 2016, Schaub *signed* a
+    /// contract", "On September 27, 2017, Pineiro *released* Deadstar". Only a date that
+    /// opens its sentence's clause (after a preposition) has the clause's verb as its own.
+    fn date_measure_after(&self, before: &[Token], after: &[Token]) -> Option<&Measure> {
+        let clause = match before {
+            [.., opener, word] => opener.text == "," && word.kind == TokenKind::Word,
+            [word] => word.kind == TokenKind::Word,
+            [] => true,
+        };
+        if !clause {
+            return None;
+        }
+        let mut words = Vec::new();
+        for token in after {
+            match token.kind {
+                TokenKind::Word => {
+                    let folded = fold(&token.text);
+                    if COORDINATORS.contains(&folded.as_str()) || words.len() == CLAUSE_WORDS {
+                        break;
+                    }
+                    words.push(folded);
+                }
+                TokenKind::Symbol if token.text == "," && words.is_empty() => {}
+                _ => break,
+            }
+        }
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        (0..words.len()).find_map(|i| {
+            self.measures
+                .starting(&words[i..], FigureKind::Date)
+                .map(|(measure, _)| measure)
+        })
+    }
+
     /// The content words before a figure, in text order, once the link words between
     /// them and it are passed ("a death toll *of*" → "death toll").
     fn words_before(&self, before: &[Token]) -> Option<Vec<String>> {
@@ -559,11 +656,15 @@ impl Reader<'_> {
     }
 
     /// The noun a figure counts: the words right after it up to a function word, a
-    /// symbol or a capitalised word that names no party.
+    /// symbol or an adverb. Capitalised words that name no party belong to it only when a
+    /// noun follows them ("75 COVID-19 cases", "18 UEFA Champions League seasons"), and a
+    /// number glued by a hyphen is part of a word ("covid-19 deaths").
     fn noun_after(&self, after: &[Token]) -> Noun {
         let mut words = Vec::new();
+        let mut pending: Vec<String> = Vec::new();
         let mut consumed = 0;
-        for token in after {
+        let glued = |i: usize| after.get(i).is_some_and(|t: &Token| !t.gap);
+        for (index, token) in after.iter().enumerate() {
             match token.kind {
                 TokenKind::Word => {
                     let folded = fold(&token.text);
@@ -572,19 +673,35 @@ impl Reader<'_> {
                     // "copies globally": an adverb after the noun ends it.
                     let adverb = !words.is_empty() && folded.ends_with("ly");
                     if self.measures.is_function_word(&folded)
-                        || (capitalised && self.lexicon.party(written).is_none())
                         || adverb
                         || words.len() == NOUN_WORDS
+                        || pending.len() == NOUN_WORDS
                     {
                         break;
                     }
+                    if capitalised && self.lexicon.party(written).is_none() {
+                        pending.push(folded);
+                        continue;
+                    }
+                    words.append(&mut pending);
                     words.push(folded);
+                    consumed = index + 1;
                 }
                 // "a 5.9-magnitude quake", "18-year-old"
-                TokenKind::Symbol if token.text == "-" && words.is_empty() => {}
+                TokenKind::Symbol
+                    if token.text == "-" && words.is_empty() && pending.is_empty() =>
+                {
+                    consumed = index + 1;
+                }
+                // "covid-19": the hyphen and the number are the word's.
+                TokenKind::Symbol if token.text == "-" && !token.gap && glued(index + 1) => {}
+                TokenKind::Digits
+                    if !token.gap
+                        && index > 0
+                        && after[index - 1].text == "-"
+                        && !(words.is_empty() && pending.is_empty()) => {}
                 _ => break,
             }
-            consumed += 1;
         }
         Noun { words, consumed }
     }
@@ -753,17 +870,6 @@ fn has_year(written: &str) -> bool {
         .filter(|digits| digits.len() == 4)
         .filter_map(|digits| digits.parse::<i32>().ok())
         .any(|year| (1000..=2999).contains(&year))
-}
-
-/// A year written before a word names a thing by it ("the 2012 revision", "a 2017 comedy
-/// film"): it dates nothing the sentence reports.
-fn names_with_year(written: &str, after: &[Token]) -> bool {
-    let written = written.trim();
-    written.len() == 4
-        && written.chars().all(|c| c.is_ascii_digit())
-        && after
-            .first()
-            .is_some_and(|t| t.kind == TokenKind::Word || t.text == "-")
 }
 
 fn has_url(sentence: &str) -> bool {

@@ -63,6 +63,7 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
                     measure: measure.to_string(),
                     scope: Vec::new(),
                     context: Vec::new(),
+                    named: Vec::new(),
                 })),
             }
         }

@@ -6,7 +6,7 @@
 //! ("reviews").
 
 use crate::model::claim::Claim;
-use crate::model::value::{Value, EVENT_DATE_MEASURE};
+use crate::model::value::{Value, EVENT_DATE_MEASURE, UNNAMED};
 use crate::rules::RuleSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -120,8 +120,19 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         candidates.sort_unstable();
         candidates.dedup();
         // Likeliest first.
+        // Figures of a noun a text happens to count are a player's, a team's, a film's:
+        // two that name who they are about and name none in common are about two.
+        let about_one = |a: usize, b: usize| {
+            let (x, y) = (&figure(members[a]).named, &figure(members[b]).named);
+            let unnamed = |names: &[String]| names.iter().any(|w| w == UNNAMED);
+            named_measure
+                || (!unnamed(x)
+                    && !unnamed(y)
+                    && (x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w))))
+        };
         let mut pairs: Vec<(f64, usize, usize)> = candidates
             .into_iter()
+            .filter(|&(a, b)| about_one(a, b))
             .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
             .filter(|(likeness, a, b)| *likeness >= threshold || sole_pairs.contains(&(*a, *b)))
             .collect();
