@@ -273,7 +273,11 @@ impl Reader<'_> {
             FigureKind::Date => match self
                 .measure_before(before, FigureKind::Date)
                 .or_else(|| self.date_measure_after(before, after))
-            {
+                // "released as the album's lead single on May 14, 2003"
+                .or_else(|| {
+                    self.measure_in_clause_before(before, FigureKind::Date)
+                        .map(|(measure, _)| measure)
+                }) {
                 Some(measure) => Some(reading(measure, Vec::new(), FigureKind::Date)),
                 // Only a date written with its year: "last Friday" and "the past 3 years"
                 // are read from the publication date, which each outlet has its own of; a

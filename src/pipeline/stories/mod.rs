@@ -157,7 +157,7 @@ fn vectors(features: &[StoryFeatures], keep: usize) -> (Vec<Vector>, Vec<&str>) 
                 .iter()
                 .map(|(term, weight)| {
                     let id = id_of[term.as_str()];
-                    let idf = ((n + 1.0) / df[id as usize] as f32).ln();
+                    let idf = (1.0 + n / df[id as usize] as f32).ln();
                     (id, (1.0 + weight.max(1.0).ln()) * idf)
                 })
                 .collect();
