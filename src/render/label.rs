@@ -287,7 +287,12 @@ mod tests {
     fn a_message_names_an_unnamed_event_by_its_class_and_its_storys_setting() {
         let report = report(vec![
             event("the exercise (2026-05)", "exercise", false, &[]),
-            event("the exercise (2026-05)", "exercise", false, &["NATO", "Serbia"]),
+            event(
+                "the exercise (2026-05)",
+                "exercise",
+                false,
+                &["NATO", "Serbia"],
+            ),
             event("the event (2026-05)", "event", false, &[]),
             event("the earthquake (2026-05)", "earthquake", false, &[]),
             event("Iron Shield 2026", "exercise", true, &[]),
