@@ -1,4 +1,5 @@
-//! The CI and editor formats through the binary: markdown, jsonl, github.
+//! The CI and editor formats through the binary: markdown, jsonl, github, and the subjects
+//! their messages name.
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -86,7 +87,7 @@ fn github_annotations_escape_names_and_messages_and_fill_the_summary() {
     );
     assert_eq!(code, Some(1));
     let line = out.lines().next().unwrap();
-    assert!(line.starts_with("::error file=docs/a%3Ab%2Cc.md,line=4,col=5,title=conflict%3A the exercise (duration)::"), "{line}");
+    assert!(line.starts_with("::error file=docs/a%3Ab%2Cc.md,line=4,col=5,title=conflict%3A the exercise (2026-05-20) (duration)::"), "{line}");
     assert!(line.contains("100%25"), "{line}");
     assert!(line.contains("%0Adocs/b.md:4:"), "{line}");
     assert!(!line.contains('\n'));
@@ -155,6 +156,41 @@ fn sarif_is_valid_sarif_2_1_0_with_fingerprints_and_related_locations() {
         assert!(!related.is_empty() || !cited, "{result}");
         assert!(
             result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() >= Some(1)
+        );
+    }
+}
+
+#[test]
+fn messages_name_unnamed_events_by_their_story_not_by_a_month() {
+    // "the exercise (2026-05)" tells a reader nothing; a message names the story's event,
+    // "the exercise (Serbia, 2026-05-20)", while `subject` keeps the stable label.
+    let placeholder = regex::Regex::new(r"\bthe \w+ \(\d{4}-\d{2}\)").unwrap();
+    let (code, out) = check(corpus(), &["corpus/", "--format", "json"], &[]);
+    assert_eq!(code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        let message = finding["message"].as_str().unwrap();
+        assert!(
+            !placeholder.is_match(message),
+            "a placeholder subject in {message:?}"
+        );
+    }
+    let serbia = findings
+        .iter()
+        .find(|f| f["rule"] == "event-end-date" && f["story"] == "s2")
+        .unwrap();
+    assert_eq!(serbia["subject"], "the exercise (2026-05)");
+    assert!(serbia["message"]
+        .as_str()
+        .unwrap()
+        .contains("when the exercise (Serbia, 2026-05-20) ended"));
+    for format in ["markdown", "github"] {
+        let (_, out) = check(corpus(), &["corpus/", "--format", format], &[]);
+        assert!(
+            !placeholder.is_match(&out),
+            "a placeholder subject in the {format} report"
         );
     }
 }

@@ -255,11 +255,23 @@ fn events_are_headed_by_the_story_that_reports_them() {
             "exercise, Borovac, 2026-05-28"
         ]
     );
-    // Messages keep the subject's own words.
-    assert!(report
+    // A message names the unnamed exercise by its story's setting, the named one by its
+    // name alone.
+    let messages: Vec<String> = report
         .findings
         .iter()
-        .all(|f| !claimcheck::render::message(&report, f).contains("Borovac, 2026")));
+        .map(|f| claimcheck::render::message(&report, f))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("the exercise (Borovac, 2026-05-28)")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().all(|m| !m.contains("South Base, 2023")),
+        "{messages:?}"
+    );
 }
 
 #[test]

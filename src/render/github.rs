@@ -30,7 +30,7 @@ pub fn report(report: &Report) -> String {
         let title = format!(
             "{}: {} ({})",
             finding.verdict.name(),
-            report.subject_of(finding),
+            super::label::finding_in_sentence(report, finding),
             finding.attribute
         );
         let mut text = message(report, finding);

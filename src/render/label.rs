@@ -2,8 +2,9 @@
 //! the topics findings are grouped under (one heading each in the table, the Markdown and
 //! the HTML report). Every human-facing format takes its names from here: an event is
 //! headed by the story that reports it ("exercise, Serbia, 2026-05-20" rather than "the
-//! exercise (2026-05)"). Messages and machine formats keep the subject's own label, which
-//! fingerprints and baselines rest on.
+//! exercise (2026-05)"), and a message names it in its sentence by the same story ("the
+//! exercise (Serbia, 2026-05-20)"). The `subject` fields of machine formats keep the
+//! subject's own label, which fingerprints and baselines rest on.
 
 use crate::model::finding::{Finding, Verdict};
 use crate::model::report::Report;
@@ -52,6 +53,74 @@ pub fn finding_subject(report: &Report, finding: &Finding) -> String {
             format!("{first} ~ {second}")
         }
         _ => subject(report, finding.subject),
+    }
+}
+
+/// The subject as a message's sentence names it: an unnamed event by its class and its
+/// story's setting, "the exercise (Serbia, 2026-05-20)", with the parties that tell it from
+/// another of its class ("the exercise with Belarus, Russia (Belarus, 2025-09-18)"); figures
+/// of no named event by the story's class ("the earthquake (Aceh, 2013-07-02)"); an event of
+/// another class or an earlier one as reported with the story's event ("the exercise of
+/// 2023 reported with the exercise (Serbia, 2026-05-20)"). Named events, people, dates and
+/// events of no story keep their own labels.
+pub fn in_sentence(report: &Report, subject: usize) -> String {
+    let own = &report.subjects[subject];
+    let Some(event) = &own.event else {
+        return own.label.clone();
+    };
+    let Some(story) = event.story.and_then(|s| report.stories.get(s)) else {
+        return own.label.clone();
+    };
+    if event.named {
+        return own.label.clone();
+    }
+    // The story's event as a sentence names it: its class, then where and when.
+    let story_event = match &story.class {
+        Some(class) if story.setting.is_empty() => format!("the {class}"),
+        Some(class) => format!("the {class} ({})", story.setting),
+        None => format!("the story «{}»", story.label),
+    };
+    let of_story = event.class == "event" || story.class.as_deref() == Some(event.class.as_str());
+    if let Some(year) = event.background {
+        return format!("the {} of {year} reported with {story_event}", event.class);
+    }
+    if !of_story {
+        return format!("the {} reported with {story_event}", event.class);
+    }
+    let class = match &story.class {
+        Some(class) if event.class == "event" => class.as_str(),
+        _ => event.class.as_str(),
+    };
+    let setting = if story.class.is_some() {
+        story.setting.as_str()
+    } else {
+        story.label.as_str()
+    };
+    let with = if event.apart.is_empty() {
+        String::new()
+    } else {
+        format!(" with {}", event.apart.join(", "))
+    };
+    if setting.is_empty() {
+        format!("the {class}{with}")
+    } else {
+        format!("the {class}{with} ({setting})")
+    }
+}
+
+/// The subject of a finding as its message names it: [`in_sentence`], or for two subjects
+/// that may be one both, "George Wyckoff ~ George Wikoff".
+pub fn finding_in_sentence(report: &Report, finding: &Finding) -> String {
+    match &finding.detail {
+        crate::model::finding::Detail::Linked { other, .. } => {
+            let (a, b) = (
+                in_sentence(report, finding.subject),
+                in_sentence(report, *other),
+            );
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
+            format!("{first} ~ {second}")
+        }
+        _ => in_sentence(report, finding.subject),
     }
 }
 
@@ -215,10 +284,51 @@ mod tests {
     }
 
     #[test]
+    fn a_message_names_an_unnamed_event_by_its_class_and_its_storys_setting() {
+        let report = report(vec![
+            event("the exercise (2026-05)", "exercise", false, &[]),
+            event(
+                "the exercise (2026-05)",
+                "exercise",
+                false,
+                &["NATO", "Serbia"],
+            ),
+            event("the event (2026-05)", "event", false, &[]),
+            event("the earthquake (2026-05)", "earthquake", false, &[]),
+            event("Iron Shield 2026", "exercise", true, &[]),
+        ]);
+        assert_eq!(in_sentence(&report, 0), "the exercise (Serbia, 2026-05-20)");
+        assert_eq!(
+            in_sentence(&report, 1),
+            "the exercise with NATO, Serbia (Serbia, 2026-05-20)"
+        );
+        assert_eq!(in_sentence(&report, 2), "the exercise (Serbia, 2026-05-20)");
+        assert_eq!(
+            in_sentence(&report, 3),
+            "the earthquake reported with the exercise (Serbia, 2026-05-20)"
+        );
+        assert_eq!(in_sentence(&report, 4), "Iron Shield 2026");
+    }
+
+    #[test]
+    fn a_message_names_a_background_event_by_its_year_and_its_storys_event() {
+        let mut earlier = event("the exercise (2023-06)", "exercise", false, &[]);
+        if let Some(event) = &mut earlier.event {
+            event.background = Some(2023);
+        }
+        assert_eq!(
+            in_sentence(&report(vec![earlier]), 0),
+            "the exercise of 2023 reported with the exercise (Serbia, 2026-05-20)"
+        );
+    }
+
+    #[test]
     fn people_keep_their_own_labels() {
         let mut person = event("Kevin Hamilton", "exercise", false, &[]);
         person.kind = SubjectKind::Person;
         person.event = None;
-        assert_eq!(subject(&report(vec![person]), 0), "Kevin Hamilton");
+        let report = report(vec![person]);
+        assert_eq!(subject(&report, 0), "Kevin Hamilton");
+        assert_eq!(in_sentence(&report, 0), "Kevin Hamilton");
     }
 }

@@ -13,9 +13,9 @@ use std::collections::BTreeSet;
 /// (Gazeta Express)".
 pub fn message(report: &Report, finding: &Finding) -> String {
     let rule = report.rule(finding);
-    // A message is a sentence: the subject's own label ("the exercise"), which machine
-    // formats carry too, where a heading names the story.
-    let subject = report.subject_of(finding);
+    // A message is a sentence: an unnamed event is named by its story ("the exercise
+    // (Serbia, 2026-05-20)"), not by its own label, which machine formats' `subject` keeps.
+    let subject = super::label::finding_in_sentence(report, finding);
     let attribute = finding.attribute.as_str();
     let primary = &report.claims[finding.primary];
     match &finding.detail {
