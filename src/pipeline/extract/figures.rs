@@ -273,9 +273,11 @@ impl Reader<'_> {
             FigureKind::Date => match self
                 .measure_before(before, FigureKind::Date)
                 .or_else(|| self.date_measure_after(before, after))
-                // "released as the album's lead single on May 14, 2003"
+                // "released as the album's lead single on May 14, 2003": further from its
+                // measure, a date must be one the text writes out.
                 .or_else(|| {
                     self.measure_in_clause_before(before, FigureKind::Date)
+                        .filter(|_| has_year(written))
                         .map(|(measure, _)| measure)
                 }) {
                 Some(measure) => Some(reading(measure, Vec::new(), FigureKind::Date)),
