@@ -28,6 +28,7 @@ use crate::pipeline::source::Document;
 use crate::rules::{Rule, RuleAttribute, RuleSet, SubjectKind, ValueKind};
 use crate::text::collapse_whitespace;
 use crate::text::fold::fold;
+use crate::text::pattern::LazyRegex;
 use mention::sentence_date;
 use names::{clean_name, person, resolve_surnames};
 use regex::{Captures, Regex};
@@ -84,6 +85,20 @@ const NOT_SCOPE: &[&str] = &[
     "of", "the", "a", "an", "in", "at", "on", "for", "to", "day", "days", "week", "weeks", "time",
     "phase", "stage", "part", "round", "edition", "year",
 ];
+
+/// Compiles the patterns of `patterns` not compiled yet, on every core when there are
+/// several: rule patterns compile when first used, and the first sentence that reaches the
+/// event rules (or a short run's only one) would otherwise compile a dozen large ones in a
+/// row, most of a short run's time.
+fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>) {
+    use rayon::prelude::*;
+    let pending: Vec<&LazyRegex> = patterns.filter(|p| !p.is_compiled()).collect();
+    if pending.len() > 1 {
+        pending.par_iter().for_each(|pattern| {
+            let _: &Regex = pattern;
+        });
+    }
+}
 
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
@@ -148,13 +163,16 @@ impl<'r> Extractor<'r> {
                     time,
                 ));
             }
-            for (rule_index, rule) in self.rules.rules.iter().enumerate() {
-                if rule.subject == SubjectKind::Event && !has_trigger {
-                    continue;
-                }
-                if rule.requires.as_ref().is_some_and(|r| !r.is_match(text)) {
-                    continue;
-                }
+            let reached: Vec<(usize, &Rule)> = self
+                .rules
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| rule.subject != SubjectKind::Event || has_trigger)
+                .filter(|(_, rule)| rule.requires.as_ref().is_none_or(|r| r.is_match(text)))
+                .collect();
+            compile_side_by_side(reached.iter().flat_map(|(_, rule)| &rule.patterns));
+            for (rule_index, rule) in reached {
                 for pattern in &rule.patterns {
                     let found = self.run_pattern(
                         pattern, doc, doc_index, sentence, rule_index, reference, time,
