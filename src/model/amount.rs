@@ -40,6 +40,12 @@ impl Amount {
         }
     }
 
+    /// "nearly 40", "almost 90%": a little under the number (a tenth at most), up to it.
+    pub fn nearly(value: f64) -> Amount {
+        let under = value.abs() * 0.1;
+        Amount::between(value - under, value)
+    }
+
     /// The closed interval [low, high].
     pub fn between(low: f64, high: f64) -> Amount {
         Amount {
@@ -196,3 +202,16 @@ macro_rules! bound_serde {
 }
 bound_serde!(lower_bound, f64::NEG_INFINITY);
 bound_serde!(upper_bound, f64::INFINITY);
+
+#[cfg(test)]
+mod tests {
+    use super::Amount;
+
+    #[test]
+    fn nearly_reaches_up_to_its_number_and_no_further() {
+        let almost_ninety = Amount::nearly(90.0);
+        assert!(!almost_ninety.agrees_with(&Amount::exact(93.87), 0.0, 0.1));
+        assert!(almost_ninety.agrees_with(&Amount::exact(88.0), 0.0, 0.1));
+        assert!(!almost_ninety.agrees_with(&Amount::exact(70.0), 0.0, 0.1));
+    }
+}

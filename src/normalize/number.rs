@@ -125,7 +125,7 @@ pub fn amount_at(
     let amount = match qualifier {
         None | Some(Qualifier::Exactly) => Amount::exact(value),
         Some(Qualifier::About) => Amount::approximately(value),
-        Some(Qualifier::Nearly) => Amount::between(value * 0.9, value),
+        Some(Qualifier::Nearly) => Amount::nearly(value),
         Some(Qualifier::Above { inclusive }) => Amount::above(value, !inclusive),
         Some(Qualifier::Below { inclusive }) => Amount::below(value, !inclusive),
     };

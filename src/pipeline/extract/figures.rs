@@ -172,10 +172,7 @@ fn qualified(amount: Amount, before: &[Token], after: &[Token]) -> Amount {
     match written {
         Some(qualifier::Qualifier::Above { inclusive }) => Amount::above(value, !inclusive),
         Some(qualifier::Qualifier::Below { inclusive }) => Amount::below(value, !inclusive),
-        Some(qualifier::Qualifier::Nearly) => Amount {
-            approx: true,
-            ..Amount::below(value, false)
-        },
+        Some(qualifier::Qualifier::Nearly) => Amount::nearly(value),
         Some(qualifier::Qualifier::About) => Amount::approximately(value),
         _ => amount,
     }
