@@ -328,6 +328,7 @@ impl Reader<'_> {
             .filter(|(i, t)| t.kind == TokenKind::Word && !(first..=last).contains(&(start + i)))
             .map(|(_, t)| fold(&self.sentence[t.span.clone()]))
             .filter(|w| w.chars().count() >= 3 && !self.measures.is_function_word(w))
+            .map(|w| stem(&w))
             .collect();
         words.sort();
         words.dedup();
@@ -877,6 +878,14 @@ fn has_year(written: &str) -> bool {
 
 fn has_url(sentence: &str) -> bool {
     crate::text::without_urls(sentence).len() != sentence.len()
+}
+
+/// A context word's English stem: "killing", "killed" and "kills" are one word.
+fn stem(word: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    STEMMER.stem(word).into_owned()
 }
 
 /// The form a counted noun compares under: "reviews" and "review" are one measure.
