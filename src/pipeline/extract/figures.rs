@@ -494,21 +494,9 @@ impl Reader<'_> {
         before: &[Token],
         kind: FigureKind,
     ) -> Option<(&Measure, Gap)> {
-        let mut words = Vec::new();
-        for token in before.iter().rev() {
-            match token.kind {
-                TokenKind::Word => {
-                    let folded = fold(&token.text);
-                    if COORDINATORS.contains(&folded.as_str()) || words.len() == CLAUSE_WORDS {
-                        break;
-                    }
-                    words.push(folded);
-                }
-                TokenKind::Symbol
-                    if matches!(token.text.as_str(), "-" | "$" | "€" | "£" | "'" | "’") => {}
-                _ => break,
-            }
-        }
+        let mut words = clause_words(before.iter().rev(), |token, _| {
+            matches!(token.text.as_str(), "-" | "$" | "€" | "£" | "'" | "’")
+        });
         words.reverse();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (1..=words.len()).rev().find_map(|end| {
@@ -594,20 +582,7 @@ impl Reader<'_> {
         if !clause {
             return None;
         }
-        let mut words = Vec::new();
-        for token in after {
-            match token.kind {
-                TokenKind::Word => {
-                    let folded = fold(&token.text);
-                    if COORDINATORS.contains(&folded.as_str()) || words.len() == CLAUSE_WORDS {
-                        break;
-                    }
-                    words.push(folded);
-                }
-                TokenKind::Symbol if token.text == "," && words.is_empty() => {}
-                _ => break,
-            }
-        }
+        let words = clause_words(after.iter(), |token, taken| token.text == "," && taken == 0);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (0..words.len()).find_map(|i| {
             self.measures
@@ -878,6 +853,29 @@ fn has_year(written: &str) -> bool {
 
 fn has_url(sentence: &str) -> bool {
     crate::text::without_urls(sentence).len() != sentence.len()
+}
+
+/// The folded words of `tokens` (in the order given) up to [`CLAUSE_WORDS`], a coordinator,
+/// or a symbol that `passes` (given the symbol and the words taken so far) does not let by.
+fn clause_words<'t>(
+    tokens: impl Iterator<Item = &'t Token>,
+    passes: impl Fn(&Token, usize) -> bool,
+) -> Vec<String> {
+    let mut words = Vec::new();
+    for token in tokens {
+        match token.kind {
+            TokenKind::Word => {
+                let folded = fold(&token.text);
+                if COORDINATORS.contains(&folded.as_str()) || words.len() == CLAUSE_WORDS {
+                    break;
+                }
+                words.push(folded);
+            }
+            TokenKind::Symbol if passes(token, words.len()) => {}
+            _ => break,
+        }
+    }
+    words
 }
 
 /// A context word's English stem: "killing", "killed" and "kills" are one word.
