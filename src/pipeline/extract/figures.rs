@@ -230,7 +230,18 @@ impl Reader<'_> {
             return None;
         }
         let approx = qualifier::approximates(tail(self.sentence, mention.span.start));
-        let (amount, mut base_kind, unit) = value_of(mention, approx)?;
+        let (mut amount, mut base_kind, unit) = value_of(mention, approx)?;
+        // "in India in 2012": a year after a word of time is a date the date reader left
+        // as a number.
+        if mention.kind == Kind::Number
+            && is_year(written, amount)
+            && before
+                .last()
+                .is_some_and(|t| YEAR_PREPOSITIONS.contains(&t.text.as_str()))
+        {
+            amount = year_span(amount.low)?;
+            base_kind = FigureKind::Date;
+        }
         // "less than 26 %": the range reader leaves the sign to the text after it.
         if mention.kind == Kind::NumberRange
             && after
@@ -248,7 +259,7 @@ impl Reader<'_> {
         let amount = match mention.kind {
             // The scanner reads bounds of plain numbers itself ("more than 6").
             Kind::NumberRange => amount,
-            Kind::Date => date_qualified(amount, before),
+            _ if base_kind == FigureKind::Date => date_qualified(amount, before),
             _ => qualified(amount, before, after),
         };
         let reading = match base_kind {
@@ -292,12 +303,7 @@ impl Reader<'_> {
             FigureKind::Number | FigureKind::Age => None,
         }?;
         // A year standing alone is a date the date reader missed, not a count.
-        if reading.kind == FigureKind::Count
-            && amount.low == amount.high
-            && (1800.0..=2100.0).contains(&amount.low)
-            && amount.low.fract() == 0.0
-            && !self.sentence[mention.span.clone()].contains(',')
-        {
+        if reading.kind == FigureKind::Count && is_year(written, amount) {
             return None;
         }
         let context = self.context(first, last);
@@ -363,7 +369,14 @@ impl Reader<'_> {
         }
         // A capitalised word right before a number names it ("Apollo 11"), unless it is a
         // word that qualifies any number ("About 600") or names the measure ("Magnitude 6").
-        let capitalised = previous.chars().next().is_some_and(char::is_uppercase)
+        // "the Dodgers after December 24, 2016": a figure that opens with a word is not
+        // a number a name ends in.
+        let opens_with_digit = text[span.clone()]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
+        let capitalised = opens_with_digit
+            && previous.chars().next().is_some_and(char::is_uppercase)
             && previous.chars().all(char::is_alphabetic);
         capitalised
             && !self.measures.is_function_word(&folded)
@@ -840,6 +853,28 @@ fn value_of(mention: &Mention, approx: bool) -> Option<(Amount, FigureKind, Stri
         }
         _ => return None,
     })
+}
+
+/// Words after which a lone year is a time: "in 2012", "since 1998".
+const YEAR_PREPOSITIONS: [&str; 8] = [
+    "in", "since", "after", "before", "by", "until", "during", "from",
+];
+
+/// Whether a number as written is a year of the plausible range: "2012", not "2,012".
+fn is_year(written: &str, amount: Amount) -> bool {
+    amount.low == amount.high
+        && (1800.0..=2100.0).contains(&amount.low)
+        && amount.low.fract() == 0.0
+        && !written.contains(',')
+}
+
+/// A year as the days of the common era it spans, both ends inclusive.
+fn year_span(year: f64) -> Option<Amount> {
+    use chrono::{Datelike, NaiveDate};
+    let year = year as i32;
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?.num_days_from_ce();
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)?.num_days_from_ce();
+    Some(Amount::between(f64::from(first), f64::from(last)))
 }
 
 /// Whether a date's text writes a year ("May 18 , 2003", "in 1993", "Feb. 6,1995").
