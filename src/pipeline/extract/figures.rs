@@ -707,8 +707,10 @@ impl Reader<'_> {
         {
             return Noun::default();
         }
-        let skip = match after.get(1).map(|t| t.text.as_str()) {
-            Some("the" | "a" | "an" | "its" | "their") => 2,
+        let skip = match after.get(1) {
+            Some(t) if matches!(t.text.as_str(), "the" | "a" | "an" | "its" | "their") => 2,
+            // "38% of 88 critics": the share is of the critics.
+            Some(t) if t.kind == TokenKind::Digits => 2,
             _ => 1,
         };
         self.noun_after(&after[skip.min(after.len())..])
