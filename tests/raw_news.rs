@@ -273,6 +273,44 @@ mod figures {
         assert_eq!(found[0].verdict, Verdict::Agreement);
     }
 
+    /// Two accounts of one band, each dating what it reports once.
+    fn two_accounts(first: &str, second: &str) -> Report {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [("a.md", first), ("b.md", second)] {
+            let body =
+                format!("source: {name}\npublished: unknown\n\n# The Veloria Five\n\n{text}\n");
+            std::fs::write(dir.path().join(name), body).unwrap();
+        }
+        let rules = RuleSet::builtin().unwrap();
+        check(
+            &[dir.path().to_path_buf()],
+            &rules,
+            &CheckOptions::default(),
+        )
+    }
+
+    #[test]
+    fn the_only_dates_of_two_documents_compare_when_their_sentences_share_a_word() {
+        let report = two_accounts(
+            "The Veloria Five reunited as a band after 1990.",
+            "A reunion of the band was organised in 1987, and a new album followed.",
+        );
+        let found = finding(&report, "date");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Conflict);
+        let apart = two_accounts(
+            "The Veloria Five reunited after 1990.",
+            "A new harbour welcomed its first ferries in 1987.",
+        );
+        let dates = apart
+            .claims
+            .iter()
+            .filter(|c| c.attribute.as_str() == "date")
+            .count();
+        assert_eq!(dates, 2, "both dates are claims");
+        assert!(finding(&apart, "date").is_empty());
+    }
+
     #[test]
     fn figures_of_unrelated_things_make_no_finding() {
         let report = report();

@@ -106,9 +106,7 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             .map(|list| list[0])
             .collect();
         sole.sort_unstable();
-        // A news text dates many things once each: its dates pair by their words alone.
-        let sole_pairs: HashSet<(usize, usize)> = if !event_date && sole.len() <= MAX_SOLE_DOCUMENTS
-        {
+        let sole_pairs: HashSet<(usize, usize)> = if sole.len() <= MAX_SOLE_DOCUMENTS {
             sole.iter()
                 .enumerate()
                 .flat_map(|(x, &a)| sole[x + 1..].iter().map(move |&b| (a, b)))
@@ -130,11 +128,17 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
                     && !unnamed(y)
                     && (x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w))))
         };
+        // A news text dates many things once each: two of its dates that are their
+        // documents' only ones must still share a word.
+        let alike = |likeness: f64, a: usize, b: usize| {
+            likeness >= threshold
+                || (sole_pairs.contains(&(a.min(b), a.max(b))) && (!event_date || likeness > 0.0))
+        };
         let mut pairs: Vec<(f64, usize, usize)> = candidates
             .into_iter()
             .filter(|&(a, b)| about_one(a, b))
             .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
-            .filter(|(likeness, a, b)| *likeness >= threshold || sole_pairs.contains(&(*a, *b)))
+            .filter(|&(likeness, a, b)| alike(likeness, a, b))
             .collect();
         pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         // Joined greedily, likeliest first, never two figures of one sentence together.
@@ -155,7 +159,7 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
                 && !joined[ra].iter().all(|&x| {
                     joined[rb]
                         .iter()
-                        .all(|&y| cosine(&vectors[x], &vectors[y]) >= threshold)
+                        .all(|&y| alike(cosine(&vectors[x], &vectors[y]), x, y))
                 })
             {
                 continue;
