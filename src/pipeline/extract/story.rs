@@ -5,7 +5,7 @@
 
 use crate::model::claim::Claim;
 use crate::model::story::StoryFeatures;
-use crate::model::value::{FigureKind, Value};
+use crate::model::value::{FigureKind, Value, EVENT_DATE_MEASURE};
 use crate::pipeline::segment::Sentence;
 use crate::rules::lexicon::Lexicon;
 use crate::text::fold::fold;
@@ -46,12 +46,17 @@ pub(super) fn story_features(
     let mut names: BTreeMap<String, u32> = BTreeMap::new();
     let mut body_sentences = 0;
     let mut latest_year: Option<i32> = None;
-    // A date a figure states ("born 1952", "founded after 1975") is a fact the sources may
-    // disagree on, not the time the text was written in nor a term of its event.
+    // A date a measure names ("born 1952", "founded after 1975") is a fact the sources may
+    // disagree on, not the time the text was written in nor a term of its event, and so is
+    // a bound ("reunited after 1990"); a date of what a sentence reports ("the quake struck
+    // on 2 July 2013") is both.
     let figure_dates: Vec<&std::ops::Range<usize>> = claims
         .iter()
         .filter(|claim| {
-            matches!(&claim.value, Value::Figure(figure) if figure.kind == FigureKind::Date)
+            matches!(&claim.value, Value::Figure(figure)
+                if figure.kind == FigureKind::Date
+                    && (figure.measure != EVENT_DATE_MEASURE || !figure.amount.high.is_finite()
+                        || !figure.amount.low.is_finite()))
         })
         .map(|claim| &claim.span)
         .collect();
