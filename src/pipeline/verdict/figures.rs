@@ -63,7 +63,7 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             Value::Figure(figure) => figure,
             _ => unreachable!("groups hold figures only"),
         };
-        let vectors: Vec<HashMap<&str, f64>> = members
+        let vectors: Vec<BTreeMap<&str, f64>> = members
             .iter()
             .map(|&i| {
                 figure(i)
@@ -191,12 +191,14 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+/// Sums run in word order, so that a tie between two likenesses never turns on the order
+/// of a hash map.
+fn cosine(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
     let dot: f64 = a
         .iter()
         .filter_map(|(word, x)| b.get(word).map(|y| x * y))
         .sum();
-    let norm = |v: &HashMap<&str, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
+    let norm = |v: &BTreeMap<&str, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
     let denominator = norm(a) * norm(b);
     if denominator == 0.0 {
         0.0
