@@ -117,7 +117,6 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         candidates.extend(sole_pairs.iter().copied());
         candidates.sort_unstable();
         candidates.dedup();
-        // Likeliest first.
         // Figures of a noun a text happens to count are a player's, a team's, a film's:
         // two that name who they are about and name none in common are about two.
         let about_one = |a: usize, b: usize| {
@@ -140,6 +139,7 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
             .filter(|&(likeness, a, b)| alike(likeness, a, b))
             .collect();
+        // Likeliest first.
         pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
         // Joined greedily, likeliest first, never two figures of one sentence together.
         let sentence = |a: usize| (claims[members[a]].doc, claims[members[a]].sentence.start);
