@@ -8,11 +8,16 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+static URL: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\S*(?:://|www\.)\S*").expect("url pattern"));
+
 /// `text` with every URL made a space: a URL is no part of what a text says, nor a source
 /// of its dates ("/2/9/75470/" is no date).
 pub fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
-    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\S*(?:://|www\.)\S*").expect("url pattern")
-    });
     URL.replace_all(text, " ")
+}
+
+/// Whether `text` holds a URL (which [`without_urls`] would take out).
+pub fn has_url(text: &str) -> bool {
+    URL.is_match(text)
 }

@@ -107,6 +107,7 @@ pub fn figures(
     let tokens = tokenize(sentence);
     let reader = Reader {
         sentence,
+        has_url: crate::text::has_url(sentence),
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
@@ -140,6 +141,8 @@ pub fn figures(
 
 struct Reader<'a> {
     sentence: &'a str,
+    /// The sentence holds a web address: a page's header line, not a sentence of news.
+    has_url: bool,
     tokens: &'a [Token],
     measures: &'a Measures,
     lexicon: &'a Lexicon,
@@ -252,7 +255,7 @@ impl Reader<'_> {
                 // Only a date written with its year: "last Friday" and "the past 3 years"
                 // are read from the publication date, which each outlet has its own of; a
                 // line with a web address is a page's header, not a sentence.
-                None if has_year(written) && !has_url(self.sentence) => Some(Reading {
+                None if has_year(written) && !self.has_url => Some(Reading {
                     measure: EVENT_DATE_MEASURE.to_string(),
                     kind: FigureKind::Date,
                     scope: Vec::new(),
@@ -747,10 +750,6 @@ fn is_partitive(after: &[Token]) -> bool {
             Some("the" | "them" | "those" | "whom" | "which" | "these" | "its" | "their")
         )
     )
-}
-
-fn has_url(sentence: &str) -> bool {
-    crate::text::without_urls(sentence).len() != sentence.len()
 }
 
 /// The folded words of `tokens` (in the order given) up to [`CLAUSE_WORDS`], a coordinator,

@@ -68,10 +68,12 @@ pub(super) fn story_features(
         let weight = if in_lead { LEAD_WEIGHT } else { 1.0 };
         let raw = &text[sentence.span.clone()];
         let cleaned = crate::text::without_urls(raw);
-        let words: Vec<&str> = WORD.find_iter(&cleaned).map(|m| m.as_str()).collect();
-        // Byte offsets hold only while no URL was cut from the sentence.
-        let offsets: Option<Vec<usize>> = (cleaned.len() == raw.len()).then(|| {
-            WORD.find_iter(&cleaned)
+        let found: Vec<regex::Match> = WORD.find_iter(&cleaned).collect();
+        let words: Vec<&str> = found.iter().map(|m| m.as_str()).collect();
+        // Byte offsets in the document hold only while no URL was cut from the sentence.
+        let offsets: Option<Vec<usize>> = (!crate::text::has_url(raw)).then(|| {
+            found
+                .iter()
                 .map(|m| sentence.span.start + m.start())
                 .collect()
         });
