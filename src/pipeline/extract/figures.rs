@@ -23,8 +23,10 @@ use amounts::{
 pub use words::lemma;
 use words::stem;
 
-/// The mention kinds a figure can be.
-const FIGURE_KINDS: [Kind; 6] = [
+/// The mention kinds a figure can be. Ages are read so that "the death of 15-year-old
+/// Alex" is an age, never a count of deaths; whose age it is, no figure says yet.
+const FIGURE_KINDS: [Kind; 7] = [
+    Kind::Age,
     Kind::Date,
     Kind::Number,
     Kind::NumberRange,
