@@ -13,12 +13,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Likeness (cosine of rarity-weighted words) at which the contexts of two figures of a
 /// measure the lexicon names speak of the same thing.
 const NAMED_MEASURE_MATCH: f64 = 0.05;
-/// The same for a figure of any other counted noun.
-const COUNTED_NOUN_MATCH: f64 = 0.1;
+/// The same for a figure of any other counted noun. A story counts such nouns for many
+/// holders at once (each player's points, each team's games), in sentences that share
+/// the story's words but not their own: only much alike contexts are one holder's.
+const COUNTED_NOUN_MATCH: f64 = 0.3;
 /// The same for two dates of what their sentences report ("re-signed after 24 December
 /// 2016", "announced the re-signing on 10 January 2017"): the likeness must show they date
 /// one thing.
-const EVENT_DATE_MATCH: f64 = 0.15;
+const EVENT_DATE_MATCH: f64 = 0.25;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
 /// Past this many documents that each state a measure once, only their contexts pair them.
