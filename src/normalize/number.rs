@@ -17,7 +17,7 @@ pub static AMOUNT: LazyLock<String> = LazyLock::new(|| {
     let before = super::qualifier::fragment();
     let after = super::qualifier::after_fragment();
     format!(
-        r"(?:(?i:between)\s+{NUMBER}\s+(?i:and)\s+{NUMBER}|(?:{before}\s+|~\s*)?{NUMBER}(?:\s*(?:-|–|\bto\b)\s*{NUMBER}|\s+{after})?|\b(?i:several\s+dozen|a\s+few\s+dozen|dozens|several\s+hundred|a\s+few\s+hundred|hundreds|thousands)\b)"
+        r"(?:(?i:between)\s+{NUMBER}\s+(?i:and)\s+{NUMBER}|(?:{before}\s+|~\s*)?{NUMBER}(?:\s*(?:-|–|\bto\b)\s*{NUMBER}|\s+{after})?|\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|several\s+dozen|a\s+few\s+dozen|dozens|several\s+hundred|a\s+few\s+hundred|hundreds|thousands|millions)\b)"
     )
 });
 
@@ -54,9 +54,15 @@ pub fn parse_amount(text: &str, convention: Convention) -> Option<Amount> {
     (end == tokens.len()).then_some(amount)
 }
 
-/// Vague counts: "several dozen", "dozens", "hundreds", "thousands", and the tokens they take.
+/// Vague counts: "several dozen", "dozens", "hundreds", "tens of thousands", and the tokens
+/// they take. Each plural scale starts at two of its unit and ends below the next count
+/// word's ("thousands" is 2,000 to 19,999; "tens of thousands" starts at 20,000).
 fn vague_amount(words: &[&str]) -> Option<(Amount, usize)> {
     let (low, high, length) = match words {
+        ["tens", "of", "thousands", ..] => (20e3, 99_999.0, 3),
+        ["hundreds", "of", "thousands", ..] => (200e3, 999_999.0, 3),
+        ["tens", "of", "millions", ..] => (20e6, 99_999_999.0, 3),
+        ["hundreds", "of", "millions", ..] => (200e6, 999_999_999.0, 3),
         ["a", "few", "dozen", ..] => (24.0, 99.0, 3),
         ["several", "dozen", ..] => (24.0, 99.0, 2),
         ["dozens", ..] => (24.0, 199.0, 1),
@@ -64,6 +70,7 @@ fn vague_amount(words: &[&str]) -> Option<(Amount, usize)> {
         ["several", "hundred", ..] => (200.0, 999.0, 2),
         ["hundreds", ..] => (200.0, 1999.0, 1),
         ["thousands", ..] => (2000.0, 19999.0, 1),
+        ["millions", ..] => (2e6, 19_999_999.0, 1),
         _ => return None,
     };
     Some((
@@ -239,6 +246,20 @@ mod tests {
         );
         assert_eq!(parse_amount("500-600", c).unwrap().canonical(), "500–600");
         assert!(parse_amount("several dozen", c).unwrap().approx);
+        assert_eq!(
+            parse_amount("tens of thousands", c).unwrap().canonical(),
+            "~20000–99999"
+        );
+        assert_eq!(
+            parse_amount("hundreds of thousands", c)
+                .unwrap()
+                .canonical(),
+            "~200000–999999"
+        );
+        assert_eq!(
+            parse_amount("millions", c).unwrap().canonical(),
+            "~2000000–19999999"
+        );
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub struct Measures {
     scope_words: HashSet<String>,
     function_words: HashSet<String>,
     name_words: HashSet<String>,
+    stamp_words: HashSet<String>,
 }
 
 impl Measures {
@@ -71,6 +72,7 @@ impl Measures {
             scope_words: folded_set(&spec.figure_scope_words),
             function_words: folded_set(&spec.figure_function_words),
             name_words: folded_set(&spec.figure_name_words),
+            stamp_words: folded_set(&spec.figure_stamp_words),
         }
     }
 
@@ -130,5 +132,9 @@ impl Measures {
 
     pub fn is_name_word(&self, folded: &str) -> bool {
         self.name_words.contains(folded)
+    }
+
+    pub fn is_stamp_word(&self, folded: &str) -> bool {
+        self.stamp_words.contains(folded)
     }
 }

@@ -330,6 +330,7 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         (&mut into.figure_scope_words, &from.figure_scope_words),
         (&mut into.figure_function_words, &from.figure_function_words),
         (&mut into.figure_name_words, &from.figure_name_words),
+        (&mut into.figure_stamp_words, &from.figure_stamp_words),
     ] {
         into.extend(from.iter().cloned());
     }

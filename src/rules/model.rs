@@ -242,4 +242,8 @@ pub struct LexiconSpec {
     /// measure: "No.", "Flight", "Route", "page".
     #[serde(default)]
     pub figure_name_words: Vec<String>,
+    /// Words a little before a date that make it the text's own time stamp, not a date of
+    /// what it reports: "Posted: May 24, 2005", "UPDATED: Thursday, March 14, 2013".
+    #[serde(default)]
+    pub figure_stamp_words: Vec<String>,
 }

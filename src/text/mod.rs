@@ -21,3 +21,8 @@ pub fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn has_url(text: &str) -> bool {
     URL.is_match(text)
 }
+
+/// Where `text` holds URLs (the spans [`without_urls`] takes out).
+pub fn url_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    URL.find_iter(text).map(|m| m.range()).collect()
+}

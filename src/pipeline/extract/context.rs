@@ -38,8 +38,28 @@ pub(super) fn rules_out(
         }
         ValueKind::Place => place_ruled_out(sentence, value, caps, lexicon),
         ValueKind::Ordinal => first_of_a_sequence(sentence, value, caps),
+        ValueKind::Count => counts_another_noun(sentence, value, caps),
         _ => false,
     }
+}
+
+/// Words that end a count's noun phrase: the unit a pattern finds past one belongs to
+/// another phrase.
+const PHRASE_ENDS: &[&str] = &[
+    "in", "of", "at", "on", "to", "for", "from", "by", "with", "than", "into", "across", "around",
+    "near", "and", "or",
+];
+
+/// "tens of thousands more in countries around the ocean": the count is of people the
+/// text leaves unsaid, not of the countries after the preposition.
+fn counts_another_noun(sentence: &str, value: &Range<usize>, caps: &Captures) -> bool {
+    let Some(unit) = caps.name("unit") else {
+        return false;
+    };
+    let between = sentence.get(value.end..unit.start()).unwrap_or_default();
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| PHRASE_ENDS.contains(&fold(word).as_str()))
 }
 
 /// Words after "the first quake" that make it the first of a sequence the text goes on

@@ -49,6 +49,10 @@ const PRONOUNS: [&str; 6] = ["he", "she", "his", "her", "him", "they"];
 /// Words that join clauses or figures: the words before a figure are not read past them.
 const COORDINATORS: [&str; 5] = ["and", "or", "but", "while", "whereas"];
 
+/// How many words before a date may make it a time stamp ("posted in Hit and Run
+/// Accidents on Friday, September 20, 2013").
+const STAMP_WORDS: usize = 8;
+
 /// How many tokens on each side of a figure make its context.
 const CONTEXT_WORDS: usize = 8;
 
@@ -107,9 +111,11 @@ pub fn figures(
         return Vec::new();
     }
     let tokens = tokenize(sentence);
+    // "/61-magnitude-quake-strikes/" is an address, not a magnitude of 61.
+    let urls = crate::text::url_spans(sentence);
     let reader = Reader {
         sentence,
-        has_url: crate::text::has_url(sentence),
+        has_url: !urls.is_empty(),
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
@@ -119,6 +125,7 @@ pub fn figures(
         .filter(|m| {
             !claimed
                 .iter()
+                .chain(&urls)
                 .any(|c| c.start < m.span.end && m.span.start < c.end)
         })
         .filter_map(|m| reader.read(m))
@@ -243,6 +250,7 @@ impl Reader<'_> {
             // A measure the lexicon names ("born", "founded") dates that; any other date
             // dates what its sentence reports, and compares only where sentences speak alike.
             FigureKind::Date if self.names_with_year(written, after) => None,
+            FigureKind::Date if self.is_stamp(before) => None,
             FigureKind::Date => match self
                 .measure_before(before, FigureKind::Date)
                 .or_else(|| self.date_measure_after(before, after))
@@ -304,6 +312,17 @@ impl Reader<'_> {
         words.sort();
         words.dedup();
         words
+    }
+
+    /// Whether a date is its text's time stamp: a stamp word ("posted", "updated") among
+    /// the [`STAMP_WORDS`] words before it.
+    fn is_stamp(&self, before: &[Token]) -> bool {
+        before
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(STAMP_WORDS)
+            .any(|t| self.measures.is_stamp_word(&fold(&t.text)))
     }
 
     /// A number glued to letters or a capitalised word is part of a name or model: "C-17",
