@@ -32,7 +32,7 @@ const YEAR: &str = r"\b(?:1[89]|20)\d{2}\b";
 pub const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const PART: &str = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of)";
 const RANGE_SEP: &str = r"\s*(?:-|–|\s(?i:to|till|until|through)\s)\s*";
-const RELATIVE_ONE: &str = r"(?i:the\s+(?:day|week|month|year)\s+(?:after\s+next|before\s+last)|the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|coming|past|previous|the|same|current)\s+(?:week|month|year|day))";
+const RELATIVE_ONE: &str = r"(?i:the\s+(?:day|week|month|year)\s+(?:after\s+next|before\s+last)|the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today|now|otd|till\s+date|to\s+date|eoy|(?:this|next|last)\s+work\s?week|(?:(?:this|next|last|the)\s+)?fiscal\s+year|(?:this|next|last|the)\s+calendar\s+year|(?:this|next|last)\s+decade|yesterday|tomorrow|the\s+day\s+before|(?:(?:this|the|next|last)\s+)?weekend|(?:this|last|next|current|the)\s+quarter|(?:this|last|next|coming|past|previous|the|same|current)\s+(?:week|fortnight|month|year|day))";
 
 fn forms() -> Vec<(String, Form)> {
     let (m, d, y, w, part, sep, rel) = (MONTH, DAY, YEAR, WEEKDAY, PART, RANGE_SEP, RELATIVE_ONE);

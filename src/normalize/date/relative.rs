@@ -108,6 +108,12 @@ pub(super) fn relative_span(text: &str, reference: Reference) -> Option<DateSpan
                 week_start + Duration::days(14),
                 Grain::Week,
             ),
+            // Fortnights run two by two from the reference's week: "next fortnight" is
+            // the two weeks after the current two.
+            [which, "fortnight"] => {
+                let start = week_start + Duration::days(14 * i64::from(offset(which)));
+                (start, start + Duration::days(14), Grain::Span)
+            }
             [which, "month"] => {
                 let shifted = shift_month(today.year(), today.month(), offset(which))?;
                 let start = NaiveDate::from_ymd_opt(shifted.0, shifted.1, 1)?;

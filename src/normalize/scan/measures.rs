@@ -78,6 +78,26 @@ impl Scanner<'_> {
         })
     }
 
+    /// "30 MUSD", "500 kEUR": an ISO code after a metric prefix, as finance writes millions
+    /// and thousands; the currency, the scale and the token after it. The code must be
+    /// written in capitals ("5 mars" is no sum of Argentine pesos).
+    fn scaled_code_at(&self, at: usize) -> Option<(usize, f64, usize)> {
+        let written = &self.text[self.tokens.get(at)?.span.clone()];
+        let (scale, code) = match written.split_at_checked(1)? {
+            ("M" | "m", code) => (1e6, code),
+            ("k" | "K", code) => (1e3, code),
+            _ => return None,
+        };
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let currency = currencies()
+            .list
+            .iter()
+            .position(|c| c.iso.as_deref() == Some(code))?;
+        Some((currency, scale, at + 1))
+    }
+
     /// An amount of money starting at token `start`.
     pub(super) fn money(&self, start: usize) -> Option<Mention> {
         let (currency, mut value, mut end) = match self.currency_at(start) {
@@ -101,8 +121,13 @@ impl Scanner<'_> {
                 } else {
                     after
                 };
-                let (currency, mut end) = self.currency_at(at)?;
-                let mut value = value;
+                let (currency, mut end, mut value) = match self.currency_at(at) {
+                    Some((currency, end)) => (currency, end, value),
+                    None => {
+                        let (currency, scale, end) = self.scaled_code_at(at)?;
+                        (currency, end, value * scale)
+                    }
+                };
                 if let Some(scale) = self
                     .word(end)
                     .and_then(crate::normalize::tokens::scale_word)
@@ -262,6 +287,19 @@ mod tests {
             money("paid 300usd upfront"),
             ("300usd".into(), 300.0, "United States dollar".into())
         );
+        assert_eq!(
+            money("losses of 30 MUSD were reported"),
+            ("30 MUSD".into(), 30e6, "United States dollar".into())
+        );
+        assert_eq!(
+            money("a budget of 500 kEUR"),
+            ("500 kEUR".into(), 500e3, "Euro".into())
+        );
+        let options = ScanOptions {
+            kinds: vec![Kind::Currency],
+            ..ScanOptions::default()
+        };
+        assert!(scan("he ate 5 mars bars", &options).is_empty());
     }
 
     #[test]

@@ -10,6 +10,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The most weekdays "next N business days" counts: about ten years of them.
+const MAX_BUSINESS_DAYS: f64 = 2600.0;
+
 impl Scanner<'_> {
     /// "the first 2 weeks of 2021", "the last four months of 2021", "earlier this month",
     /// "later this week", "August two thousand and fifteen".
@@ -258,6 +261,46 @@ impl Scanner<'_> {
         found
     }
 
+    /// "next 4 business days", "the past 10 working days" (the direction word at `start`):
+    /// the span and the first and after-last day of that many weekdays after (or before)
+    /// `today`.
+    fn business_days(
+        &self,
+        start: usize,
+        today: NaiveDate,
+        forward: bool,
+    ) -> Option<(std::ops::Range<usize>, (NaiveDate, NaiveDate))> {
+        let count = self.cardinal(start + 1)?;
+        if !matches!(self.word(count.end), Some("business" | "working"))
+            || !matches!(self.word(count.end + 1), Some("day" | "days"))
+            || count.value.fract() != 0.0
+            || !(1.0..=MAX_BUSINESS_DAYS).contains(&count.value)
+        {
+            return None;
+        }
+        let step = |date: NaiveDate| {
+            if forward {
+                date.succ_opt()
+            } else {
+                date.pred_opt()
+            }
+        };
+        let mut date = today;
+        let mut left = count.value as u32;
+        while left > 0 {
+            date = step(date)?;
+            if date.weekday().num_days_from_monday() < 5 {
+                left -= 1;
+            }
+        }
+        let days = if forward {
+            (today.succ_opt()?, date.succ_opt()?)
+        } else {
+            (date, today)
+        };
+        Some((self.span(start, count.end + 2), days))
+    }
+
     /// "in 2 weeks", "two months ago", "3 days from today", "2 weeks before May 13 1999",
     /// "next 3 days", "last 3 months", "next Monday", "last Wednesday".
     pub(super) fn relative_dates(&self, dates: &[Mention]) -> Vec<Mention> {
@@ -356,6 +399,18 @@ impl Scanner<'_> {
                 direction @ ("next" | "last" | "past" | "previous" | "coming" | "following"),
             ) = word(direction_at).filter(|_| !verb_before)
             {
+                let forward = matches!(direction, "next" | "coming" | "following");
+                if let Some((span, value)) = count_first
+                    .is_none()
+                    .then(|| self.business_days(start, today, forward))
+                    .flatten()
+                {
+                    found.push(Mention::date(
+                        span,
+                        DateSpan::between(value.0, value.1, reference.assumed),
+                    ));
+                    continue;
+                }
                 let duration = match count_first {
                     Some(count) => self.time_unit(start + 2).map(|(unit, end)| Mention {
                         span: self.span(start, end),

@@ -399,6 +399,17 @@ mod forms {
         assert_eq!(date("the 3 next weeks"), d("2026-05-22", "2026-06-12"));
         assert_eq!(date("only 3 next week"), d("2026-05-25", "2026-06-01"));
         assert_eq!(date("the coming week"), d("2026-05-25", "2026-06-01"));
+        assert_eq!(date("the next fortnight"), d("2026-06-01", "2026-06-15"));
+        assert_eq!(date("last fortnight"), d("2026-05-04", "2026-05-18"));
+        // Weekdays only: Friday, then Monday to Wednesday.
+        assert_eq!(
+            date("the next 4 business days"),
+            d("2026-05-22", "2026-05-28")
+        );
+        assert_eq!(
+            date("the past 3 working days"),
+            d("2026-05-18", "2026-05-21")
+        );
     }
 
     #[test]
