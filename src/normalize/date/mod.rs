@@ -169,6 +169,11 @@ fn forms() -> Vec<(String, Form)> {
             Form::Numeric,
         ),
         (
+            // "this Friday-Jun-15", "this friday (jun-15)": the weekday and the day it names.
+            format!(r"(?i:(?:this|next|last|coming)\s+)?(?P<w>{w})\s*(?:-|,|\()\s*(?P<m1>{MONTH_BEFORE_DAY})[-\s](?P<d1>{d})\)?"),
+            Form::MonthDay,
+        ),
+        (
             format!(r"(?P<w>{w}|(?i:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun))\.?,?\s+(?:(?i:the)\s+)?(?P<d1>{d})"),
             Form::WeekdayDay,
         ),

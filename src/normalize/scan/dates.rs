@@ -23,8 +23,15 @@ impl Scanner<'_> {
         let mut at = 0;
         while let Some(m) = DATE_RE.find_at(self.text, at) {
             at = m.end().max(m.start() + 1);
-            // "$12 December 27": the number is an amount; the date starts after it.
-            if self.text[..m.start()].trim_end().ends_with('$')
+            // "$12 December 27": the number is an amount; the date starts after it. So in
+            // "6,107.31 August 2019", where the digits are an amount's decimals.
+            let before = &self.text[..m.start()];
+            let decimals = {
+                let mut back = before.chars().rev();
+                matches!(back.next(), Some('.' | ','))
+                    && back.next().is_some_and(|c| c.is_ascii_digit())
+            };
+            if (before.trim_end().ends_with('$') || decimals)
                 && m.as_str().starts_with(|c: char| c.is_ascii_digit())
             {
                 at = m.start() + m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(1);

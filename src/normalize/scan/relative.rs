@@ -315,7 +315,9 @@ impl Scanner<'_> {
             grain: Grain::Day,
             year_assumed: reference.assumed,
         };
-        for start in 0..self.tokens.len() {
+        // From the last token back, so that a date counted from a relative one ("two
+        // months after next Friday") finds it already read.
+        for start in (0..self.tokens.len()).rev() {
             let word = |i: usize| self.word(i);
             // "next Monday", "last Wednesday", "this past Friday", "following Friday",
             // "next week Wednesday"
@@ -571,6 +573,7 @@ impl Scanner<'_> {
                 }
             }
         }
+        found.reverse();
         found
     }
 }

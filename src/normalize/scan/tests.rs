@@ -423,6 +423,17 @@ mod forms {
         );
         assert_eq!(date("a day earlier"), d("2026-05-20", "2026-05-21"));
         assert_eq!(date("on May 18"), d("2026-05-18", "2026-05-19"));
+        assert_eq!(date("this Monday (Jun-15)"), d("2026-06-15", "2026-06-16"));
+        assert_eq!(date("this Monday-Jun-15"), d("2026-06-15", "2026-06-16"));
+        // Next Friday is 29 May.
+        assert_eq!(
+            date("two months after next Friday"),
+            d("2026-07-29", "2026-07-30")
+        );
+        assert_eq!(
+            date("a balance of 6,107.31 August 2026"),
+            d("2026-08-01", "2026-09-01")
+        );
     }
 
     #[test]
