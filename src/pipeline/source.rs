@@ -45,7 +45,10 @@ impl Document {
             warnings.push(Warning::about(path.to_string(), problem.clone()));
         }
         let lines = boilerplate::classify(&text, header.body_start);
-        let published = header.published.or_else(|| infer_published(&text, &lines));
+        let published = match header.states_published {
+            true => header.published,
+            false => infer_published(&text, &lines),
+        };
         let name = header
             .source
             .or_else(|| infer_name(&text, &lines))
@@ -69,6 +72,9 @@ struct Header {
     source: Option<String>,
     url: Option<String>,
     published: Option<NaiveDate>,
+    /// The header has a `published` field, known or not: "published: unknown" says the
+    /// date is not known, so none is guessed from the text.
+    states_published: bool,
     body_start: usize,
     /// A field that did not read (a bad date): the rest of the header still holds.
     problem: Option<String>,
@@ -103,10 +109,10 @@ fn parse_header(text: &str) -> Result<Header, String> {
             .ok_or("front matter opened with +++ is never closed")?;
         let front: FrontMatter =
             toml::from_str(&rest[..close]).map_err(|e| format!("front matter: {}", e.message()))?;
-        let (published, problem) = match front.published {
+        let (published, problem) = match &front.published {
             None => (None, None),
             Some(toml::Value::Datetime(dt)) => header_date(&dt.to_string()),
-            Some(toml::Value::String(s)) => header_date(&s),
+            Some(toml::Value::String(s)) => header_date(s),
             Some(other) => (
                 None,
                 Some(format!(
@@ -121,6 +127,7 @@ fn parse_header(text: &str) -> Result<Header, String> {
         return Ok(Header {
             source: front.source,
             url: front.url,
+            states_published: front.published.is_some(),
             published,
             body_start,
             problem,
@@ -148,7 +155,10 @@ fn parse_header(text: &str) -> Result<Header, String> {
         match caps[1].to_ascii_lowercase().as_str() {
             "source" => header.source = Some(value),
             "url" => header.url = Some(value),
-            "published" => (header.published, header.problem) = header_date(&value),
+            "published" => {
+                (header.published, header.problem) = header_date(&value);
+                header.states_published = true;
+            }
             _ => {}
         }
         offset += raw.len();
@@ -392,6 +402,25 @@ mod tests {
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!((doc.name.as_str(), doc.published), ("Daily Wire", None));
+        // An unknown date is not guessed from a date the text states.
+        let (doc, _) = Document::new(
+            "dir/file.md",
+            "published: unknown
+
+Jane Roe (born February 4, 1992) is a model.
+"
+            .into(),
+        );
+        assert_eq!(doc.published, None);
+        let (doc, _) = Document::new(
+            "dir/file.md",
+            "Posted: February 4, 2013
+
+Body.
+"
+            .into(),
+        );
+        assert_eq!(doc.published, "2013-02-04".parse().ok());
         let (doc, warnings) = Document::new(
             "dir/file.md",
             "source: Daily Wire\npublished: May 2026\nurl: https://x.test/a\n\nBody.\n".into(),
