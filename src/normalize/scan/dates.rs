@@ -5,6 +5,7 @@
 use super::{has_year, shift};
 use super::{Kind, Mention, MentionValue, Scanner};
 use crate::normalize::date::{parse_date, DateSpan, Grain, DATE};
+use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -72,8 +73,66 @@ impl Scanner<'_> {
         combined.extend(self.anchored_spans(&found));
         combined.extend(self.refined_dates(&found));
         combined.extend(self.relative_dates(&found));
+        combined.extend(self.coordinated_days(&found));
         found.extend(combined);
         found
+    }
+
+    /// "18 and 19 June", "3, 4 and 5 May 2021": the days before a day's date are days of
+    /// its month.
+    fn coordinated_days(&self, dates: &[Mention]) -> Vec<Mention> {
+        let mut found = Vec::new();
+        for date in dates {
+            let MentionValue::Date(span) = &date.value else {
+                continue;
+            };
+            if span.grain != Grain::Day {
+                continue;
+            }
+            let Some(mut at) = self
+                .tokens
+                .iter()
+                .position(|t| t.span.start == date.span.start)
+            else {
+                continue;
+            };
+            if self.day_number_at(at) != Some(span.start.day()) {
+                continue;
+            }
+            while at >= 2 && matches!(self.word(at - 1), Some("and" | "," | "&")) {
+                let Some(day) = self.day_number_at(at - 2) else {
+                    break;
+                };
+                let covered = |m: &Mention| {
+                    m.span.start <= self.tokens[at - 2].span.start
+                        && self.tokens[at - 2].span.end <= m.span.end
+                };
+                let Some(start) = span.start.with_day(day) else {
+                    break;
+                };
+                if dates.iter().any(covered) {
+                    break;
+                }
+                found.push(Mention::date(
+                    self.tokens[at - 2].span.clone(),
+                    DateSpan::between(start, start.succ_opt().unwrap_or(start), span.year_assumed),
+                ));
+                at -= 2;
+            }
+        }
+        found
+    }
+
+    /// The day of the month a lone number of one or two digits at token `at` can be.
+    fn day_number_at(&self, at: usize) -> Option<u32> {
+        let token = self.tokens.get(at)?;
+        let lone = at == 0 || !matches!(self.word(at - 1), Some("." | "-" | "/" | ":"));
+        let day: u32 = token.text.parse().ok()?;
+        (token.kind == TokenKind::Digits
+            && token.text.len() <= 2
+            && lone
+            && (1..=31).contains(&day))
+        .then_some(day)
     }
 
     /// A bare year right after a capitalised word is part of a name ("Croatia 2019 is a

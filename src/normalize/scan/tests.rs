@@ -424,6 +424,14 @@ mod forms {
         assert_eq!(date("a day earlier"), d("2026-05-20", "2026-05-21"));
         assert_eq!(date("on May 18"), d("2026-05-18", "2026-05-19"));
         assert_eq!(date("this Monday (Jun-15)"), d("2026-06-15", "2026-06-16"));
+        assert_eq!(
+            date("we met on 18 and 19 June"),
+            d("2026-06-18", "2026-06-19")
+        );
+        assert_eq!(
+            date("on 3, 4 and 5 May 2021"),
+            d("2021-05-03", "2021-05-04")
+        );
         assert_eq!(date("this Monday-Jun-15"), d("2026-06-15", "2026-06-16"));
         // Next Friday is 29 May.
         assert_eq!(
