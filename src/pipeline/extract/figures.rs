@@ -315,14 +315,25 @@ impl Reader<'_> {
     }
 
     /// Whether a date is its text's time stamp: a stamp word ("posted", "updated") among
-    /// the [`STAMP_WORDS`] words before it.
+    /// the [`STAMP_WORDS`] words before it. One that also names a date measure ("the novel
+    /// was published on 5 May 2001") stamps only as a label ("PUBLISHED: March 13").
     fn is_stamp(&self, before: &[Token]) -> bool {
         before
             .iter()
+            .enumerate()
             .rev()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|(_, t)| t.kind == TokenKind::Word)
             .take(STAMP_WORDS)
-            .any(|t| self.measures.is_stamp_word(&fold(&t.text)))
+            .any(|(i, t)| {
+                let folded = fold(&t.text);
+                let label = before.get(i + 1).is_some_and(|next| next.text == ":");
+                self.measures.is_stamp_word(&folded)
+                    && (label
+                        || self
+                            .measures
+                            .starting(&[folded.as_str()], FigureKind::Date)
+                            .is_none())
+            })
     }
 
     /// A number glued to letters or a capitalised word is part of a name or model: "C-17",
