@@ -82,6 +82,7 @@ impl Scanner<'_> {
     /// its month.
     fn coordinated_days(&self, dates: &[Mention]) -> Vec<Mention> {
         let mut found = Vec::new();
+        let mut reaches: Option<Reaches> = None;
         for date in dates {
             let MentionValue::Date(span) = &date.value else {
                 continue;
@@ -89,10 +90,9 @@ impl Scanner<'_> {
             if span.grain != Grain::Day {
                 continue;
             }
-            let Some(mut at) = self
+            let Ok(mut at) = self
                 .tokens
-                .iter()
-                .position(|t| t.span.start == date.span.start)
+                .binary_search_by_key(&date.span.start, |t| t.span.start)
             else {
                 continue;
             };
@@ -103,14 +103,11 @@ impl Scanner<'_> {
                 let Some(day) = self.day_number_at(at - 2) else {
                     break;
                 };
-                let covered = |m: &Mention| {
-                    m.span.start <= self.tokens[at - 2].span.start
-                        && self.tokens[at - 2].span.end <= m.span.end
-                };
                 let Some(start) = span.start.with_day(day) else {
                     break;
                 };
-                if dates.iter().any(covered) {
+                let reach = reaches.get_or_insert_with(|| Reaches::of(dates));
+                if reach.covers(&self.tokens[at - 2].span) {
                     break;
                 }
                 found.push(Mention::date(
@@ -386,5 +383,39 @@ impl Scanner<'_> {
             }
         }
         found
+    }
+}
+
+/// The spans of mentions by where they start, with the furthest end of any that starts
+/// at or before each: whether one covers a span is a binary search, however many there are.
+struct Reaches {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Reaches {
+    fn of(mentions: &[Mention]) -> Reaches {
+        let mut spans: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (m.span.start, m.span.end))
+            .collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = spans
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Reaches {
+            starts: spans.iter().map(|&(start, _)| start).collect(),
+            furthest_end,
+        }
+    }
+
+    fn covers(&self, span: &std::ops::Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&start| start <= span.start);
+        before > 0 && self.furthest_end[before - 1] >= span.end
     }
 }
