@@ -45,9 +45,10 @@ impl Document {
             warnings.push(Warning::about(path.to_string(), problem.clone()));
         }
         let lines = boilerplate::classify(&text, header.body_start);
-        let published = match header.states_published {
-            true => header.published,
-            false => infer_published(&text, &lines),
+        let published = if header.states_published {
+            header.published
+        } else {
+            infer_published(&text, &lines)
         };
         let name = header
             .source

@@ -79,10 +79,10 @@ impl Scanner<'_> {
     }
 
     /// "18 and 19 June", "3, 4 and 5 May 2021": the days before a day's date are days of
-    /// its month.
+    /// its month. A day a longer date holds ("May 18 and 19 June") loses to it where
+    /// [`super::scan`] settles overlaps.
     fn coordinated_days(&self, dates: &[Mention]) -> Vec<Mention> {
         let mut found = Vec::new();
-        let mut reaches: Option<Reaches> = None;
         for date in dates {
             let MentionValue::Date(span) = &date.value else {
                 continue;
@@ -106,10 +106,6 @@ impl Scanner<'_> {
                 let Some(start) = span.start.with_day(day) else {
                     break;
                 };
-                let reach = reaches.get_or_insert_with(|| Reaches::of(dates));
-                if reach.covers(&self.tokens[at - 2].span) {
-                    break;
-                }
                 found.push(Mention::date(
                     self.tokens[at - 2].span.clone(),
                     DateSpan::between(start, start.succ_opt().unwrap_or(start), span.year_assumed),
@@ -383,39 +379,5 @@ impl Scanner<'_> {
             }
         }
         found
-    }
-}
-
-/// The spans of mentions by where they start, with the furthest end of any that starts
-/// at or before each: whether one covers a span is a binary search, however many there are.
-struct Reaches {
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl Reaches {
-    fn of(mentions: &[Mention]) -> Reaches {
-        let mut spans: Vec<(usize, usize)> = mentions
-            .iter()
-            .map(|m| (m.span.start, m.span.end))
-            .collect();
-        spans.sort_unstable();
-        let mut furthest = 0;
-        let furthest_end = spans
-            .iter()
-            .map(|&(_, end)| {
-                furthest = furthest.max(end);
-                furthest
-            })
-            .collect();
-        Reaches {
-            starts: spans.iter().map(|&(start, _)| start).collect(),
-            furthest_end,
-        }
-    }
-
-    fn covers(&self, span: &std::ops::Range<usize>) -> bool {
-        let before = self.starts.partition_point(|&start| start <= span.start);
-        before > 0 && self.furthest_end[before - 1] >= span.end
     }
 }

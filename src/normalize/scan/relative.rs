@@ -3,7 +3,7 @@
 //! "last 3 months", holidays ("easter 2018"), and years in words ("two thousand and ten").
 
 use super::{has_year, shift};
-use super::{Kind, Mention, MentionValue, Scanner};
+use super::{Kind, Mention, MentionValue, Reference, Scanner};
 use crate::normalize::date::{DateSpan, Grain};
 use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -262,14 +262,9 @@ impl Scanner<'_> {
     }
 
     /// "next 4 business days", "the past 10 working days" (the direction word at `start`):
-    /// the span and the first and after-last day of that many weekdays after (or before)
-    /// `today`.
-    fn business_days(
-        &self,
-        start: usize,
-        today: NaiveDate,
-        forward: bool,
-    ) -> Option<(std::ops::Range<usize>, (NaiveDate, NaiveDate))> {
+    /// that many weekdays after (or before) the reference.
+    fn business_days(&self, start: usize, reference: Reference, forward: bool) -> Option<Mention> {
+        let today = reference.date;
         let count = self.cardinal(start + 1)?;
         if !matches!(self.word(count.end), Some("business" | "working"))
             || !matches!(self.word(count.end + 1), Some("day" | "days"))
@@ -293,12 +288,15 @@ impl Scanner<'_> {
                 left -= 1;
             }
         }
-        let days = if forward {
+        let (first, after_last) = if forward {
             (today.succ_opt()?, date.succ_opt()?)
         } else {
             (date, today)
         };
-        Some((self.span(start, count.end + 2), days))
+        Some(Mention::date(
+            self.span(start, count.end + 2),
+            DateSpan::between(first, after_last, reference.assumed),
+        ))
     }
 
     /// "in 2 weeks", "two months ago", "3 days from today", "2 weeks before May 13 1999",
@@ -402,16 +400,11 @@ impl Scanner<'_> {
             ) = word(direction_at).filter(|_| !verb_before)
             {
                 let forward = matches!(direction, "next" | "coming" | "following");
-                if let Some((span, value)) = count_first
-                    .is_none()
-                    .then(|| self.business_days(start, today, forward))
-                    .flatten()
-                {
-                    found.push(Mention::date(
-                        span,
-                        DateSpan::between(value.0, value.1, reference.assumed),
-                    ));
-                    continue;
+                if count_first.is_none() {
+                    if let Some(days) = self.business_days(start, reference, forward) {
+                        found.push(days);
+                        continue;
+                    }
                 }
                 let duration = match count_first {
                     Some(count) => self.time_unit(start + 2).map(|(unit, end)| Mention {
@@ -441,20 +434,19 @@ impl Scanner<'_> {
                         let quarters = (seconds / (90.0 * 86400.0)).round() as u32;
                         let months = chrono::Months::new(quarters.saturating_mul(3));
                         let next = this_quarter + chrono::Months::new(3);
-                        let (start_date, end_date) =
-                            if matches!(direction, "next" | "coming" | "following") {
-                                (
-                                    next,
-                                    next.checked_add_months(months).unwrap_or(NaiveDate::MAX),
-                                )
-                            } else {
-                                (
-                                    this_quarter
-                                        .checked_sub_months(months)
-                                        .unwrap_or(NaiveDate::MIN),
-                                    this_quarter,
-                                )
-                            };
+                        let (start_date, end_date) = if forward {
+                            (
+                                next,
+                                next.checked_add_months(months).unwrap_or(NaiveDate::MAX),
+                            )
+                        } else {
+                            (
+                                this_quarter
+                                    .checked_sub_months(months)
+                                    .unwrap_or(NaiveDate::MIN),
+                                this_quarter,
+                            )
+                        };
                         found.push(Mention::date(
                             self.span(start, self.token_end(duration.span.end)),
                             DateSpan::between(start_date, end_date, reference.assumed),
@@ -465,7 +457,7 @@ impl Scanner<'_> {
                         shift(today.succ_opt().unwrap_or(today), seconds, 1),
                         shift(today, seconds, -1),
                     );
-                    let value = if matches!(direction, "next" | "coming" | "following") {
+                    let value = if forward {
                         DateSpan::between(
                             today.succ_opt().unwrap_or(today),
                             after,
