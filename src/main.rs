@@ -503,6 +503,7 @@ fn normalize_text(
         } else {
             kinds.to_vec()
         },
+        ..ScanOptions::default()
     };
     // (piece, its byte offset in `text`, its line number if fixed)
     let pieces: Vec<(&str, usize, Option<usize>)> = if per_line {

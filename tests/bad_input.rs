@@ -275,6 +275,15 @@ fn a_valid_extra_rule_file_loads() {
 }
 
 #[test]
+fn a_unit_named_like_a_shipped_one_names_its_line() {
+    let stderr = rule_error(
+        "# a second metre\n[[unit]]\nname = \"meter\"\ndimension = \"length\"\nfactor = 1.0\naliases = [\"mtr\"]\n",
+    );
+    assert!(stderr.contains("rules/extra.toml:3:"), "{stderr}");
+    assert!(stderr.contains("unit `meter` is defined twice"), "{stderr}");
+}
+
+#[test]
 fn malformed_toml_names_file_line_and_column() {
     let stderr = rule_error("[[rule]]\nid = \"x\"\ndescription = \"unclosed\n");
     assert!(stderr.contains("rules/extra.toml:3:"), "{stderr}");

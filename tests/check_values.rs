@@ -7,6 +7,11 @@ use claimcheck::Verdict;
 use claimcheck::{check_documents, CheckOptions, Report};
 
 fn report(texts: &[&str]) -> Report {
+    report_with(texts, &RuleSet::builtin().unwrap())
+}
+
+/// One document per text, published a day apart, checked with `rules`.
+fn report_with(texts: &[&str], rules: &RuleSet) -> Report {
     let documents = texts
         .iter()
         .enumerate()
@@ -15,8 +20,7 @@ fn report(texts: &[&str]) -> Report {
             Document::new(&format!("s{i}.md"), header).0
         })
         .collect();
-    let rules = RuleSet::builtin().unwrap();
-    check_documents(documents, Vec::new(), &rules, &CheckOptions::default())
+    check_documents(documents, Vec::new(), rules, &CheckOptions::default())
 }
 
 fn verdicts(report: &Report) -> Vec<(Verdict, String)> {
@@ -86,4 +90,46 @@ fn ten_kilometers_agree_with_six_miles() {
         "The drill stretched over a 20-mile front.",
     ]);
     assert_eq!(verdicts(&far), vec![(Verdict::Conflict, "extent".into())]);
+}
+
+/// A rule file of a new domain: its own unit of length and a measure read in it.
+const RACING_RULES: &str = r#"
+[[unit]]
+name = "furlong"
+dimension = "length"
+factor = 201.168
+aliases = ["furlong", "furlongs"]
+
+[lexicon.measures.race-distance]
+kinds = ["quantity"]
+words = ["distance", "race distance"]
+"#;
+
+fn racing_report(texts: &[&str]) -> Report {
+    let mut sources: Vec<(String, String)> = claimcheck::rules::BUILTIN
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()))
+        .collect();
+    sources.push(("racing.toml".into(), RACING_RULES.into()));
+    report_with(texts, &RuleSet::from_sources(&sources).unwrap())
+}
+
+#[test]
+fn a_unit_a_rule_file_adds_converts_like_a_shipped_one() {
+    let agree = racing_report(&[
+        "The Derby at Ascot had a distance of 8 furlongs.",
+        "The Derby at Ascot had a distance of about 1,600 metres.",
+    ]);
+    assert_eq!(
+        verdicts(&agree),
+        vec![(Verdict::Agreement, "race-distance".into())]
+    );
+    let conflict = racing_report(&[
+        "The Derby at Ascot had a distance of 12 furlongs.",
+        "The Derby at Ascot had a distance of about 1,600 metres.",
+    ]);
+    assert_eq!(
+        verdicts(&conflict),
+        vec![(Verdict::Conflict, "race-distance".into())]
+    );
 }

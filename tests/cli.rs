@@ -14,7 +14,7 @@ fn check_on_the_corpus_prints_the_table_and_exits_1_on_conflicts() {
     let output = claimcheck().args(["check", "corpus/"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("claimcheck: 17 sources, "), "{stdout}");
+    assert!(stdout.starts_with("claimcheck: 22 sources, "), "{stdout}");
     assert!(stdout.contains("CONFLICT"));
     assert!(stdout.contains("corpus/belgrade-daily.md:7:1"));
     assert!(output.stderr.is_empty());
@@ -45,7 +45,7 @@ fn json_follows_schema_v1() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
     let sources = json["sources"].as_array().unwrap();
-    assert_eq!(sources.len(), 17);
+    assert_eq!(sources.len(), 22);
     for source in sources {
         assert!(source["path"].is_string() && source["name"].is_string());
         assert!(source["published"].is_string() || source["published"].is_null());

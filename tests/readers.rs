@@ -25,6 +25,7 @@ fn read_everything(text: &str) -> Result<(), String> {
                 reference,
                 convention,
                 kinds: Kind::ALL.to_vec(),
+                ..ScanOptions::default()
             };
             let mut previous_end = 0;
             for mention in scan(text, &options) {

@@ -202,6 +202,7 @@ fn run_file(name: &str, data: &str, overall_floor: f64, kind_floors: &[(&str, f6
             }),
             convention: Convention::DotDecimal,
             kinds: kinds_of_model(case["id"].as_str().unwrap()),
+            ..ScanOptions::default()
         };
         let found = scan(input, &options);
         let lower = input.to_lowercase();

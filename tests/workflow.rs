@@ -36,7 +36,7 @@ fn a_baseline_round_trip_hides_everything_until_a_value_changes() {
         &["check", "corpus", "--write-baseline", "baseline.json"],
     );
     assert_eq!(code, Some(1));
-    assert!(stderr.contains("recorded 24 findings"), "{stderr}");
+    assert!(stderr.contains("recorded 32 findings"), "{stderr}");
 
     let (code, stdout, _) = run(
         dir.path(),

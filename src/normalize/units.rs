@@ -1,5 +1,5 @@
-//! Units of measurement, read from `rules/units.toml`: canonical names, dimensions,
-//! conversion factors and the aliases texts use.
+//! Units of measurement, read from `rules/units.toml` and the `[[unit]]` tables of added
+//! rule files: canonical names, dimensions, conversion factors and the aliases texts use.
 
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -62,6 +62,64 @@ impl Units {
             Units::new(file.unit)
         });
         &BUILTIN
+    }
+
+    /// The shipped units and `added` ones (a rule file's `[[unit]]` tables). Each distinct
+    /// set is built once per process and kept for its life, so readers hold it as plainly
+    /// as the shipped one.
+    ///
+    /// # Errors
+    /// Those of [`Units::check_added`].
+    pub fn with_added(added: &[Unit]) -> Result<&'static Units, String> {
+        static BUILT: std::sync::Mutex<Vec<(Vec<Unit>, &'static Units)>> =
+            std::sync::Mutex::new(Vec::new());
+        if added.is_empty() {
+            return Ok(Units::builtin());
+        }
+        Units::check_added(added)?;
+        let mut built = BUILT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, units)) = built.iter().find(|(set, _)| set == added) {
+            return Ok(units);
+        }
+        let all = Units::builtin()
+            .units
+            .iter()
+            .chain(added)
+            .cloned()
+            .collect();
+        let units: &'static Units = Box::leak(Box::new(Units::new(all)));
+        built.push((added.to_vec(), units));
+        Ok(units)
+    }
+
+    /// Whether `added` units may stand beside the shipped ones.
+    ///
+    /// # Errors
+    /// A unit named like another, one without aliases, or one whose factor is not a
+    /// positive number: the message names it.
+    pub fn check_added(added: &[Unit]) -> Result<(), String> {
+        let mut names: std::collections::HashSet<&str> = Units::builtin()
+            .units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect();
+        for unit in added {
+            if !names.insert(unit.name.as_str()) {
+                return Err(format!("unit `{}` is defined twice", unit.name));
+            }
+            if unit.aliases.is_empty() {
+                return Err(format!("unit `{}` has no aliases", unit.name));
+            }
+            if !(unit.factor.is_finite() && unit.factor > 0.0) {
+                return Err(format!(
+                    "unit `{}` needs a positive factor, not {}",
+                    unit.name, unit.factor
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub fn new(units: Vec<Unit>) -> Units {

@@ -69,13 +69,19 @@ pub struct Lexicon {
     not_party_bodies: HashSet<String>,
     /// What figures measure, for the figure reader.
     pub measures: super::measures::Measures,
+    /// The units quantities are read and converted in: the shipped ones and the rule
+    /// files' `[[unit]]` tables.
+    pub units: &'static crate::normalize::units::Units,
 }
 
 /// How many capitalised words after a party's name may name a body it opens.
 const BODY_WORDS: usize = 3;
 
 impl Lexicon {
-    pub(super) fn new(spec: LexiconSpec) -> Lexicon {
+    pub(super) fn new(
+        spec: LexiconSpec,
+        units: &'static crate::normalize::units::Units,
+    ) -> Lexicon {
         // Every way of writing an office is a head too.
         let heads: Vec<String> = spec
             .title_heads
@@ -109,14 +115,11 @@ impl Lexicon {
         fragments.insert("WEEKDAY_DATE", date::WEEKDAY_DATE.clone());
         fragments.insert("DURATION", duration::DURATION.clone());
         fragments.insert("COUNT", number::AMOUNT.clone());
-        fragments.insert(
-            "QUANTITY",
-            crate::normalize::units::Units::builtin().quantity_fragment(),
-        );
+        fragments.insert("QUANTITY", units.quantity_fragment());
         fragments.insert("NUMBER", number::NUMBER.to_string());
         fragments.insert("ORDINAL", number::ORDINAL.to_string());
-        let units: Vec<String> = spec.count_units.values().flatten().cloned().collect();
-        fragments.insert("COUNT_UNIT", format!(r"\b(?i:{})\b", alternation(&units)));
+        let counted: Vec<String> = spec.count_units.values().flatten().cloned().collect();
+        fragments.insert("COUNT_UNIT", format!(r"\b(?i:{})\b", alternation(&counted)));
         let triggers: Vec<String> = spec.event_classes.values().flatten().cloned().collect();
         fragments.insert("EVENT", format!(r"\b(?i:{})\b", alternation(&triggers)));
         fragments.insert(
@@ -205,6 +208,7 @@ impl Lexicon {
             .map(|(written, canonical)| (written, fold(&canonical)))
             .collect();
         Lexicon {
+            units,
             measures: super::measures::Measures::new(&spec),
             role_synonym,
             alias_of,

@@ -41,6 +41,7 @@ pub struct Measures {
     function_words: HashSet<String>,
     name_words: HashSet<String>,
     stamp_words: HashSet<String>,
+    part_words: HashSet<String>,
 }
 
 impl Measures {
@@ -73,6 +74,7 @@ impl Measures {
             function_words: folded_set(&spec.figure_function_words),
             name_words: folded_set(&spec.figure_name_words),
             stamp_words: folded_set(&spec.figure_stamp_words),
+            part_words: folded_set(&spec.figure_part_words),
         }
     }
 
@@ -136,5 +138,21 @@ impl Measures {
 
     pub fn is_stamp_word(&self, folded: &str) -> bool {
         self.stamp_words.contains(folded)
+    }
+
+    /// Whether a folded word names a lesser part of an event ("aftershocks").
+    pub fn is_part_word(&self, folded: &str) -> bool {
+        self.part_words.contains(folded)
+    }
+
+    /// Whether `text` may hold a part word: a cheap test before its words are folded.
+    pub fn may_name_a_part(&self, text: &str) -> bool {
+        if self.part_words.is_empty() {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        self.part_words
+            .iter()
+            .any(|word| lower.contains(word.as_str()))
     }
 }

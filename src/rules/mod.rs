@@ -204,15 +204,29 @@ impl RuleSet {
     fn compile_sources(sources: &[(String, String)], eager: bool) -> Result<RuleSet, Error> {
         let mut files = Vec::new();
         let mut lexicon_spec = LexiconSpec::default();
+        let mut units: Vec<crate::normalize::units::Unit> = Vec::new();
         for (path, text) in sources {
             let file: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
                 location: Location::in_text(path, text, e.span().map_or(0, |s| s.start)),
                 message: e.message().trim_end().to_string(),
             })?;
             merge_lexicon(&mut lexicon_spec, &file.lexicon);
+            for unit in &file.unit {
+                units.push(unit.clone());
+                crate::normalize::units::Units::check_added(&units).map_err(|message| {
+                    // The unit's own `name = "..."` line, else the file's start.
+                    let at = text.find(&format!("\"{}\"", unit.name)).unwrap_or_default();
+                    Error::Rule {
+                        location: Location::in_text(path, text, at),
+                        message,
+                    }
+                })?;
+            }
             files.push((path, text, file));
         }
-        let lexicon = Lexicon::new(lexicon_spec);
+        let units = crate::normalize::units::Units::with_added(&units)
+            .expect("every unit was checked as it was added");
+        let lexicon = Lexicon::new(lexicon_spec, units);
         let mut rules = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();
         for (path, text, file) in files {
@@ -331,6 +345,7 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         (&mut into.figure_function_words, &from.figure_function_words),
         (&mut into.figure_name_words, &from.figure_name_words),
         (&mut into.figure_stamp_words, &from.figure_stamp_words),
+        (&mut into.figure_part_words, &from.figure_part_words),
     ] {
         into.extend(from.iter().cloned());
     }

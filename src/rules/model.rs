@@ -15,6 +15,9 @@ pub struct RuleFile {
     pub rule: Vec<RuleSpec>,
     #[serde(default)]
     pub lexicon: LexiconSpec,
+    /// Units of measurement beside the shipped ones (`rules/units.toml` has the form).
+    #[serde(default)]
+    pub unit: Vec<crate::normalize::units::Unit>,
 }
 
 /// One rule as written.
@@ -246,4 +249,8 @@ pub struct LexiconSpec {
     /// what it reports: "Posted: May 24, 2005", "UPDATED: Thursday, March 14, 2013".
     #[serde(default)]
     pub figure_stamp_words: Vec<String>,
+    /// Words that name a lesser part of an event, whose figures are its own: "More than 40
+    /// aftershocks followed, the largest of magnitude 4.2" is no magnitude of the quake.
+    #[serde(default)]
+    pub figure_part_words: Vec<String>,
 }

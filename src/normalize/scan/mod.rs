@@ -133,6 +133,8 @@ pub struct ScanOptions {
     pub reference: Option<Reference>,
     pub convention: Convention,
     pub kinds: Vec<Kind>,
+    /// The units quantities are read in: the shipped ones and a rule set's own.
+    pub units: &'static crate::normalize::units::Units,
 }
 
 impl Default for ScanOptions {
@@ -141,6 +143,7 @@ impl Default for ScanOptions {
             reference: None,
             convention: Convention::DotDecimal,
             kinds: Kind::ALL.to_vec(),
+            units: crate::normalize::units::Units::builtin(),
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use super::{Kind, Mention, MentionValue, Scanner};
 use crate::normalize::tokens::TokenKind;
-use crate::normalize::units::Units;
 
 impl Scanner<'_> {
     /// The number starting at token `start`; digits whose separators do not make one
@@ -157,7 +156,7 @@ impl Scanner<'_> {
             from = self.tokens.get(first)?.span.start;
         }
         let rest = &self.text[from..];
-        let (unit, length) = Units::builtin().longest_alias(rest)?;
+        let (unit, length) = self.options.units.longest_alias(rest)?;
         let end_byte = from + length;
         let mut end = first;
         while end < self.tokens.len() && self.tokens[end].span.end <= end_byte {

@@ -116,6 +116,7 @@ mod forms {
             }),
             convention,
             kinds: vec![kind],
+            ..ScanOptions::default()
         };
         scan(text, &options)
             .into_iter()

@@ -3,7 +3,8 @@
 //! it), a title cut short before the words it was read with ("President of South" before
 //! "Korea", "Chairman of the"), a possessive or an event's name read as a place ("at
 //! Serbia's invitation", "in Iron Shield 2026"), where an event was felt rather than where
-//! it took place, and "the first quake" of a sequence the sentence goes on to tell.
+//! it took place, "the first quake" of a sequence the sentence goes on to tell, and a word
+//! glued to a prefix read as a name ("Governor Re-elected").
 
 use crate::rules::{Lexicon, ValueKind};
 use crate::text::fold::fold;
@@ -29,6 +30,18 @@ pub(super) fn rules_out(
     caps: &Captures,
     lexicon: &Lexicon,
 ) -> bool {
+    // "Governor Re-elected": a capital glued by a hyphen to a lower-case word is a word
+    // ("Re-elected", "Co-founder"), not a name.
+    let glued_to_word = |at: usize| {
+        let mut after = sentence[at..].chars();
+        after.next() == Some('-') && after.next().is_some_and(char::is_lowercase)
+    };
+    if caps
+        .name("subject")
+        .is_some_and(|name| glued_to_word(name.end()))
+    {
+        return true;
+    }
     match kind {
         ValueKind::Title => title_ruled_out(sentence, value, subject),
         // A headline capitalises every word: "Exercise at Slunj Range Closes" names no

@@ -53,6 +53,13 @@ const COORDINATORS: [&str; 5] = ["and", "or", "but", "while", "whereas"];
 /// Accidents on Friday, September 20, 2013").
 const STAMP_WORDS: usize = 8;
 
+/// How many tokens before a figure may name the part of an event it measures ("More than
+/// 40 aftershocks followed, the largest of magnitude 4.2").
+const PART_WORDS: usize = 12;
+
+/// The scope of a count that is the whole a part is of ("of the 35 seats").
+const TOTAL_SCOPE: &str = "total";
+
 /// How many tokens on each side of a figure make its context.
 const CONTEXT_WORDS: usize = 8;
 
@@ -105,6 +112,7 @@ pub fn figures(
         reference,
         convention,
         kinds: FIGURE_KINDS.to_vec(),
+        units: lexicon.units,
     };
     let mentions = scan(sentence, &options);
     if mentions.is_empty() {
@@ -116,19 +124,22 @@ pub fn figures(
     let reader = Reader {
         sentence,
         has_url: !urls.is_empty(),
+        has_part_word: lexicon.measures.may_name_a_part(sentence),
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
     };
+    let shares = shares(sentence, &mentions);
     let mut found: Vec<Found> = mentions
         .iter()
-        .filter(|m| {
+        .zip(shares)
+        .filter(|(m, _)| {
             !claimed
                 .iter()
                 .chain(&urls)
                 .any(|c| c.start < m.span.end && m.span.start < c.end)
         })
-        .filter_map(|m| reader.read(m))
+        .filter_map(|(m, share)| reader.read(m, &share))
         .collect();
     // "$200.6 million in Canada and $524.7 million globally": the second is a gross too.
     for i in 1..found.len() {
@@ -152,6 +163,8 @@ struct Reader<'a> {
     sentence: &'a str,
     /// The sentence holds a web address: a page's header line, not a sentence of news.
     has_url: bool,
+    /// The sentence names a lesser part of an event ("aftershocks").
+    has_part_word: bool,
     tokens: &'a [Token],
     measures: &'a Measures,
     lexicon: &'a Lexicon,
@@ -166,7 +179,7 @@ struct Reading {
 }
 
 impl Reader<'_> {
-    fn read(&self, mention: &Mention) -> Option<Found> {
+    fn read(&self, mention: &Mention, share: &Share) -> Option<Found> {
         if self.is_designation(&mention.span) {
             return None;
         }
@@ -193,7 +206,13 @@ impl Reader<'_> {
         if first >= self.tokens.len() || last < first {
             return None;
         }
-        let mut after = &self.tokens[last + 1..];
+        // "19 of the 35 seats": the part counts what the whole does.
+        let mut after = match share {
+            Share::Part { whole_end, .. } => {
+                &self.tokens[self.tokens.partition_point(|t| t.span.start < *whole_end)..]
+            }
+            _ => &self.tokens[last + 1..],
+        };
         let before = &self.tokens[..first];
         if after
             .first()
@@ -234,7 +253,7 @@ impl Reader<'_> {
             _ if base_kind == FigureKind::Date => date_qualified(amount, before),
             _ => qualified(amount, before, after),
         };
-        let reading = match base_kind {
+        let mut reading = match base_kind {
             // "grossed 110 crore", "the collection stood at 54 crores": a bare amount that a
             // money measure reads is a sum in the text's own currency.
             FigureKind::Count if self.noun_after(after).words.is_empty() => self
@@ -279,6 +298,21 @@ impl Reader<'_> {
         if reading.kind == FigureKind::Count && is_year(written, amount) {
             return None;
         }
+        // "19 of the 35 seats": the part is a share of that whole ("19 of 35 seats"), the
+        // whole a total, so neither meets a count of the story's all ("five of the 40
+        // killed were children" is no toll of five). Of a noun no measure names ("29 of
+        // 34 passes") the whole is the holder's own, which no other holder's meets.
+        if reading.kind == FigureKind::Count {
+            match share {
+                Share::Alone => {}
+                Share::Part { whole, .. } => reading.scope.push(format!("of {whole}")),
+                Share::Whole if !self.measures.is_measure(&reading.measure) => return None,
+                Share::Whole => reading.scope.push(TOTAL_SCOPE.to_string()),
+            }
+        }
+        if let Some(part) = self.part_of_event(before, after, &reading) {
+            reading.scope.push(part);
+        }
         let context = self.context(first, last);
         let named = self.named_before(before);
         Some(Found {
@@ -294,6 +328,38 @@ impl Reader<'_> {
             },
             weak: reading.weak,
         })
+    }
+
+    /// The lesser part of an event a figure measures, in the singular: "More than 40
+    /// aftershocks followed, the largest of magnitude 4.2". A part word before the figure
+    /// counts unless an event word stands between them or names what the figure is of
+    /// right after it ("aftershocks followed the magnitude 6.1 quake"); a figure that
+    /// counts the parts themselves is the event's.
+    fn part_of_event(
+        &self,
+        before: &[Token],
+        after: &[Token],
+        reading: &Reading,
+    ) -> Option<String> {
+        if !self.has_part_word {
+            return None;
+        }
+        let event_word = |t: &Token| self.lexicon.class_of(&t.text).is_some();
+        if after.iter().take(NOUN_WORDS).any(event_word) {
+            return None;
+        }
+        let part = before
+            .iter()
+            .rev()
+            .take(PART_WORDS)
+            .take_while(|t| !event_word(t))
+            .map(|t| fold(&t.text))
+            .find(|w| self.measures.is_part_word(w))?;
+        let counts_parts = self
+            .measures
+            .starting(&[part.as_str()], reading.kind)
+            .is_some_and(|(measure, _)| measure.name == reading.measure);
+        (!counts_parts).then(|| lemma(&part))
     }
 
     /// The folded words within [`CONTEXT_WORDS`] tokens of the figure (tokens `first` to
@@ -659,8 +725,10 @@ impl Reader<'_> {
                     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
                     // "copies globally": an adverb after the noun ends it.
                     let adverb = !words.is_empty() && folded.ends_with("ly");
+                    // "up from 55% four years ago": a number word opens another figure.
                     if self.measures.is_function_word(&folded)
                         || adverb
+                        || crate::normalize::tokens::small_word(&folded).is_some()
                         || words.len() == NOUN_WORDS
                         || pending.len() == NOUN_WORDS
                     {
@@ -715,10 +783,12 @@ impl Reader<'_> {
     fn predicate(&self, after: &[Token]) -> Option<&Measure> {
         let mut words = Vec::new();
         for token in after.iter().take(LINK_WORDS + 2) {
-            if token.kind != TokenKind::Word {
+            let folded = fold(&token.text);
+            // "killing 12 people and injuring about 140": past "and" is another figure's.
+            if token.kind != TokenKind::Word || COORDINATORS.contains(&folded.as_str()) {
                 break;
             }
-            words.push(fold(&token.text));
+            words.push(folded);
         }
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (0..words.len())
@@ -770,7 +840,48 @@ fn reading(measure: &Measure, scope: Vec<String>, kind: FigureKind) -> Reading {
     }
 }
 
-/// "32 of the 81 seats", "five of them": a part of a figure named after it.
+/// Where a number stands in "19 of the 35 seats".
+#[derive(Debug, Clone, PartialEq)]
+enum Share {
+    Alone,
+    /// The part, which counts the noun after the whole (ending at this sentence offset;
+    /// its amount written canonically).
+    Part {
+        whole_end: usize,
+        whole: String,
+    },
+    /// The whole, a total of which the part is one share.
+    Whole,
+}
+
+/// The share of each mention (in text order): a number that another follows after "of"
+/// or "of the" is a part of that one.
+fn shares(sentence: &str, mentions: &[Mention]) -> Vec<Share> {
+    let mut shares = vec![Share::Alone; mentions.len()];
+    for i in 1..mentions.len() {
+        let (part, whole) = (&mentions[i - 1], &mentions[i]);
+        if part.kind != Kind::Number || whole.kind != Kind::Number {
+            continue;
+        }
+        let Some(between) = sentence.get(part.span.end..whole.span.start) else {
+            continue;
+        };
+        let between: Vec<&str> = between.split_whitespace().collect();
+        if matches!(between.as_slice(), ["of"] | ["of", "the" | "its" | "their"]) {
+            let Some((amount, ..)) = value_of(whole, false) else {
+                continue;
+            };
+            shares[i - 1] = Share::Part {
+                whole_end: whole.span.end,
+                whole: amount.canonical(),
+            };
+            shares[i] = Share::Whole;
+        }
+    }
+    shares
+}
+
+/// "five of them", "three of the victims": a part of a whole named after it.
 fn is_partitive(after: &[Token]) -> bool {
     matches!(
         (

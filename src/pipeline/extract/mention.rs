@@ -111,6 +111,15 @@ pub(super) fn sentence_date(
     reference: Option<Reference>,
     near: std::ops::Range<usize>,
 ) -> Option<DateSpan> {
+    dated_phrase(sentence, reference, near).map(|(_, date)| date)
+}
+
+/// [`sentence_date`] with the span of the words that give it.
+pub(super) fn dated_phrase(
+    sentence: &str,
+    reference: Option<Reference>,
+    near: std::ops::Range<usize>,
+) -> Option<(std::ops::Range<usize>, DateSpan)> {
     let options = crate::normalize::scan::ScanOptions {
         reference,
         kinds: vec![crate::normalize::scan::Kind::Date],
@@ -120,8 +129,8 @@ pub(super) fn sentence_date(
         .into_iter()
         .filter(|m| m.span.start < near.end && near.start < m.span.end)
         .filter_map(|m| match m.value {
-            crate::normalize::scan::MentionValue::Date(span) => Some(span),
+            crate::normalize::scan::MentionValue::Date(date) => Some((m.span, date)),
             _ => None,
         })
-        .min_by_key(|span| span.end - span.start)
+        .min_by_key(|(_, date)| date.end - date.start)
 }

@@ -29,7 +29,7 @@ use crate::rules::{Rule, RuleAttribute, RuleSet, SubjectKind, ValueKind};
 use crate::text::collapse_whitespace;
 use crate::text::fold::fold;
 use crate::text::pattern::LazyRegex;
-use mention::sentence_date;
+use mention::{dated_phrase, sentence_date};
 use names::{clean_name, person, resolve_surnames};
 use regex::{Captures, Regex};
 use std::collections::{HashMap, HashSet};
@@ -73,6 +73,12 @@ const FIGURE_EVENT: &str = "event";
 /// A sentence dated this many days or more before its publication speaks of an earlier
 /// event.
 const BACKGROUND_DAYS: i64 = 60;
+
+/// The earlier event a sentence speaks of, and where its date stands (a sentence offset).
+struct Background {
+    event: String,
+    start: usize,
+}
 
 /// A year written alone ("the 1999 quake"), which the date reader leaves to the context.
 static YEAR: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
@@ -444,11 +450,16 @@ impl<'r> Extractor<'r> {
             .into_iter()
             .map(|found| {
                 // A date figure dates the story's event or person; its own date makes
-                // no earlier event of it.
-                let background = match found.figure.kind {
-                    crate::model::value::FigureKind::Date => None,
-                    _ => background.clone(),
-                };
+                // no earlier event of it, nor does a date a clause after it gives
+                // ("Turnout was 61.2%, up from 55% four years ago").
+                let background = background
+                    .as_ref()
+                    .filter(|_| found.figure.kind != crate::model::value::FigureKind::Date)
+                    .filter(|b| {
+                        text.get(found.span.end..b.start)
+                            .is_none_or(|between| !between.contains([',', ';']))
+                    })
+                    .map(|b| b.event.clone());
                 let value = Value::Figure(Box::new(found.figure));
                 let Value::Figure(figure) = &value else {
                     unreachable!("built as a figure")
@@ -487,29 +498,57 @@ impl<'r> Extractor<'r> {
     }
 
     /// The earlier event a sentence speaks of, by the date it gives: one that ended more
-    /// than [`BACKGROUND_DAYS`] before the publication ("in 1999", "the 1999 quake", "last
-    /// year's quake").
-    fn background_event(&self, sentence: &str, reference: Option<Reference>) -> Option<String> {
+    /// than [`BACKGROUND_DAYS`] before the publication ("the 1999 quake", "in 1999", "last
+    /// year's quake"), and where in the sentence its date stands. A year right before an
+    /// event word names that event ("since the 2010 quake that killed two"), whatever
+    /// other date the sentence gives.
+    fn background_event(&self, sentence: &str, reference: Option<Reference>) -> Option<Background> {
         let published = reference.filter(|r| !r.assumed)?.date;
-        let dated = sentence_date(sentence, reference, 0..usize::MAX)
-            .filter(|date| !date.year_assumed)
-            .map(|date| (date.end, date.canonical()));
-        let year = || {
-            let year: i32 = YEAR.find(sentence)?.as_str().parse().ok()?;
-            let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31)?;
-            Some((end, year.to_string()))
+        let year_end = |year: &str| chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, 12, 31);
+        let named = || {
+            YEAR.find_iter(sentence).find_map(|year| {
+                // Only the words right after the year are looked at.
+                let rest = &sentence[year.end()..];
+                let rest = rest
+                    .char_indices()
+                    .nth(40)
+                    .map_or(rest, |(at, _)| &rest[..at]);
+                let trigger = self.trigger.find(rest)?;
+                rest[..trigger.start()].trim().is_empty().then_some(())?;
+                Some((
+                    year.start(),
+                    year_end(year.as_str())?,
+                    year.as_str().to_string(),
+                    Some(trigger.as_str()),
+                ))
+            })
         };
-        let (end, label) = dated.or_else(year)?;
+        let dated = || {
+            dated_phrase(sentence, reference, 0..usize::MAX)
+                .filter(|(_, date)| !date.year_assumed)
+                .map(|(span, date)| (span.start, date.end, date.canonical(), None))
+        };
+        let year = || {
+            let year = YEAR.find(sentence)?;
+            Some((
+                year.start(),
+                year_end(year.as_str())?,
+                year.as_str().to_string(),
+                None,
+            ))
+        };
+        let (start, end, date, trigger) = named().or_else(dated).or_else(year)?;
         if (published - end).num_days() <= BACKGROUND_DAYS {
             return None;
         }
-        let date = label;
-        let class = self
-            .trigger
-            .find(sentence)
-            .and_then(|t| self.rules.lexicon.class_of(t.as_str()))
+        let class = trigger
+            .or_else(|| self.trigger.find(sentence).map(|t| t.as_str()))
+            .and_then(|t| self.rules.lexicon.class_of(t))
             .unwrap_or(FIGURE_EVENT);
-        Some(format!("{class} of {date}"))
+        Some(Background {
+            event: format!("{class} of {date}"),
+            start,
+        })
     }
 
     /// The class of the event a claim is tied to: the pattern's `event` group, else the

@@ -21,7 +21,7 @@ pub struct Reading<'a> {
 /// durations, counts (in `reading.unit`), quantities and weekday dates. Names, places and
 /// ordinals take what a pattern captured around them, so extraction reads those.
 pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Value> {
-    use crate::normalize::{date, duration, number, units::Units};
+    use crate::normalize::{date, duration, number};
     Some(match kind {
         ValueKind::Title => Value::Title(Box::new(parse_title(text, reading.lexicon)?)),
         ValueKind::Date => Value::Date(date::parse_date(text, reading.reference)?),
@@ -31,7 +31,10 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
             unit: reading.unit?.to_string(),
         },
         ValueKind::Quantity => {
-            let (amount, unit) = Units::builtin().parse_quantity(text, reading.convention)?;
+            let (amount, unit) = reading
+                .lexicon
+                .units
+                .parse_quantity(text, reading.convention)?;
             Value::Quantity {
                 amount,
                 unit: unit.name.clone(),

@@ -27,10 +27,11 @@ pub enum Slot {
 
 /// What a figure must share with another to compete with it: its kind, its currency or
 /// the dimension of its unit, and the words that narrow what it counts.
-pub fn figure_form(figure: &Figure) -> String {
+pub fn figure_form(figure: &Figure, lexicon: &Lexicon) -> String {
     let unit = match figure.kind {
         FigureKind::Money => figure.unit.clone(),
-        FigureKind::Quantity => crate::normalize::units::Units::builtin()
+        FigureKind::Quantity => lexicon
+            .units
             .get(&figure.unit)
             .map_or_else(|| figure.unit.clone(), |unit| unit.dimension.clone()),
         _ => String::new(),
@@ -42,7 +43,7 @@ pub fn figure_form(figure: &Figure) -> String {
 pub fn slot(value: &Value, lexicon: &Lexicon, context: usize) -> Slot {
     match value {
         Value::Figure(figure) => Slot::Figure {
-            form: figure_form(figure),
+            form: figure_form(figure, lexicon),
             context,
         },
         Value::Title(title) => match lexicon.exclusive_set(&title.key.role) {
@@ -82,8 +83,7 @@ pub fn agree(
             },
         ) => {
             // Compare in the first value's unit; other dimensions never agree.
-            let units = crate::normalize::units::Units::builtin();
-            let Some(factor) = units.convert(1.0, b_unit, a_unit) else {
+            let Some(factor) = lexicon.units.convert(1.0, b_unit, a_unit) else {
                 return false;
             };
             let converted = b.scaled(factor);
@@ -91,12 +91,10 @@ pub fn agree(
         }
         (Value::Figure(a), Value::Figure(b)) if a.kind == b.kind => {
             let factor = match a.kind {
-                FigureKind::Quantity => {
-                    match crate::normalize::units::Units::builtin().convert(1.0, &b.unit, &a.unit) {
-                        Some(factor) => factor,
-                        None => return false,
-                    }
-                }
+                FigureKind::Quantity => match lexicon.units.convert(1.0, &b.unit, &a.unit) {
+                    Some(factor) => factor,
+                    None => return false,
+                },
                 _ => 1.0,
             };
             a.amount.agrees_with(

@@ -36,7 +36,7 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
     let mut figures = 0usize;
     for (index, claim) in claims.iter().enumerate() {
         if let Value::Figure(figure) = &claim.value {
-            let form = super::agree::figure_form(figure);
+            let form = super::agree::figure_form(figure, &rules.lexicon);
             groups
                 .entry((claim.subject, claim.attribute.as_str(), form))
                 .or_default()
