@@ -279,7 +279,7 @@ fn a_unit_named_like_a_shipped_one_names_its_line() {
     let stderr = rule_error(
         "# a second metre\n[[unit]]\nname = \"meter\"\ndimension = \"length\"\nfactor = 1.0\naliases = [\"mtr\"]\n",
     );
-    assert!(stderr.contains("rules/extra.toml:3:"), "{stderr}");
+    assert!(stderr.contains("rules/extra.toml:2:"), "{stderr}");
     assert!(stderr.contains("unit `meter` is defined twice"), "{stderr}");
 }
 

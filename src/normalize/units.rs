@@ -97,13 +97,16 @@ impl Units {
     /// Whether `added` units may stand beside the shipped ones.
     ///
     /// # Errors
-    /// A unit named like another, one without aliases, or one whose factor is not a
-    /// positive number: the message names it.
+    /// A unit named like another, one without aliases, with an empty alias or one another
+    /// unit has (it would never be read as this one), or whose factor is not a positive
+    /// number: the message names it.
     pub fn check_added(added: &[Unit]) -> Result<(), String> {
-        let mut names: std::collections::HashSet<&str> = Units::builtin()
-            .units
+        let shipped = &Units::builtin().units;
+        let mut names: std::collections::HashSet<&str> =
+            shipped.iter().map(|u| u.name.as_str()).collect();
+        let mut aliases: std::collections::HashMap<String, &str> = shipped
             .iter()
-            .map(|u| u.name.as_str())
+            .flat_map(|u| u.aliases.iter().map(|a| (folded_alias(a), u.name.as_str())))
             .collect();
         for unit in added {
             if !names.insert(unit.name.as_str()) {
@@ -111,6 +114,17 @@ impl Units {
             }
             if unit.aliases.is_empty() {
                 return Err(format!("unit `{}` has no aliases", unit.name));
+            }
+            for alias in &unit.aliases {
+                if alias.trim().is_empty() {
+                    return Err(format!("unit `{}` has an empty alias", unit.name));
+                }
+                if let Some(other) = aliases.insert(folded_alias(alias), unit.name.as_str()) {
+                    return Err(format!(
+                        "unit `{}`: alias `{alias}` is already unit `{other}`'s",
+                        unit.name
+                    ));
+                }
             }
             if !(unit.factor.is_finite() && unit.factor > 0.0) {
                 return Err(format!(

@@ -4,6 +4,7 @@
 use super::model::LexiconSpec;
 use crate::model::claim::Attribute;
 use crate::model::mention::Parties;
+use crate::normalize::units::Units;
 use crate::normalize::{date, duration, number};
 use crate::text::fold::fold;
 use regex::Regex;
@@ -71,17 +72,14 @@ pub struct Lexicon {
     pub measures: super::measures::Measures,
     /// The units quantities are read and converted in: the shipped ones and the rule
     /// files' `[[unit]]` tables.
-    pub units: &'static crate::normalize::units::Units,
+    pub units: &'static Units,
 }
 
 /// How many capitalised words after a party's name may name a body it opens.
 const BODY_WORDS: usize = 3;
 
 impl Lexicon {
-    pub(super) fn new(
-        spec: LexiconSpec,
-        units: &'static crate::normalize::units::Units,
-    ) -> Lexicon {
+    pub(super) fn new(spec: LexiconSpec, units: &'static Units) -> Lexicon {
         // Every way of writing an office is a head too.
         let heads: Vec<String> = spec
             .title_heads

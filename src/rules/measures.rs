@@ -150,9 +150,9 @@ impl Measures {
         if self.part_words.is_empty() {
             return false;
         }
-        let lower = text.to_lowercase();
+        let folded = fold(text);
         self.part_words
             .iter()
-            .any(|word| lower.contains(word.as_str()))
+            .any(|word| folded.contains(word.as_str()))
     }
 }

@@ -8,6 +8,7 @@ pub mod model;
 use crate::model::claim::Attribute;
 use crate::model::error::{Error, Location};
 use crate::model::report::RuleInfo;
+use crate::normalize::units::{Unit, Units};
 use crate::text::pattern::LazyRegex;
 pub use lexicon::Lexicon;
 pub use model::{Check, ExampleSpec, Severity, SubjectKind, ValueKind};
@@ -204,7 +205,7 @@ impl RuleSet {
     fn compile_sources(sources: &[(String, String)], eager: bool) -> Result<RuleSet, Error> {
         let mut files = Vec::new();
         let mut lexicon_spec = LexiconSpec::default();
-        let mut units: Vec<crate::normalize::units::Unit> = Vec::new();
+        let mut units: Vec<Unit> = Vec::new();
         for (path, text) in sources {
             let file: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
                 location: Location::in_text(path, text, e.span().map_or(0, |s| s.start)),
@@ -212,20 +213,15 @@ impl RuleSet {
             })?;
             merge_lexicon(&mut lexicon_spec, &file.lexicon);
             for unit in &file.unit {
-                units.push(unit.clone());
-                crate::normalize::units::Units::check_added(&units).map_err(|message| {
-                    // The unit's own `name = "..."` line, else the file's start.
-                    let at = text.find(&format!("\"{}\"", unit.name)).unwrap_or_default();
-                    Error::Rule {
-                        location: Location::in_text(path, text, at),
-                        message,
-                    }
+                units.push(unit.get_ref().clone());
+                Units::check_added(&units).map_err(|message| Error::Rule {
+                    location: Location::in_text(path, text, unit.span().start),
+                    message,
                 })?;
             }
             files.push((path, text, file));
         }
-        let units = crate::normalize::units::Units::with_added(&units)
-            .expect("every unit was checked as it was added");
+        let units = Units::with_added(&units).expect("every unit was checked as it was added");
         let lexicon = Lexicon::new(lexicon_spec, units);
         let mut rules = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();

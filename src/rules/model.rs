@@ -3,6 +3,7 @@
 
 pub use crate::model::finding::Severity;
 pub use crate::model::subject::SubjectKind;
+use crate::normalize::units::Unit;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -17,7 +18,7 @@ pub struct RuleFile {
     pub lexicon: LexiconSpec,
     /// Units of measurement beside the shipped ones (`rules/units.toml` has the form).
     #[serde(default)]
-    pub unit: Vec<crate::normalize::units::Unit>,
+    pub unit: Vec<Spanned<Unit>>,
 }
 
 /// One rule as written.

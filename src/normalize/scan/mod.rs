@@ -14,6 +14,7 @@ mod tests;
 pub use crate::normalize::date::{DateSpan, Reference};
 use crate::normalize::number::Convention;
 use crate::normalize::tokens::{cardinal, ordinal, tokenize, Parsed, Token, TokenKind};
+use crate::normalize::units::Units;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::ops::Range;
@@ -134,7 +135,7 @@ pub struct ScanOptions {
     pub convention: Convention,
     pub kinds: Vec<Kind>,
     /// The units quantities are read in: the shipped ones and a rule set's own.
-    pub units: &'static crate::normalize::units::Units,
+    pub units: &'static Units,
 }
 
 impl Default for ScanOptions {
@@ -143,7 +144,7 @@ impl Default for ScanOptions {
             reference: None,
             convention: Convention::DotDecimal,
             kinds: Kind::ALL.to_vec(),
-            units: crate::normalize::units::Units::builtin(),
+            units: Units::builtin(),
         }
     }
 }

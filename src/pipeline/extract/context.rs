@@ -30,10 +30,11 @@ pub(super) fn rules_out(
     caps: &Captures,
     lexicon: &Lexicon,
 ) -> bool {
-    // "Governor Re-elected": a capital glued by a hyphen to a lower-case word is a word
-    // ("Re-elected", "Co-founder"), not a name.
+    // "Governor Re-elected", "Co-founder": a name never goes on in a lower-case word
+    // after a hyphen (a double name's second part is capitalised: "Jean-Pierre"), so
+    // what was read is a word's prefix.
     let glued_to_word = |at: usize| {
-        let mut after = sentence[at..].chars();
+        let mut after = sentence.get(at..).unwrap_or_default().chars();
         after.next() == Some('-') && after.next().is_some_and(char::is_lowercase)
     };
     if caps

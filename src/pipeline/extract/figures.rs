@@ -56,6 +56,17 @@ const STAMP_WORDS: usize = 8;
 /// How many tokens before a figure may name the part of an event it measures ("More than
 /// 40 aftershocks followed, the largest of magnitude 4.2").
 const PART_WORDS: usize = 12;
+/// Words that rank the parts a clause before names: "..., the largest of magnitude 4.2".
+const SUPERLATIVES: [&str; 6] = [
+    "largest",
+    "strongest",
+    "biggest",
+    "greatest",
+    "highest",
+    "most",
+];
+/// Words that open a clause of its own: "Aftershocks continued *as* the toll rose to 300".
+const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 
 /// The scope of a count that is the whole a part is of ("of the 35 seats").
 const TOTAL_SCOPE: &str = "total";
@@ -301,7 +312,8 @@ impl Reader<'_> {
         // "19 of the 35 seats": the part is a share of that whole ("19 of 35 seats"), the
         // whole a total, so neither meets a count of the story's all ("five of the 40
         // killed were children" is no toll of five). Of a noun no measure names ("29 of
-        // 34 passes") the whole is the holder's own, which no other holder's meets.
+        // 34 passes") the whole is the holder's own, which no other holder's meets: it is
+        // no claim, and the part keeps its "of 34".
         if reading.kind == FigureKind::Count {
             match share {
                 Share::Alone => {}
@@ -333,8 +345,9 @@ impl Reader<'_> {
     /// The lesser part of an event a figure measures, in the singular: "More than 40
     /// aftershocks followed, the largest of magnitude 4.2". A part word before the figure
     /// counts unless an event word stands between them or names what the figure is of
-    /// right after it ("aftershocks followed the magnitude 6.1 quake"); a figure that
-    /// counts the parts themselves is the event's.
+    /// right after it ("aftershocks followed the magnitude 6.1 quake"), or another clause
+    /// does ("aftershocks continued as the toll rose to 300"); a figure that counts the
+    /// parts themselves is the event's.
     fn part_of_event(
         &self,
         before: &[Token],
@@ -348,13 +361,30 @@ impl Reader<'_> {
         if after.iter().take(NOUN_WORDS).any(event_word) {
             return None;
         }
-        let part = before
-            .iter()
-            .rev()
-            .take(PART_WORDS)
-            .take_while(|t| !event_word(t))
-            .map(|t| fold(&t.text))
-            .find(|w| self.measures.is_part_word(w))?;
+        // The part word stands in the figure's clause, or in the one before when the
+        // figure's clause only ranks the parts ("..., the largest of magnitude 4.2").
+        let mut ranked = false;
+        let mut part = None;
+        for token in before.iter().rev().take(PART_WORDS) {
+            if event_word(token) {
+                return None;
+            }
+            let folded = fold(&token.text);
+            let clause_break = matches!(token.text.as_str(), "," | ";")
+                || COORDINATORS.contains(&folded.as_str())
+                || CLAUSE_OPENERS.contains(&folded.as_str());
+            if clause_break && !std::mem::take(&mut ranked) {
+                return None;
+            }
+            if SUPERLATIVES.contains(&folded.as_str()) {
+                ranked = true;
+            }
+            if self.measures.is_part_word(&folded) {
+                part = Some(folded);
+                break;
+            }
+        }
+        let part = part?;
         let counts_parts = self
             .measures
             .starting(&[part.as_str()], reading.kind)
@@ -585,13 +615,27 @@ impl Reader<'_> {
     }
 
     /// A year written before a noun names a thing by it ("the 2012 revision", "a 2017
-    /// comedy film"): it dates nothing the sentence reports.
+    /// comedy film"), also where the date reader took the words before it into a range
+    /// ("since the 2010 quake", "after the 2004 tsunami"): it dates nothing the sentence
+    /// reports.
     fn names_with_year(&self, written: &str, after: &[Token]) -> bool {
         let written = written.trim();
-        written.len() == 4
-            && written.chars().all(|c| c.is_ascii_digit())
+        let at = written.len().saturating_sub(4);
+        if !written.is_char_boundary(at) {
+            return false;
+        }
+        let (lead, year) = written.split_at(at);
+        let after_the = lead.ends_with(char::is_whitespace)
+            && lead
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| fold(w) == "the");
+        (lead.is_empty() || after_the)
+            && year.len() == 4
+            && year.chars().all(|c| c.is_ascii_digit())
             && after.first().is_some_and(|t| {
-                t.text == "-"
+                // "a 2017-born player"; but "since the 1989-90 season" spans two years.
+                (t.text == "-" && lead.is_empty())
                     || (t.kind == TokenKind::Word
                         && !self.measures.is_function_word(&fold(&t.text)))
             })

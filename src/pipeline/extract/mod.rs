@@ -74,6 +74,18 @@ const FIGURE_EVENT: &str = "event";
 /// event.
 const BACKGROUND_DAYS: i64 = 60;
 
+/// Whether `text` holds a comma or semicolon that ends a clause ("61.2%, up from 55%"),
+/// not one inside a number ("1,200").
+fn parts_clauses(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        matches!(c, ',' | ';')
+            && text[at + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    })
+}
+
 /// The earlier event a sentence speaks of, and where its date stands (a sentence offset).
 struct Background {
     event: String,
@@ -457,7 +469,7 @@ impl<'r> Extractor<'r> {
                     .filter(|_| found.figure.kind != crate::model::value::FigureKind::Date)
                     .filter(|b| {
                         text.get(found.span.end..b.start)
-                            .is_none_or(|between| !between.contains([',', ';']))
+                            .is_none_or(|between| !parts_clauses(between))
                     })
                     .map(|b| b.event.clone());
                 let value = Value::Figure(Box::new(found.figure));
@@ -537,10 +549,12 @@ impl<'r> Extractor<'r> {
                 None,
             ))
         };
-        let (start, end, date, trigger) = named().or_else(dated).or_else(year)?;
-        if (published - end).num_days() <= BACKGROUND_DAYS {
-            return None;
-        }
+        let earlier = |found: &(usize, chrono::NaiveDate, String, Option<&str>)| {
+            (published - found.1).num_days() > BACKGROUND_DAYS
+        };
+        let (start, _, date, trigger) = named()
+            .filter(earlier)
+            .or_else(|| dated().or_else(year).filter(earlier))?;
         let class = trigger
             .or_else(|| self.trigger.find(sentence).map(|t| t.as_str()))
             .and_then(|t| self.rules.lexicon.class_of(t))
