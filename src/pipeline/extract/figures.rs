@@ -825,15 +825,8 @@ impl Reader<'_> {
 
     /// The measure a predicate after the counted people names: "312 people *were killed*".
     fn predicate(&self, after: &[Token]) -> Option<&Measure> {
-        let mut words = Vec::new();
-        for token in after.iter().take(LINK_WORDS + 2) {
-            let folded = fold(&token.text);
-            // "killing 12 people and injuring about 140": past "and" is another figure's.
-            if token.kind != TokenKind::Word || COORDINATORS.contains(&folded.as_str()) {
-                break;
-            }
-            words.push(folded);
-        }
+        // "killing 12 people and injuring about 140": past "and" is another figure's.
+        let words = clause_words(after.iter().take(LINK_WORDS + 2), |_, _| false);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         (0..words.len())
             .take_while(|&i| i == 0 || self.measures.is_function_word(words[i - 1]))
