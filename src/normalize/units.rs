@@ -70,7 +70,7 @@ impl Units {
     ///
     /// # Errors
     /// Those of [`Units::check_added`].
-    pub fn with_added(added: &[Unit]) -> Result<&'static Units, String> {
+    pub fn with_added(added: &[Unit]) -> Result<&'static Units, (usize, String)> {
         static BUILT: std::sync::Mutex<Vec<(Vec<Unit>, &'static Units)>> =
             std::sync::Mutex::new(Vec::new());
         if added.is_empty() {
@@ -97,45 +97,68 @@ impl Units {
     /// Whether `added` units may stand beside the shipped ones.
     ///
     /// # Errors
-    /// A unit named like another, one without aliases, with an empty alias or one another
-    /// unit has (it would never be read as this one), or whose factor is not a positive
-    /// number: the message names it.
-    pub fn check_added(added: &[Unit]) -> Result<(), String> {
-        let shipped = &Units::builtin().units;
-        let mut names: std::collections::HashSet<&str> =
-            shipped.iter().map(|u| u.name.as_str()).collect();
-        let mut aliases: std::collections::HashMap<String, &str> = shipped
+    /// The index in `added` of the first unit that is named like another, has no aliases,
+    /// an empty alias or one another unit has (it would never be read as this one), or a
+    /// factor that is not a positive number, with a message naming it.
+    pub fn check_added(added: &[Unit]) -> Result<(), (usize, String)> {
+        added
             .iter()
-            .flat_map(|u| u.aliases.iter().map(|a| (folded_alias(a), u.name.as_str())))
-            .collect();
-        for unit in added {
-            if !names.insert(unit.name.as_str()) {
-                return Err(format!("unit `{}` is defined twice", unit.name));
+            .enumerate()
+            .try_fold(UnitsSeen::shipped(), |seen, (index, unit)| {
+                seen.admit(unit).map_err(|message| (index, message))
+            })
+            .map(|_| ())
+    }
+}
+
+/// The names and folded aliases of the units taken so far.
+struct UnitsSeen<'u> {
+    names: std::collections::HashSet<&'u str>,
+    aliases: std::collections::HashMap<String, &'u str>,
+}
+
+impl<'u> UnitsSeen<'u> {
+    fn shipped() -> UnitsSeen<'static> {
+        let shipped = &Units::builtin().units;
+        UnitsSeen {
+            names: shipped.iter().map(|u| u.name.as_str()).collect(),
+            aliases: shipped
+                .iter()
+                .flat_map(|u| u.aliases.iter().map(|a| (folded_alias(a), u.name.as_str())))
+                .collect(),
+        }
+    }
+
+    /// Takes `unit` if it may stand beside the units taken so far.
+    fn admit(mut self, unit: &'u Unit) -> Result<UnitsSeen<'u>, String> {
+        if !self.names.insert(unit.name.as_str()) {
+            return Err(format!("unit `{}` is defined twice", unit.name));
+        }
+        if unit.aliases.is_empty() {
+            return Err(format!("unit `{}` has no aliases", unit.name));
+        }
+        for alias in &unit.aliases {
+            if alias.trim().is_empty() {
+                return Err(format!("unit `{}` has an empty alias", unit.name));
             }
-            if unit.aliases.is_empty() {
-                return Err(format!("unit `{}` has no aliases", unit.name));
-            }
-            for alias in &unit.aliases {
-                if alias.trim().is_empty() {
-                    return Err(format!("unit `{}` has an empty alias", unit.name));
-                }
-                if let Some(other) = aliases.insert(folded_alias(alias), unit.name.as_str()) {
-                    return Err(format!(
-                        "unit `{}`: alias `{alias}` is already unit `{other}`'s",
-                        unit.name
-                    ));
-                }
-            }
-            if !(unit.factor.is_finite() && unit.factor > 0.0) {
+            if let Some(other) = self.aliases.insert(folded_alias(alias), unit.name.as_str()) {
                 return Err(format!(
-                    "unit `{}` needs a positive factor, not {}",
-                    unit.name, unit.factor
+                    "unit `{}`: alias `{alias}` is already unit `{other}`'s",
+                    unit.name
                 ));
             }
         }
-        Ok(())
+        if !(unit.factor.is_finite() && unit.factor > 0.0) {
+            return Err(format!(
+                "unit `{}` needs a positive factor, not {}",
+                unit.name, unit.factor
+            ));
+        }
+        Ok(self)
     }
+}
 
+impl Units {
     pub fn new(units: Vec<Unit>) -> Units {
         let mut aliases: Vec<(String, usize)> = units
             .iter()

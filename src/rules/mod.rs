@@ -206,6 +206,8 @@ impl RuleSet {
         let mut files = Vec::new();
         let mut lexicon_spec = LexiconSpec::default();
         let mut units: Vec<Unit> = Vec::new();
+        // Where each added unit is written: (file, text, offset of its table).
+        let mut unit_places: Vec<(&str, &str, usize)> = Vec::new();
         for (path, text) in sources {
             let file: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
                 location: Location::in_text(path, text, e.span().map_or(0, |s| s.start)),
@@ -214,14 +216,17 @@ impl RuleSet {
             merge_lexicon(&mut lexicon_spec, &file.lexicon);
             for unit in &file.unit {
                 units.push(unit.get_ref().clone());
-                Units::check_added(&units).map_err(|message| Error::Rule {
-                    location: Location::in_text(path, text, unit.span().start),
-                    message,
-                })?;
+                unit_places.push((path, text, unit.span().start));
             }
             files.push((path, text, file));
         }
-        let units = Units::with_added(&units).expect("every unit was checked as it was added");
+        let units = Units::with_added(&units).map_err(|(index, message)| {
+            let (path, text, at) = unit_places[index];
+            Error::Rule {
+                location: Location::in_text(path, text, at),
+                message,
+            }
+        })?;
         let lexicon = Lexicon::new(lexicon_spec, units);
         let mut rules = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();

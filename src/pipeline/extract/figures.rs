@@ -878,7 +878,7 @@ fn reading(measure: &Measure, scope: Vec<String>, kind: FigureKind) -> Reading {
 }
 
 /// Where a number stands in "19 of the 35 seats".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 enum Share {
     Alone,
     /// The part, which counts the noun after the whole (ending at this sentence offset;
