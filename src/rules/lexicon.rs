@@ -236,14 +236,34 @@ impl Lexicon {
     /// # Errors
     /// An unknown placeholder, with the list of known ones.
     pub fn expand(&self, pattern: &str) -> Result<String, String> {
+        self.expand_with(pattern, false)
+            .map(|(expanded, _)| expanded)
+    }
+
+    /// Expands a rule pattern, run on a sentence whose dates are marked
+    /// ([`date::mark_dates`]): `{DATE}` stands for one marked date. Says whether the pattern
+    /// has one.
+    ///
+    /// # Errors
+    /// As [`Lexicon::expand`].
+    pub fn expand_rule_pattern(&self, pattern: &str) -> Result<(String, bool), String> {
+        self.expand_with(pattern, true)
+    }
+
+    fn expand_with(&self, pattern: &str, dates_marked: bool) -> Result<(String, bool), String> {
         static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
             crate::text::pattern::compile(r"(\\[pP])?\{([A-Z][A-Z_]*)\}").unwrap()
         });
         let mut unknown = None;
+        let mut reads_dates = false;
         let expanded = PLACEHOLDER.replace_all(pattern, |caps: &regex::Captures| {
             if caps.get(1).is_some() {
                 // `\p{L}` is a Unicode class, not a placeholder.
                 return caps[0].to_string();
+            }
+            if dates_marked && &caps[2] == "DATE" {
+                reads_dates = true;
+                return date::DATE_SLOT.to_string();
             }
             match self.fragments.get(&caps[2]) {
                 Some(fragment) => format!("(?:{fragment})"),
@@ -262,7 +282,7 @@ impl Lexicon {
                     .collect::<Vec<_>>()
                     .join(" ")
             )),
-            None => Ok(expanded.into_owned()),
+            None => Ok((expanded.into_owned(), reads_dates)),
         }
     }
 
@@ -491,5 +511,17 @@ mod tests {
         // Belgrade stands for Serbia in prose, but as a place it is Belgrade.
         assert_eq!(rules.lexicon.unalias("belgrade"), "belgrade");
         assert_eq!(rules.lexicon.party("Belgrade"), Some("Serbia"));
+    }
+
+    #[test]
+    fn a_rule_pattern_holds_a_mark_for_its_date_not_the_date_grammar() {
+        let lexicon = &RuleSet::builtin_for_tests().lexicon;
+        let (expanded, reads_dates) = lexicon.expand_rule_pattern(r"on\s+{DATE}").unwrap();
+        assert!(reads_dates);
+        assert!(expanded.len() < 40, "{expanded}");
+        let (_, reads_dates) = lexicon.expand_rule_pattern(r"{COUNT}\s+troops").unwrap();
+        assert!(!reads_dates);
+        // Elsewhere (a `requires` test) `{DATE}` is the grammar, run on the plain text.
+        assert!(lexicon.expand(r"on\s+{DATE}").unwrap().len() > 1000);
     }
 }

@@ -33,6 +33,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The lazy DFA cache of each rule pattern (per thread).
 const RULE_DFA_CACHE_BYTES: usize = 64 << 20;
 
+/// One pattern of a rule.
+#[derive(Debug, Clone)]
+pub struct RulePattern {
+    /// Compiled when first used (see [`LazyRegex`]).
+    pub regex: LazyRegex,
+    /// Whether it reads a date (`{DATE}`), and so runs on the sentence with its dates
+    /// marked ([`crate::normalize::date::mark_dates`]).
+    pub reads_dates: bool,
+}
+
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -44,8 +54,7 @@ pub struct Rule {
     pub attribute: RuleAttribute,
     pub value: ValueKind,
     pub subject: SubjectKind,
-    /// Compiled when first used (see [`LazyRegex`]).
-    pub patterns: Vec<LazyRegex>,
+    pub patterns: Vec<RulePattern>,
     /// What a sentence must contain before the patterns run on it.
     pub requires: Option<LazyRegex>,
     /// The cross-document check a check rule runs (it has no patterns).
@@ -417,14 +426,17 @@ fn compile_rule(
     let mut patterns = Vec::new();
     for pattern in &spec.patterns {
         let offset = pattern.span().start;
-        let expanded = lexicon
-            .expand(pattern.get_ref())
+        let (expanded, reads_dates) = lexicon
+            .expand_rule_pattern(pattern.get_ref())
             .map_err(|m| rule_error(offset, m))?;
         // Patterns embed large alternations (every date form, every title): a lazy DFA
         // cache larger than the default keeps them from being rebuilt sentence after
         // sentence.
         if !eager {
-            patterns.push(LazyRegex::new(&expanded, Some(RULE_DFA_CACHE_BYTES)));
+            patterns.push(RulePattern {
+                regex: LazyRegex::new(&expanded, Some(RULE_DFA_CACHE_BYTES)),
+                reads_dates,
+            });
             continue;
         }
         let regex = LazyRegex::checked(&expanded, Some(RULE_DFA_CACHE_BYTES))
@@ -445,7 +457,7 @@ fn compile_rule(
                 ));
             }
         }
-        patterns.push(regex);
+        patterns.push(RulePattern { regex, reads_dates });
     }
     let attribute = match (spec.attribute.as_str(), spec.value) {
         (COUNTED_UNIT, ValueKind::Count) => RuleAttribute::CountedUnit,
@@ -543,7 +555,7 @@ mod tests {
             rules
                 .rules
                 .iter()
-                .flat_map(|rule| rule.patterns.iter().chain(&rule.requires))
+                .flat_map(|rule| rule.patterns.iter().map(|p| &p.regex).chain(&rule.requires))
                 .filter(|pattern| pattern.is_compiled())
                 .count()
         };

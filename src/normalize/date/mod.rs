@@ -9,12 +9,13 @@ mod resolve;
 mod tests;
 
 pub use crate::model::date::{DateSpan, Grain, Reference};
+use crate::text::pattern::LazyRegex;
 pub use calendar::holiday;
 use calendar::{day_number, month_number, weekday_named};
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use resolve::resolve;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Month names in any case, but for "May" and "March", which lower-case are other words.
 const MONTH: &str = r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?-i:Mar(?:ch)?|May|MAY|MARCH))\b\.?";
@@ -266,16 +267,32 @@ struct CompiledForm {
     form: Form,
 }
 
-static FORMS: LazyLock<Vec<CompiledForm>> = LazyLock::new(|| {
-    forms()
-        .into_iter()
-        .map(|(pattern, form)| CompiledForm {
-            regex: crate::pattern::compile(&format!("^(?:{pattern})$"))
-                .expect("date form compiles"),
-            form,
-        })
-        .collect()
-});
+static FORMS: OnceLock<Vec<CompiledForm>> = OnceLock::new();
+
+/// The date forms, compiled when first read.
+fn compiled_forms() -> &'static [CompiledForm] {
+    FORMS.get_or_init(|| {
+        forms()
+            .into_iter()
+            .map(|(pattern, form)| CompiledForm {
+                regex: crate::pattern::compile(&format!("^(?:{pattern})$"))
+                    .expect("date form compiles"),
+                form,
+            })
+            .collect()
+    })
+}
+
+/// Compiles the date reader's forms now unless they are: a caller that compiles other
+/// patterns side by side compiles these with them.
+pub fn compile_reader() {
+    compiled_forms();
+}
+
+/// Whether the date reader's forms are compiled.
+pub fn reader_compiled() -> bool {
+    FORMS.get().is_some()
+}
 
 /// Regex fragment (no capture groups) for a full date written with its weekday: "Monday
 /// August 14, 1964", "Friday, 29 May 2026".
@@ -304,6 +321,115 @@ pub static DATE: LazyLock<String> = LazyLock::new(|| {
     format!(r"(?:{})", alternatives.join("|"))
 });
 
+/// Finds the dates of a text: [`DATE`], after an "on", "in" or "of" where one stands
+/// before it ([`date_in`] leaves it out); compiled when first used. The one date search of
+/// the program: the scanner, the rule patterns' dates and header dates all read with it.
+pub fn date_finder() -> &'static LazyRegex {
+    // The grammar of dates is one large alternation: a lazy DFA cache of the default size
+    // is filled and cleared again and again by varied text, so give it room.
+    static FINDER: LazyLock<LazyRegex> = LazyLock::new(|| {
+        LazyRegex::new(
+            &format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE),
+            Some(32 << 20),
+        )
+    });
+    &FINDER
+}
+
+/// Where the date of a [`date_finder`] match starts: after its "on", "in" or "of".
+pub fn date_in(found: &regex::Match) -> usize {
+    let text = found.as_str();
+    let lead = text.len() - text.trim_start_matches(|c: char| c.is_alphabetic()).len();
+    if ["on", "in", "of"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(&text[..lead]))
+    {
+        found.end() - text[lead..].trim_start().len()
+    } else {
+        found.start()
+    }
+}
+
+/// What `{DATE}` stands for in a rule pattern: one date that [`mark_dates`] marked in the
+/// sentence. The date grammar is large, and a pattern that embedded it would compile it
+/// again for itself (most of a one-file run's time went to that); marked, it is read once.
+pub const DATE_SLOT: &str = r"(?:[^\x01]\x01+[^\x01])";
+
+/// The byte that fills a marked date.
+const DATE_FILL: char = '\x01';
+
+/// Words a date form may begin with that a rule pattern may spell itself before a date
+/// ("held from May 11 to May 24"): a date found with one is marked without it where the rest
+/// is the same date.
+const LEADING_WORDS: &[&str] = &["from", "between"];
+
+/// `text` with the inside of every date [`date_finder`] finds (all but its first and last
+/// character) filled with `\x01`, for [`DATE_SLOT`] to match; byte offsets are unchanged, and
+/// so is what `\b` sees at a date's edges. A date of one or two characters is left as it is.
+pub fn mark_dates(text: &str) -> String {
+    // A fill byte already in the text must not pass for part of a marked date.
+    let text = if text.contains(DATE_FILL) {
+        std::borrow::Cow::Owned(text.replace(DATE_FILL, " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let finder: &Regex = date_finder();
+    let mut marked = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = finder.find_at(&text, at) {
+        at = found.end().max(next_char_end(&text, found.start()));
+        let start = without_leading_word(&text, date_in(&found)..found.end(), finder);
+        // Letters on both sides of an edge: the "now" of "known" is no date.
+        if inside_a_word(&text, start) || inside_a_word(&text, found.end()) {
+            continue;
+        }
+        let inside_start = next_char_end(&text, start);
+        let inside_end = text[..found.end()]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
+        if inside_start >= inside_end {
+            continue;
+        }
+        marked.push_str(&text[copied..inside_start]);
+        marked.extend(std::iter::repeat_n(DATE_FILL, inside_end - inside_start));
+        copied = inside_end;
+    }
+    marked.push_str(&text[copied..]);
+    marked
+}
+
+/// Where the date at `found` starts once a [`LEADING_WORDS`] word is left out, if the rest
+/// is the same date.
+fn without_leading_word(text: &str, found: std::ops::Range<usize>, finder: &Regex) -> usize {
+    let Some((first, rest)) = text[found.clone()].split_once(char::is_whitespace) else {
+        return found.start;
+    };
+    if !LEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first)) {
+        return found.start;
+    }
+    let rest_start = found.end - rest.trim_start().len();
+    match finder.find_at(text, rest_start) {
+        Some(inner) if date_in(&inner) == rest_start && inner.end() == found.end => rest_start,
+        _ => found.start,
+    }
+}
+
+/// Whether `at` falls between two letters or digits of one word.
+fn inside_a_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The end of the character that starts at `at` (or `at` at the text's end).
+fn next_char_end(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+}
+
 /// Turns `(?P<name>` into `(?:` so a fragment can sit inside a rule's own pattern.
 pub(crate) fn strip_group_names(pattern: &str) -> String {
     static NAMED: LazyLock<Regex> =
@@ -326,7 +452,7 @@ pub fn parse_date(text: &str, reference: Option<Reference>) -> Option<DateSpan> 
         .strip_prefix("on ")
         .or_else(|| text.strip_prefix("On "))
         .unwrap_or(text);
-    for compiled in FORMS.iter() {
+    for compiled in compiled_forms() {
         if let Some(caps) = compiled.regex.captures(text) {
             if let Some(span) = resolve(compiled.form, &caps, reference) {
                 return Some(span);
@@ -379,9 +505,9 @@ pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
         ))
         .unwrap()
     });
-    static ANY: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(&DATE).unwrap());
-    for found in ANY.find_iter(line) {
-        if let Some(span) = parse_date(found.as_str(), None) {
+    let finder: &Regex = date_finder();
+    for found in finder.find_iter(line) {
+        if let Some(span) = parse_date(&line[date_in(&found)..found.end()], None) {
             if span.grain == Grain::Day {
                 return Some(span.start);
             }

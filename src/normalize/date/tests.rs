@@ -129,3 +129,45 @@ fn lower_case_may_is_not_a_month() {
     assert!(!re.is_match("it may rain"));
     assert!(re.is_match("in May"));
 }
+
+/// The dates `{DATE}` reads in `text` once its dates are marked.
+fn slotted_dates(text: &str) -> Vec<&str> {
+    let marked = mark_dates(text);
+    assert_eq!(marked.len(), text.len(), "offsets stay where they were");
+    let slot = crate::pattern::compile(DATE_SLOT).unwrap();
+    slot.find_iter(&marked).map(|m| &text[m.range()]).collect()
+}
+
+#[test]
+fn a_marked_date_is_read_whole_without_the_words_a_pattern_spells() {
+    assert_eq!(
+        slotted_dates("The drill, held from May 11 to May 24, ended on 29 May 2026."),
+        ["May 11 to May 24", "29 May 2026"]
+    );
+    assert_eq!(
+        slotted_dates("In March 2026 the vote was held; of 2 June nothing is known."),
+        ["March 2026", "2 June"]
+    );
+    // Without "between" the rest is no date, so the word stays in.
+    assert_eq!(
+        slotted_dates("It ran between 11 and 24 May, they said."),
+        ["between 11 and 24 May"]
+    );
+}
+
+#[test]
+fn a_marked_date_keeps_its_edges_for_word_boundaries() {
+    let marked = mark_dates("on May 12, troops");
+    assert!(marked.starts_with("on M\u{1}"));
+    assert!(marked.contains("\u{1}2, troops"));
+    let bounded = crate::pattern::compile(&format!(r"\bon\s+{DATE_SLOT}\b,")).unwrap();
+    assert!(bounded.is_match(&marked));
+}
+
+#[test]
+fn a_fill_byte_of_the_text_is_no_marked_date() {
+    assert!(slotted_dates("a\u{1}\u{1}\u{1}b and no date").is_empty());
+    // A date the grammar finds inside a word is none.
+    assert_eq!(mark_dates("It was known then."), "It was known then.");
+    assert_eq!(slotted_dates("x\u{1}y on 3 March 2020"), ["3 March 2020"]);
+}

@@ -4,7 +4,7 @@
 
 use super::{has_year, shift};
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::date::{parse_date, DateSpan, Grain, DATE};
+use crate::normalize::date::{date_finder, parse_date, DateSpan, Grain};
 use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -12,17 +12,10 @@ use std::sync::LazyLock;
 
 impl Scanner<'_> {
     pub(super) fn dates(&self) -> Vec<Mention> {
-        // The grammar of dates is one large alternation: a lazy DFA cache of the default
-        // size is filled and cleared again and again by varied text, so give it room.
-        static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-            crate::pattern::builder(&format!(r"(?i:\b(?:on|in|of)\s+)?{}", *DATE))
-                .dfa_size_limit(32 << 20)
-                .build()
-                .expect("date fragment compiles")
-        });
+        let finder: &Regex = date_finder();
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(m) = DATE_RE.find_at(self.text, at) {
+        while let Some(m) = finder.find_at(self.text, at) {
             at = m.end().max(m.start() + 1);
             // "$12 December 27": the number is an amount; the date starts after it. So in
             // "6,107.31 August 2019", where the digits are an amount's decimals.

@@ -21,7 +21,7 @@ use crate::model::claim::{Claim, SubjectRef, TimeScope, UNRESOLVED};
 use crate::model::mention::EventMention;
 use crate::model::story::StoryFeatures;
 use crate::model::value::Value;
-use crate::normalize::date::{parse_date, Reference};
+use crate::normalize::date::{date_finder, mark_dates, parse_date, Reference};
 use crate::normalize::number::parse_ordinal;
 use crate::pipeline::segment::{segment, Abbreviations, Sentence};
 use crate::pipeline::source::Document;
@@ -104,16 +104,32 @@ const NOT_SCOPE: &[&str] = &[
     "phase", "stage", "part", "round", "edition", "year",
 ];
 
-/// Compiles the patterns of `patterns` not compiled yet, on every core when there are
-/// several: rule patterns compile when first used, and the first sentence that reaches the
-/// event rules (or a short run's only one) would otherwise compile a dozen large ones in a
-/// row, most of a short run's time.
-fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>) {
+/// What [`compile_side_by_side`] compiles.
+enum Compile<'p> {
+    Pattern(&'p LazyRegex),
+    DateForms,
+}
+
+/// Compiles the patterns of `patterns` not compiled yet, and the date reader's forms when
+/// `with_date_forms`, on every core when there are several: rule patterns compile when
+/// first used, and the first sentence that reaches the rules (or a short run's only one)
+/// would otherwise compile a dozen large ones in a row, most of a short run's time.
+fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>, with_date_forms: bool) {
+    use crate::normalize::date;
     use rayon::prelude::*;
-    let pending: Vec<&LazyRegex> = patterns.filter(|p| !p.is_compiled()).collect();
+    let mut pending: Vec<Compile> = patterns
+        .filter(|p| !p.is_compiled())
+        .map(Compile::Pattern)
+        .collect();
+    if with_date_forms && !date::reader_compiled() {
+        pending.push(Compile::DateForms);
+    }
     if pending.len() > 1 {
-        pending.par_iter().for_each(|pattern| {
-            let _: &Regex = pattern;
+        pending.par_iter().for_each(|task| match task {
+            Compile::Pattern(pattern) => {
+                let _: &Regex = pattern;
+            }
+            Compile::DateForms => date::compile_reader(),
         });
     }
 }
@@ -189,11 +205,33 @@ impl<'r> Extractor<'r> {
                 .filter(|(_, rule)| rule.subject != SubjectKind::Event || has_trigger)
                 .filter(|(_, rule)| rule.requires.as_ref().is_none_or(|r| r.is_match(text)))
                 .collect();
-            compile_side_by_side(reached.iter().flat_map(|(_, rule)| &rule.patterns));
+            let reads_dates = reached
+                .iter()
+                .any(|(_, rule)| rule.patterns.iter().any(|p| p.reads_dates));
+            compile_side_by_side(
+                reached
+                    .iter()
+                    .flat_map(|(_, rule)| rule.patterns.iter().map(|p| &p.regex))
+                    .chain(reads_dates.then(date_finder)),
+                // Whatever a rule reads, its values are read with the date reader too.
+                !reached.is_empty(),
+            );
+            let dates_marked = reads_dates.then(|| mark_dates(text));
             for (rule_index, rule) in reached {
                 for pattern in &rule.patterns {
+                    let searched = match (&dates_marked, pattern.reads_dates) {
+                        (Some(marked), true) => marked.as_str(),
+                        _ => text,
+                    };
                     let found = self.run_pattern(
-                        pattern, doc, doc_index, sentence, rule_index, reference, time,
+                        &pattern.regex,
+                        searched,
+                        doc,
+                        doc_index,
+                        sentence,
+                        rule_index,
+                        reference,
+                        time,
                     );
                     for claim in found {
                         let key = (rule_index, claim.span.clone(), claim.named.clone());
@@ -265,6 +303,7 @@ impl<'r> Extractor<'r> {
     fn run_pattern(
         &self,
         pattern: &Regex,
+        searched: &str,
         doc: &Document,
         doc_index: usize,
         sentence: &Sentence,
@@ -273,7 +312,7 @@ impl<'r> Extractor<'r> {
         time: TimeScope,
     ) -> Vec<Claim> {
         let rule = &self.rules.rules[rule_index];
-        let mut text = doc.text[sentence.span.clone()].to_string();
+        let mut text = searched.to_string();
         let mut claims = Vec::new();
         let mut position = 0;
         while position <= text.len() {
@@ -318,7 +357,9 @@ impl<'r> Extractor<'r> {
         let sentence_text = &doc.text[sentence.span.clone()];
         let value_match = caps.name("value")?;
         let mut value_range = value_match.range();
-        let mut subject_text = caps.name("subject").map(|m| m.as_str().to_string());
+        // The groups are read from the sentence: the text searched may have its dates marked.
+        let group = |name: &str| caps.name(name).map(|m| &sentence_text[m.range()]);
+        let mut subject_text = group("subject").map(str::to_string);
         if rule.value == ValueKind::Title {
             if let Some((value_end, name)) = resplit_title_and_name(sentence_text, caps) {
                 value_range.end = value_end;
@@ -339,7 +380,7 @@ impl<'r> Extractor<'r> {
         let value_text = &sentence_text[value_range.clone()];
         // What a count counts, in the lexicon's class ("soldiers" count "troops").
         let counted = match rule.value {
-            ValueKind::Count => Some(lexicon.unit_of(caps.name("unit")?.as_str())?),
+            ValueKind::Count => Some(lexicon.unit_of(group("unit")?)?),
             _ => None,
         };
         let value = match rule.value {
@@ -358,11 +399,11 @@ impl<'r> Extractor<'r> {
                 }
                 Value::Place {
                     name: value_text.to_string(),
-                    near: caps.name("near").map(|m| m.as_str().to_string()),
+                    near: group("near").map(str::to_string),
                 }
             }
             ValueKind::Ordinal => {
-                let scope_text = caps.name("scope").map_or("", |m| m.as_str());
+                let scope_text = group("scope").unwrap_or("");
                 let words: Vec<String> = scope_text.split_whitespace().map(fold).collect();
                 if words.iter().any(|w| NOT_SCOPE.contains(&w.as_str())) {
                     return None;
@@ -569,7 +610,7 @@ impl<'r> Extractor<'r> {
     /// first trigger word in the sentence.
     fn event_class(&self, caps: &Captures, sentence: &str) -> Option<String> {
         let trigger = match caps.name("event") {
-            Some(m) => m.as_str(),
+            Some(m) => &sentence[m.range()],
             None => self.trigger.find(sentence)?.as_str(),
         };
         self.rules.lexicon.class_of(trigger).map(str::to_string)
@@ -632,7 +673,7 @@ fn resplit_title_and_name(sentence: &str, caps: &Captures) -> Option<(usize, Str
     if subject.start() < value.end() || !sentence[value.end()..subject.start()].trim().is_empty() {
         return None;
     }
-    let title = value.as_str();
+    let title = &sentence[value.range()];
     let qualifier_start = [" for ", " of "]
         .iter()
         .filter_map(|link| title.find(link).map(|i| i + link.len()))
