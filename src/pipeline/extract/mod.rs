@@ -495,6 +495,17 @@ impl<'r> Extractor<'r> {
         if sentence.heading {
             found.retain(|f| f.figure.measure != crate::model::value::EVENT_DATE_MEASURE);
         }
+        // The story's event happened near its report: a date that ended well before the
+        // publication is some earlier thing's ("the Blazers made the playoffs in 2002 and
+        // 2003" in a 2005 report), which other sources have no reason to give alike.
+        if let Some(published) = reference.filter(|r| !r.assumed).map(|r| r.date) {
+            let recent_from =
+                f64::from(chrono::Datelike::num_days_from_ce(&published)) - BACKGROUND_DAYS as f64;
+            found.retain(|f| {
+                f.figure.measure != crate::model::value::EVENT_DATE_MEASURE
+                    || f.figure.amount.high >= recent_from
+            });
+        }
         if found.is_empty() {
             return Vec::new();
         }
