@@ -139,6 +139,38 @@ fn a_draft_against_a_store_is_judged_as_against_the_corpus() {
     }
 }
 
+/// A draft against a store reads no text of the corpus again: with the corpus gone, the
+/// report is the same, and nothing warns of a text that cannot be read.
+#[test]
+fn a_draft_against_a_store_reads_none_of_the_corpus_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("corpus");
+    std::fs::create_dir(&copy).unwrap();
+    for file in corpus_files() {
+        let name = Path::new(&file).file_name().unwrap();
+        std::fs::copy(root().join(&file), copy.join(name)).unwrap();
+    }
+    let store = dir.path().join("store").display().to_string();
+    let copy = copy.display().to_string();
+    let (_, stderr, code) = run(&["extract", &copy, "-o", &store]);
+    assert_eq!(code, 0, "{stderr}");
+    let draft = dir.path().join("draft.md");
+    std::fs::write(
+        &draft,
+        "source: Draft\npublished: 2026-05-30\n\n\
+         The exercise, held from June 2 to June 9, involved nearly 400 soldiers.\n",
+    )
+    .unwrap();
+    let draft = draft.display().to_string();
+    let check = ["check", &draft, "--against", &store, "--format", "json"];
+    let before = run(&check);
+    assert_eq!(before.2, 1, "the draft has a conflict: {}", before.1);
+    std::fs::remove_dir_all(&copy).unwrap();
+    let after = run(&check);
+    assert_eq!((&after.0, after.2), (&before.0, before.2));
+    assert!(!after.1.contains("cannot be read"), "{}", after.1);
+}
+
 /// Lines of `text` with `edit` applied to line `at` (0-based).
 fn edit_line(text: &str, at: usize, edit: impl Fn(&str) -> String) -> String {
     text.lines()

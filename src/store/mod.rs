@@ -158,7 +158,9 @@ pub fn check_against(
         );
         let (mut records, mut warnings) = read(store, rules);
         records.retain(|r| !submitted.contains(r.path()));
-        if keep != KeepTexts::None {
+        // An undated record holds its text; a dated one's is read again only for a report
+        // that shows it.
+        if keep == KeepTexts::All {
             restore_texts(&mut records, &mut warnings);
         }
         warnings.extend(walked);
