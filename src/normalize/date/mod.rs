@@ -285,12 +285,12 @@ fn compiled_forms() -> &'static [CompiledForm] {
 
 /// Compiles the date reader's forms now unless they are: a caller that compiles other
 /// patterns side by side compiles these with them.
-pub fn compile_reader() {
+pub fn compile_forms() {
     compiled_forms();
 }
 
 /// Whether the date reader's forms are compiled.
-pub fn reader_compiled() -> bool {
+pub fn forms_compiled() -> bool {
     FORMS.get().is_some()
 }
 

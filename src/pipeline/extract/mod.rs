@@ -121,7 +121,7 @@ fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>, with_
         .filter(|p| !p.is_compiled())
         .map(Compile::Pattern)
         .collect();
-    if with_date_forms && !date::reader_compiled() {
+    if with_date_forms && !date::forms_compiled() {
         pending.push(Compile::DateForms);
     }
     if pending.len() > 1 {
@@ -129,7 +129,7 @@ fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>, with_
             Compile::Pattern(pattern) => {
                 let _: &Regex = pattern;
             }
-            Compile::DateForms => date::compile_reader(),
+            Compile::DateForms => date::compile_forms(),
         });
     }
 }
