@@ -496,8 +496,13 @@ pub fn is_impossible_date(text: &str) -> bool {
     }
 }
 
+/// The most words a line may have for its "30 May 16" to be a dateline's date: in a
+/// sentence the form is a score and a day ("lost 30-7 Oct. 19 at Carolina").
+const DATELINE_WORDS: usize = 8;
+
 /// Finds a dated header line's date: a full day with a year, also in the header-only
-/// short form "30 May 16" and the numeric "20/05/2026 15:49".
+/// short form "30 May 16" (on a line of a dateline's length) and the numeric "20/05/2026
+/// 15:49".
 pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         crate::pattern::compile(&format!(
@@ -512,6 +517,9 @@ pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
                 return Some(span.start);
             }
         }
+    }
+    if line.split_whitespace().count() > DATELINE_WORDS {
+        return None;
     }
     let caps = SHORT.captures(line)?;
     let year = 2000 + caps["y"].parse::<i32>().ok()?;

@@ -121,6 +121,11 @@ fn header_dates_accept_the_short_year() {
         "2026-05-20".parse().ok()
     );
     assert_eq!(parse_header_date("(completed in 1980)"), None);
+    // In a sentence the short form is a score and a day.
+    assert_eq!(
+        parse_header_date("He was hurt in New Orleans' 30-7 Oct. 19 loss at Carolina."),
+        None
+    );
 }
 
 #[test]
