@@ -642,6 +642,29 @@ fn words(tokens: &[Token], start: usize, convention: Convention) -> Option<Parse
     })
 }
 
+/// Whether the fraction word at `at` ("half", "quarter") is glued by a hyphen to a word
+/// that is no number ("half-dead", "quarter-final"): the first part of a compound, not a
+/// number of its own. A unit after it ("half-hour") is for the reader of that unit.
+pub fn begins_a_compound(tokens: &[Token], at: usize) -> bool {
+    if !matches!(
+        tokens.get(at).map(|t| t.text.as_str()),
+        Some("half" | "quarter")
+    ) {
+        return false;
+    }
+    match (tokens.get(at + 1), tokens.get(at + 2)) {
+        (Some(hyphen), Some(next)) => {
+            hyphen.text == "-"
+                && !hyphen.gap
+                && !next.gap
+                && next.kind == TokenKind::Word
+                && scale_word(&next.text).is_none()
+                && small_word(&next.text).is_none()
+        }
+        _ => false,
+    }
+}
+
 /// "a half", "a third", "two thirds", "three quarters", "half": a fraction and the token
 /// after it.
 fn fraction_phrase(tokens: &[Token], start: usize) -> Option<(f64, usize)> {

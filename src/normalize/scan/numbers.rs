@@ -37,6 +37,11 @@ impl Scanner<'_> {
             return None;
         }
         let parsed = self.cardinal(start)?;
+        if parsed.end == start + 1
+            && crate::normalize::numerals::begins_a_compound(self.tokens, start)
+        {
+            return None;
+        }
         Some(Mention {
             span: self.span(start, parsed.end),
             kind: Kind::Number,

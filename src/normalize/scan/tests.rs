@@ -37,6 +37,18 @@ mod readings {
     }
 
     #[test]
+    fn a_fraction_word_that_begins_a_compound_is_no_number() {
+        let text =
+            "She was half-dead, the town half-empty, after the quarter-final; half of it fell.";
+        assert_eq!(
+            only(text, Kind::Number),
+            vec![("half".to_string(), MentionValue::Number(0.5))]
+        );
+        // A unit after the hyphen is that unit's reader's: "half-hour" is a duration.
+        assert_eq!(only("a half-hour drill", Kind::Duration).len(), 1);
+    }
+
+    #[test]
     fn quantities_with_units() {
         assert_eq!(
             only(
