@@ -1,9 +1,9 @@
-//! GitHub Actions workflow commands: one annotation per finding at its first claim,
-//! `error` for conflicts, `warning` for possible conflicts and changes; at most
+//! GitHub Actions workflow commands: one annotation per finding at its first claim, at the
+//! finding's level ([`super::alert_severity`]: `error`, `warning` or `notice`); at most
 //! [`ANNOTATIONS_PER_LEVEL`] per level (GitHub shows no more), the rest summarised.
 
 use super::message::message;
-use crate::model::finding::Verdict;
+use crate::model::finding::Severity;
 use crate::model::report::Report;
 use std::collections::BTreeMap;
 
@@ -15,10 +15,11 @@ pub fn report(report: &Report) -> String {
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut hidden: BTreeMap<&str, usize> = BTreeMap::new();
     for finding in &report.findings {
-        let level = match finding.verdict {
-            Verdict::Conflict | Verdict::InternalConflict => "error",
-            Verdict::PossibleConflict | Verdict::Changed => "warning",
-            Verdict::Agreement => continue,
+        let level = match super::alert_severity(report, finding) {
+            Some(Severity::Error) => "error",
+            Some(Severity::Warning) => "warning",
+            Some(Severity::Info) => "notice",
+            None => continue,
         };
         let count = shown.entry(level).or_default();
         if *count >= ANNOTATIONS_PER_LEVEL {

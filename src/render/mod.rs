@@ -15,10 +15,25 @@ pub mod table;
 pub use message::message;
 
 use crate::model::claim::Claim;
-use crate::model::finding::{Detail, Finding, Verdict};
+use crate::model::finding::{Detail, Finding, Severity, Verdict};
 use crate::model::report::{Report, Stats};
 use crate::rules::{Rule, RuleSet};
 use crate::text::collapse_whitespace;
+
+/// How loud a finding is where findings are ranked in three levels (GitHub annotations,
+/// SARIF results): a conflict at its rule's severity, a possible conflict or a change one
+/// level below it, an agreement not at all.
+pub fn alert_severity(report: &Report, finding: &Finding) -> Option<Severity> {
+    let severity = report.rule(finding).severity;
+    match finding.verdict {
+        Verdict::Conflict | Verdict::InternalConflict => Some(severity),
+        Verdict::PossibleConflict | Verdict::Changed => Some(match severity {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        }),
+        Verdict::Agreement => None,
+    }
+}
 
 /// `claimcheck rules --explain RULE`: a rule in full.
 pub fn explain(rule: &Rule) -> String {

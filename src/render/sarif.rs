@@ -5,7 +5,7 @@
 
 use super::message::message;
 use crate::model::claim::Claim;
-use crate::model::finding::{Severity, Verdict};
+use crate::model::finding::Severity;
 use crate::model::report::Report;
 use crate::text::collapse_whitespace;
 use serde_json::{json, Value};
@@ -31,14 +31,11 @@ pub fn report(report: &Report) -> String {
     let results: Vec<Value> = report
         .findings
         .iter()
-        .filter(|f| f.verdict != Verdict::Agreement)
-        .map(|finding| {
+        .filter_map(|f| Some((f, super::alert_severity(report, f)?)))
+        .map(|(finding, severity)| {
             let first = &report.claims[finding.primary];
             let rule = report.rule(finding);
-            let result_level = match finding.verdict {
-                Verdict::Conflict | Verdict::InternalConflict => level(rule.severity),
-                _ => "note",
-            };
+            let result_level = level(severity);
             let related: Vec<Value> = finding
                 .related
                 .iter()
