@@ -71,6 +71,8 @@ where
 pub(super) struct Finding<'a> {
     attribute: &'a str,
     claims: Vec<Cited<'a>>,
+    /// How loud the finding is ([`super::alert_severity`]); none for an agreement.
+    level: Option<&'static str>,
     message: String,
     rule: &'a str,
     severity: &'a str,
@@ -144,6 +146,7 @@ pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a ReportFinding) -
     Finding {
         attribute: finding.attribute.as_str(),
         claims: report.cited(finding).map(|c| cited(report, c)).collect(),
+        level: super::alert_severity(report, finding).map(|s| s.name()),
         message: message(report, finding),
         rule: &rule.id,
         severity: rule.severity.name(),
