@@ -262,15 +262,16 @@ enum Form {
     Weekday,
 }
 
-struct CompiledForm {
+pub(crate) struct CompiledForm {
     regex: Regex,
     form: Form,
 }
 
 static FORMS: OnceLock<Vec<CompiledForm>> = OnceLock::new();
 
-/// The date forms, compiled when first read.
-fn compiled_forms() -> &'static [CompiledForm] {
+/// The date forms, compiled when first read (a caller that compiles other patterns side by
+/// side calls it to compile these with them).
+pub(crate) fn compiled_forms() -> &'static [CompiledForm] {
     FORMS.get_or_init(|| {
         forms()
             .into_iter()
@@ -281,12 +282,6 @@ fn compiled_forms() -> &'static [CompiledForm] {
             })
             .collect()
     })
-}
-
-/// Compiles the date reader's forms now unless they are: a caller that compiles other
-/// patterns side by side compiles these with them.
-pub fn compile_forms() {
-    compiled_forms();
 }
 
 /// Whether the date reader's forms are compiled.

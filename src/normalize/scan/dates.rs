@@ -4,7 +4,7 @@
 
 use super::{has_year, shift};
 use super::{Kind, Mention, MentionValue, Scanner};
-use crate::normalize::date::{date_finder, parse_date, DateSpan, Grain};
+use crate::normalize::date::{date_finder, date_in, parse_date, DateSpan, Grain};
 use crate::normalize::tokens::TokenKind;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -31,26 +31,13 @@ impl Scanner<'_> {
                 at = m.start() + m.as_str().find(|c: char| !c.is_ascii_digit()).unwrap_or(1);
                 continue;
             }
-            let lead_text = m.as_str();
-            let body = lead_text
-                .split_once(char::is_whitespace)
-                .filter(|(w, _)| matches!(w.to_lowercase().as_str(), "on" | "in" | "of"))
-                .map_or(lead_text, |(_, rest)| rest.trim_start());
+            // Keep "on"/"in" out of the date and its span.
+            let range = date_in(&m)..m.end();
+            let body = &self.text[range.clone()];
             if self.year_of_a_name(m.range(), body, &found) {
                 continue;
             }
             if let Some(span) = parse_date(body, self.options.reference) {
-                let mut range = m.range();
-                // Keep "on"/"in" out of the span.
-                let lead = m.as_str().len()
-                    - m.as_str()
-                        .trim_start_matches(|c: char| c.is_alphabetic())
-                        .len();
-                let lead_word = &m.as_str()[..lead].to_lowercase();
-                if matches!(lead_word.as_str(), "on" | "in" | "of") {
-                    let trimmed = m.as_str()[lead..].trim_start();
-                    range.start = range.end - trimmed.len();
-                }
                 found.push(Mention::date(range, span));
             } else if crate::normalize::date::is_impossible_date(body) {
                 found.push(Mention {

@@ -129,7 +129,9 @@ fn compile_side_by_side<'p>(patterns: impl Iterator<Item = &'p LazyRegex>, with_
             Compile::Pattern(pattern) => {
                 let _: &Regex = pattern;
             }
-            Compile::DateForms => date::compile_forms(),
+            Compile::DateForms => {
+                date::compiled_forms();
+            }
         });
     }
 }
