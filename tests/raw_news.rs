@@ -275,10 +275,14 @@ mod figures {
 
     /// Two accounts of one band, each dating what it reports once.
     fn two_accounts(first: &str, second: &str) -> Report {
+        two_accounts_published("unknown", first, second)
+    }
+
+    fn two_accounts_published(published: &str, first: &str, second: &str) -> Report {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in [("a.md", first), ("b.md", second)] {
             let body =
-                format!("source: {name}\npublished: unknown\n\n# The Veloria Five\n\n{text}\n");
+                format!("source: {name}\npublished: {published}\n\n# The Veloria Five\n\n{text}\n");
             std::fs::write(dir.path().join(name), body).unwrap();
         }
         let rules = RuleSet::builtin().unwrap();
@@ -329,6 +333,137 @@ mod figures {
         for _ in 0..8 {
             assert_eq!(cited_of(&two_accounts(texts.0, texts.1)), cited_of(&first));
         }
+    }
+
+    fn texts_of(report: &Report, attribute: &str) -> Vec<String> {
+        let mut texts: Vec<String> = report
+            .claims
+            .iter()
+            .filter(|c| c.attribute.as_str() == attribute)
+            .map(|c| c.text.clone())
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    #[test]
+    fn a_count_added_to_another_compares_only_with_counts_added_alike() {
+        let report = two_accounts(
+            "Five people died in the quake. Another four people died in hospital later.",
+            "Five people were killed in the quake. Four other people died in hospital, he said.",
+        );
+        assert_eq!(
+            texts_of(&report, "deaths"),
+            ["4 more deaths", "4 more deaths", "5 deaths", "5 deaths"]
+        );
+        let found = finding(&report, "deaths");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|f| f.verdict == Verdict::Agreement));
+    }
+
+    #[test]
+    fn a_rise_by_a_number_is_a_change_not_a_count() {
+        let report = two_accounts(
+            "The death toll rose by three to 24 on Friday.",
+            "Officials said 24 people were killed.",
+        );
+        assert_eq!(texts_of(&report, "deaths"), ["24 deaths", "24 deaths"]);
+    }
+
+    #[test]
+    fn one_night_of_arrests_is_no_total_of_four_nights() {
+        let report = two_accounts(
+            "Police said 46 people were arrested on Wednesday night.",
+            "More than 50 people have been arrested over four nights of protests.",
+        );
+        let texts = texts_of(&report, "arrested");
+        assert_eq!(texts.len(), 2, "the four nights count nothing: {texts:?}");
+        assert!(finding(&report, "arrested").is_empty());
+    }
+
+    #[test]
+    fn a_figure_that_names_no_holder_meets_none_where_many_hold_the_noun() {
+        let report = two_accounts(
+            "Will Artino scored 14 points and Gregory Echenique had 11 points in the win.",
+            "Seth VanDeest had 13 points. The centre, who came off the bench, had 9 points in the win.",
+        );
+        assert_eq!(texts_of(&report, "point").len(), 4);
+        assert!(finding(&report, "point").is_empty());
+    }
+
+    #[test]
+    fn a_figure_before_a_clause_of_an_earlier_event_is_the_story_s() {
+        let report = two_accounts_published(
+            "2013-07-02",
+            "The 6.1-magnitude quake rocked a region that was devastated by the tsunami of 2004.",
+            "A magnitude 5.9 quake struck the region on Tuesday.",
+        );
+        let found = finding(&report, "magnitude");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn ten_kilometres_and_six_miles_agree_as_written() {
+        let report = two_accounts(
+            "The quake struck at a depth of 10 kilometres near the coast.",
+            "The quake struck at a depth of six miles near the coast.",
+        );
+        let found = finding(&report, "depth");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Agreement);
+        let apart = two_accounts(
+            "The quake struck at a depth of 10 kilometres near the coast.",
+            "The quake struck at a depth of eight miles near the coast.",
+        );
+        let found = finding(&apart, "depth");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn both_figures_of_a_pair_measure_what_the_first_names() {
+        let report = two_accounts(
+            "Two quakes, measuring 7.6 and 7.4, struck off the coast.",
+            "The quakes had magnitudes of 7.6 and 7.4, the survey said.",
+        );
+        assert_eq!(
+            texts_of(&report, "magnitude"),
+            [
+                "magnitude 7.4",
+                "magnitude 7.4",
+                "magnitude 7.6",
+                "magnitude 7.6"
+            ]
+        );
+        assert!(finding(&report, "magnitude")
+            .iter()
+            .all(|f| f.verdict == Verdict::Agreement));
+    }
+
+    #[test]
+    fn scores_and_clock_times_are_no_counts() {
+        let report = two_accounts(
+            "The safety was injured in a 27-24 loss, and the Jays led 33-26 at the half.",
+            "She was struck at about 7 p. m. while crossing the road.",
+        );
+        assert!(report
+            .claims
+            .iter()
+            .all(|c| c.attribute.as_str() != "injured" && c.attribute.as_str() != "p"));
+    }
+
+    #[test]
+    fn a_toll_given_as_an_earlier_report_meets_no_later_one() {
+        let report = two_accounts(
+            "The UN said earlier that it had confirmed 30 dead at the school.",
+            "The UN said 40 people were killed at the school.",
+        );
+        assert_eq!(
+            texts_of(&report, "deaths"),
+            ["30 earlier deaths", "40 deaths"]
+        );
+        assert!(finding(&report, "deaths").is_empty());
     }
 
     #[test]

@@ -125,6 +125,25 @@ impl Amount {
         format!("{} {word}", scaled.canonical())
     }
 
+    /// The amount as far as its written digits tell: each bound widened by half a unit of
+    /// its last decimal ("6 miles" is 5.5 to 6.5 miles). A figure converted from another
+    /// unit is rounded ("10 kilometres (6 miles)"), so that is all it can be held to.
+    pub fn as_written(&self) -> Amount {
+        let half_step = |value: f64| {
+            let written = format_number(value);
+            let decimals = written
+                .split_once('.')
+                .map_or(0, |(_, fraction)| fraction.len());
+            0.5 * 10f64.powi(-(decimals as i32))
+        };
+        let widen = |value: f64, by: f64| if value.is_finite() { by } else { 0.0 };
+        Amount {
+            low: self.low - widen(self.low, half_step(self.low)),
+            high: self.high + widen(self.high, half_step(self.high)),
+            ..*self
+        }
+    }
+
     /// Whether two amounts can describe the same quantity (their intervals overlap), after
     /// widening each approximate amount by `approx_tolerance` (relative) and every amount by
     /// `tolerance`.

@@ -42,6 +42,9 @@ pub struct Measures {
     name_words: HashSet<String>,
     stamp_words: HashSet<String>,
     part_words: HashSet<String>,
+    increment_words: HashSet<String>,
+    change_words: HashSet<String>,
+    earlier_words: HashSet<String>,
 }
 
 impl Measures {
@@ -75,6 +78,9 @@ impl Measures {
             name_words: folded_set(&spec.figure_name_words),
             stamp_words: folded_set(&spec.figure_stamp_words),
             part_words: folded_set(&spec.figure_part_words),
+            increment_words: folded_set(&spec.figure_increment_words),
+            change_words: folded_set(&spec.figure_change_words),
+            earlier_words: folded_set(&spec.figure_earlier_words),
         }
     }
 
@@ -143,6 +149,22 @@ impl Measures {
     /// Whether a folded word names a lesser part of an event ("aftershocks").
     pub fn is_part_word(&self, folded: &str) -> bool {
         self.part_words.contains(folded)
+    }
+
+    /// Whether a folded word makes a count an addition to an earlier one ("another").
+    pub fn is_increment_word(&self, folded: &str) -> bool {
+        self.increment_words.contains(folded)
+    }
+
+    /// Whether a folded word before "by" makes the figure after it a change ("rose").
+    pub fn is_change_word(&self, folded: &str) -> bool {
+        self.change_words.contains(folded)
+    }
+
+    /// Whether a folded word before a figure in its clause says the figure was reported
+    /// earlier ("earlier", "initially").
+    pub fn is_earlier_word(&self, folded: &str) -> bool {
+        self.earlier_words.contains(folded)
     }
 
     /// Whether `text` may hold a part word: a cheap test before its words are folded.

@@ -356,6 +356,12 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         (&mut into.figure_name_words, &from.figure_name_words),
         (&mut into.figure_stamp_words, &from.figure_stamp_words),
         (&mut into.figure_part_words, &from.figure_part_words),
+        (
+            &mut into.figure_increment_words,
+            &from.figure_increment_words,
+        ),
+        (&mut into.figure_change_words, &from.figure_change_words),
+        (&mut into.figure_earlier_words, &from.figure_earlier_words),
     ] {
         into.extend(from.iter().cloned());
     }

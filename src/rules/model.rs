@@ -254,4 +254,16 @@ pub struct LexiconSpec {
     /// aftershocks followed, the largest of magnitude 4.2" is no magnitude of the quake.
     #[serde(default)]
     pub figure_part_words: Vec<String>,
+    /// Words that make a count an addition to one given before, not a total: "*another*
+    /// four died", "four *other* people", "a *further* 12", "two *more*".
+    #[serde(default)]
+    pub figure_increment_words: Vec<String>,
+    /// Words that, before "by", make the figure after it a change, not an amount: "the toll
+    /// *rose* by three to 24".
+    #[serde(default)]
+    pub figure_change_words: Vec<String>,
+    /// Words before a figure in its clause that give it as an earlier report, which a later
+    /// one may have replaced: "the UN said *earlier* it had confirmed 30 dead".
+    #[serde(default)]
+    pub figure_earlier_words: Vec<String>,
 }

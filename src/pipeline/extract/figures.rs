@@ -70,6 +70,32 @@ const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 
 /// The scope of a count that is the whole a part is of ("of the 35 seats").
 const TOTAL_SCOPE: &str = "total";
+/// The scope of a count that adds to one given before ("another four", "four other").
+const INCREMENT_SCOPE: &str = "more";
+/// The scope of a count the text gives as an earlier report ("said earlier it had
+/// confirmed 30 dead"), which a later one may have replaced.
+const EARLIER_SCOPE: &str = "earlier";
+
+/// Whether a figure is one side of a pair written with a hyphen: a score or a result
+/// ("a 27-24 loss", "led 33-26"), not a count. The reader takes a rising pair ("15-20")
+/// for a range before this is asked; a year's pair is a season ("1989-90").
+fn is_one_of_a_pair(written: &str, before: &[Token], after: &[Token]) -> bool {
+    const SCORE_DIGITS: usize = 3;
+    let score = |t: &Token| t.kind == TokenKind::Digits && t.text.len() <= SCORE_DIGITS;
+    let hyphen = |t: Option<&Token>| t.is_some_and(|t| !t.gap && t.text == "-");
+    let own = written.len() <= SCORE_DIGITS && written.bytes().all(|b| b.is_ascii_digit());
+    own && ((hyphen(after.first()) && after.get(1).is_some_and(|t| !t.gap && score(t)))
+        || (before.len() >= 2 && hyphen(before.last()) && score(&before[before.len() - 2])))
+}
+
+/// Whether the words after a number make it a time of day the date reader left alone:
+/// "7 p. m.", "10 a. m.".
+fn is_clock_time(after: &[Token]) -> bool {
+    matches!(
+        after,
+        [half, dot, m, ..] if matches!(half.text.as_str(), "a" | "p") && dot.text == "." && m.text == "m"
+    )
+}
 
 /// How many tokens on each side of a figure make its context.
 const CONTEXT_WORDS: usize = 8;
@@ -132,26 +158,32 @@ pub fn figures(
     let tokens = tokenize(sentence);
     // "/61-magnitude-quake-strikes/" is an address, not a magnitude of 61.
     let urls = crate::text::url_spans(sentence);
+    // "over four nights" says what the sentence counts over; it counts no nights itself.
+    let stretches = stretches(sentence);
     let reader = Reader {
         sentence,
         has_url: !urls.is_empty(),
         has_part_word: lexicon.measures.may_name_a_part(sentence),
+        stretches: &stretches,
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
     };
     let shares = shares(sentence, &mentions);
-    let mut found: Vec<Found> = mentions
-        .iter()
-        .zip(shares)
-        .filter(|(m, _)| {
-            !claimed
-                .iter()
-                .chain(&urls)
-                .any(|c| c.start < m.span.end && m.span.start < c.end)
-        })
-        .filter_map(|(m, share)| reader.read(m, &share))
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for (mention, share) in mentions.iter().zip(shares) {
+        let taken = claimed
+            .iter()
+            .chain(&urls)
+            .chain(stretches.iter().map(|(span, _)| span))
+            .any(|c| c.start < mention.span.end && mention.span.start < c.end);
+        if taken {
+            continue;
+        }
+        if let Some(figure) = reader.read(mention, &share, found.last()) {
+            found.push(figure);
+        }
+    }
     // "$200.6 million in Canada and $524.7 million globally": the second is a gross too.
     for i in 1..found.len() {
         let (done, rest) = found.split_at_mut(i);
@@ -170,12 +202,45 @@ pub fn figures(
     found
 }
 
+/// A day a story of many days holds ("Wednesday night", "Saturday's protests", though not
+/// "Thursday's bombing", the one event of its day) or a stretch of them ("over four
+/// nights").
+static STRETCH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:(?:'s|’s)\s+\p{L}+s|\s+(?:night|evening))|over\s+(?:the\s+(?:past|last)\s+)?(?P<count>[a-z0-9]+)\s+(?P<unit>days|nights|weeks))\b",
+    )
+    .expect("stretch pattern compiles")
+});
+
+/// The stretches of time `sentence` counts over: where each stands, and its scope ("on
+/// wednesday", "over 4 nights").
+fn stretches(sentence: &str) -> Vec<(Range<usize>, String)> {
+    STRETCH
+        .captures_iter(sentence)
+        .filter_map(|found| {
+            let span = found.get(0)?.range();
+            if let Some(day) = found.name("day") {
+                return Some((span, format!("on {}", day.as_str().to_lowercase())));
+            }
+            let count = found.name("count")?.as_str().to_lowercase();
+            let count = crate::normalize::number::parse_amount(&count, Convention::default())
+                .map_or(count, |amount| amount.low.to_string());
+            let unit = found.name("unit")?.as_str().to_lowercase();
+            Some((span, format!("over {count} {unit}")))
+        })
+        .collect()
+}
+
 struct Reader<'a> {
     sentence: &'a str,
     /// The sentence holds a web address: a page's header line, not a sentence of news.
     has_url: bool,
     /// The sentence names a lesser part of an event ("aftershocks").
     has_part_word: bool,
+    /// The stretches of time the sentence counts over that are parts of a longer story,
+    /// and where they stand: "on wednesday" ("46 were arrested Wednesday night"), "over 4
+    /// nights".
+    stretches: &'a [(Range<usize>, String)],
     tokens: &'a [Token],
     measures: &'a Measures,
     lexicon: &'a Lexicon,
@@ -190,7 +255,8 @@ struct Reading {
 }
 
 impl Reader<'_> {
-    fn read(&self, mention: &Mention, share: &Share) -> Option<Found> {
+    /// Reads one figure; `previous` is the figure read last before it in the sentence.
+    fn read(&self, mention: &Mention, share: &Share, previous: Option<&Found>) -> Option<Found> {
         if self.is_designation(&mention.span) {
             return None;
         }
@@ -225,6 +291,15 @@ impl Reader<'_> {
             _ => &self.tokens[last + 1..],
         };
         let before = &self.tokens[..first];
+        if is_one_of_a_pair(written, before, after) || is_clock_time(after) {
+            return None;
+        }
+        // "rose by three to 24": the three is a change, the 24 the amount.
+        if let [.., change, by] = before {
+            if by.text == "by" && self.measures.is_change_word(&change.text) {
+                return None;
+            }
+        }
         if after
             .first()
             .is_some_and(|t| MONTHS.contains(&t.text.trim_end_matches('.')))
@@ -304,7 +379,8 @@ impl Reader<'_> {
                 None => None,
             },
             FigureKind::Number | FigureKind::Age => None,
-        }?;
+        }
+        .or_else(|| self.coordinated(mention, previous, base_kind, after))?;
         // A year standing alone is a date the date reader missed, not a count.
         if reading.kind == FigureKind::Count && is_year(written, amount) {
             return None;
@@ -320,6 +396,38 @@ impl Reader<'_> {
                 Share::Part { whole, .. } => reading.scope.push(format!("of {whole}")),
                 Share::Whole if !self.measures.is_measure(&reading.measure) => return None,
                 Share::Whole => reading.scope.push(TOTAL_SCOPE.to_string()),
+            }
+        }
+        if reading.kind == FigureKind::Count {
+            // "another four people", "the first eight points": a scope word right before.
+            let scope_before = before.last().and_then(|t| {
+                let folded = fold(&t.text);
+                if self.measures.is_increment_word(&folded) {
+                    Some(INCREMENT_SCOPE.to_string())
+                } else {
+                    self.measures.is_scope_word(&folded).then_some(folded)
+                }
+            });
+            // "the UN said earlier it had confirmed 30 dead": a figure since replaced.
+            let earlier = self
+                .reported_earlier(before)
+                .then(|| EARLIER_SCOPE.to_string());
+            for word in scope_before.into_iter().chain(earlier) {
+                if !reading.scope.contains(&word) {
+                    reading.scope.push(word);
+                }
+            }
+        }
+        // "46 were arrested Wednesday night" and "over 50 arrests over four nights" count
+        // one night and four: parts of a story of many days, not its total.
+        if reading.kind == FigureKind::Count {
+            let distance = |span: &Range<usize>| {
+                span.start.saturating_sub(mention.span.end)
+                    + mention.span.start.saturating_sub(span.end)
+            };
+            let nearest = self.stretches.iter().min_by_key(|(span, _)| distance(span));
+            if let Some((_, stretch)) = nearest.filter(|(_, s)| !reading.scope.contains(s)) {
+                reading.scope.push(stretch.clone());
             }
         }
         if let Some(part) = self.part_of_event(before, after, &reading) {
@@ -769,6 +877,16 @@ impl Reader<'_> {
                     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
                     // "copies globally": an adverb after the noun ends it.
                     let adverb = !words.is_empty() && folded.ends_with("ly");
+                    // "two more people": the word of increment is the noun's, though "more"
+                    // ends a noun elsewhere ("5 more than last year").
+                    if index == 0
+                        && self.measures.is_increment_word(&folded)
+                        && after.get(1).is_none_or(|t| t.text != "than")
+                    {
+                        words.push(folded);
+                        consumed = 1;
+                        continue;
+                    }
                     // "up from 55% four years ago": a number word opens another figure.
                     if self.measures.is_function_word(&folded)
                         || adverb
@@ -834,14 +952,66 @@ impl Reader<'_> {
             .map(|(measure, _)| measure)
     }
 
-    /// The words of a noun that narrow a count: parties ("Hungarian") and the lexicon's
-    /// figure scope words ("new", "more").
-    fn scope_of(&self, words: &[String]) -> Vec<String> {
-        words
+    /// The reading of a figure that names no measure of its own but is coordinated with the
+    /// figure before it, which does: "two quakes, measuring 7.6 *and* 7.4, struck".
+    fn coordinated(
+        &self,
+        mention: &Mention,
+        previous: Option<&Found>,
+        kind: FigureKind,
+        after: &[Token],
+    ) -> Option<Reading> {
+        let previous = previous?;
+        let between = self.sentence.get(previous.span.end..mention.span.start)?;
+        let words: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let same_kind = previous.figure.kind == kind
+            || (kind == FigureKind::Count && previous.figure.kind == FigureKind::Number);
+        (matches!(words.as_slice(), ["and"] | ["or"])
+            && same_kind
+            && previous.figure.kind != FigureKind::Date
+            && self.noun_after(after).words.is_empty())
+        .then(|| Reading {
+            measure: previous.figure.measure.clone(),
+            kind: previous.figure.kind,
+            scope: previous.figure.scope.clone(),
+            weak: previous.weak,
+        })
+    }
+
+    /// Whether the figure's clause, before it, says its figure was given earlier: "the UN
+    /// said *earlier* that it had confirmed 30 dead", "*initially* reported 12 deaths".
+    fn reported_earlier(&self, before: &[Token]) -> bool {
+        before
             .iter()
-            .filter(|w| self.measures.is_scope_word(w) || self.lexicon.party(w).is_some())
-            .cloned()
-            .collect()
+            .rev()
+            .take(CLAUSE_WORDS)
+            .take_while(|t| {
+                !matches!(t.text.as_str(), "," | ";" | ":")
+                    && !COORDINATORS.contains(&t.text.as_str())
+            })
+            .any(|t| self.measures.is_earlier_word(&t.text))
+    }
+
+    /// The words of a noun that narrow a count: parties ("Hungarian") and the lexicon's
+    /// figure scope words ("new"), and "more" for any increment word ("other", "another").
+    fn scope_of(&self, words: &[String]) -> Vec<String> {
+        let mut scope: Vec<String> = Vec::new();
+        for word in words {
+            let word = if self.measures.is_increment_word(word) {
+                INCREMENT_SCOPE
+            } else if self.measures.is_scope_word(word) || self.lexicon.party(word).is_some() {
+                word
+            } else {
+                continue;
+            };
+            if !scope.iter().any(|s| s == word) {
+                scope.push(word.to_string());
+            }
+        }
+        scope
     }
 }
 

@@ -74,8 +74,14 @@ const FIGURE_EVENT: &str = "event";
 /// event.
 const BACKGROUND_DAYS: i64 = 60;
 
+/// Words that open a clause of its own: "the 6.1 quake rocked a region *that* the 2004
+/// tsunami devastated".
+const CLAUSE_WORDS: [&str; 8] = [
+    "as", "that", "which", "where", "when", "while", "after", "before",
+];
+
 /// Whether `text` holds a comma or semicolon that ends a clause ("61.2%, up from 55%"),
-/// not one inside a number ("1,200").
+/// not one inside a number ("1,200"), or a word that opens another clause.
 fn parts_clauses(text: &str) -> bool {
     text.char_indices().any(|(at, c)| {
         matches!(c, ',' | ';')
@@ -83,7 +89,9 @@ fn parts_clauses(text: &str) -> bool {
                 .chars()
                 .next()
                 .is_none_or(char::is_whitespace)
-    })
+    }) || text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| CLAUSE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// The earlier event a sentence speaks of, and where its date stands (a sentence offset).

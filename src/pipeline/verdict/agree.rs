@@ -2,6 +2,7 @@
 //! overlap, numbers within the rule's tolerance, titles of one office with compatible
 //! qualifiers, places one of which lies in the other.
 
+use crate::model::amount::Amount;
 use crate::model::value::{Figure, FigureKind, Title, Value};
 use crate::rules::{Lexicon, Rule};
 use crate::text::fold::{fold, Closeness, Thresholds};
@@ -81,28 +82,18 @@ pub fn agree(
                 amount: b,
                 unit: b_unit,
             },
-        ) => {
-            // Compare in the first value's unit; other dimensions never agree.
-            let Some(factor) = lexicon.units.convert(1.0, b_unit, a_unit) else {
-                return false;
-            };
-            let converted = b.scaled(factor);
-            a.agrees_with(&converted, rule.tolerance, rule.approx_tolerance)
-        }
-        (Value::Figure(a), Value::Figure(b)) if a.kind == b.kind => {
-            let factor = match a.kind {
-                FigureKind::Quantity => match lexicon.units.convert(1.0, &b.unit, &a.unit) {
-                    Some(factor) => factor,
-                    None => return false,
-                },
-                _ => 1.0,
-            };
-            a.amount.agrees_with(
-                &b.amount.scaled(factor),
-                rule.tolerance,
-                rule.approx_tolerance,
-            )
-        }
+        ) => quantities_agree((a, a_unit.as_str()), (b, b_unit.as_str()), rule, lexicon),
+        (Value::Figure(a), Value::Figure(b)) if a.kind == b.kind => match a.kind {
+            FigureKind::Quantity => quantities_agree(
+                (&a.amount, a.unit.as_str()),
+                (&b.amount, b.unit.as_str()),
+                rule,
+                lexicon,
+            ),
+            _ => a
+                .amount
+                .agrees_with(&b.amount, rule.tolerance, rule.approx_tolerance),
+        },
         (Value::Name(a), Value::Name(b)) => {
             thresholds.closeness(&fold(a), &fold(b)) == Closeness::Same
         }
@@ -121,6 +112,26 @@ pub fn agree(
         }
         _ => false,
     }
+}
+
+/// Two amounts of units, compared in the first one's unit; other dimensions never agree.
+/// Amounts in two units are held only to their written digits: one is likely converted
+/// from the other and rounded ("10 kilometres (6 miles)").
+fn quantities_agree(
+    (a, a_unit): (&Amount, &str),
+    (b, b_unit): (&Amount, &str),
+    rule: &Rule,
+    lexicon: &Lexicon,
+) -> bool {
+    let Some(factor) = lexicon.units.convert(1.0, b_unit, a_unit) else {
+        return false;
+    };
+    let (a, b) = if a_unit == b_unit {
+        (*a, *b)
+    } else {
+        (a.as_written(), b.as_written())
+    };
+    a.agrees_with(&b.scaled(factor), rule.tolerance, rule.approx_tolerance)
 }
 
 /// Titles agree when they name one office and neither the party they are held for nor

@@ -21,6 +21,9 @@ const COUNTED_NOUN_MATCH: f64 = 0.3;
 /// 2016", "announced the re-signing on 10 January 2017"): the likeness must show they date
 /// one thing.
 const EVENT_DATE_MATCH: f64 = 0.25;
+/// Holders that share no name, in this many figures of a counted noun, make a story that
+/// counts it for each holder apart.
+const MANY_HOLDERS: usize = 3;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
 /// Past this many documents that each state a measure once, only their contexts pair them.
@@ -120,14 +123,38 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         candidates.sort_unstable();
         candidates.dedup();
         // Figures of a noun a text happens to count are a player's, a team's, a film's:
-        // two that name who they are about and name none in common are about two.
+        // two that name who they are about and name none in common are about two. Where the
+        // story counts the noun for several holders ("Artino scored 14 points", "Echenique
+        // had 11 points", "VanDeest had 13") in most of its figures, a figure that names no
+        // holder is no one's to compare.
+        let holders = |a: usize| {
+            let named = &figure(members[a]).named;
+            (!named.is_empty() && !named.iter().any(|w| w == UNNAMED)).then_some(named)
+        };
+        let named_figures: Vec<&Vec<String>> = (0..members.len()).filter_map(holders).collect();
+        // Holders that share no name; two may still be one named two ways ("Arsenal",
+        // "Henry"), three are a story of several.
+        let mut distinct_holders: Vec<&Vec<String>> = Vec::new();
+        for named in &named_figures {
+            if distinct_holders
+                .iter()
+                .all(|held| !held.iter().any(|w| named.contains(w)))
+            {
+                distinct_holders.push(named);
+            }
+        }
+        let many_holders = !named_measure
+            && !form.starts_with("Date")
+            && named_figures.len() * 2 >= members.len()
+            && distinct_holders.len() >= MANY_HOLDERS;
         let about_one = |a: usize, b: usize| {
             let (x, y) = (&figure(members[a]).named, &figure(members[b]).named);
             let unnamed = |names: &[String]| names.iter().any(|w| w == UNNAMED);
+            let anyone = |names: &[String]| names.is_empty() && !many_holders;
             named_measure
                 || (!unnamed(x)
                     && !unnamed(y)
-                    && (x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w))))
+                    && (anyone(x) || anyone(y) || x.iter().any(|w| y.contains(w))))
         };
         // A news text dates many things once each: two of its dates that are their
         // documents' only ones must still share a word.
@@ -157,13 +184,11 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             if ra == rb || !sentences[ra].is_disjoint(&sentences[rb]) {
                 continue;
             }
-            if event_date
-                && !joined[ra].iter().all(|&x| {
-                    joined[rb]
-                        .iter()
-                        .all(|&y| alike(cosine(&vectors[x], &vectors[y]), x, y))
-                })
-            {
+            if !joined[ra].iter().all(|&x| {
+                joined[rb]
+                    .iter()
+                    .all(|&y| alike(cosine(&vectors[x], &vectors[y]), x, y))
+            }) {
                 continue;
             }
             let (keep, gone) = (ra.min(rb), ra.max(rb));
