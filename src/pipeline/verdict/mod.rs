@@ -330,21 +330,32 @@ fn judge_link(
     let rule = &context.rules.rules[first.rule];
     // Distinct values only: a figure repeated by many sources is compared once.
     let right = distinct(claims, others);
-    let disagree = distinct(claims, left).into_iter().any(|a| {
-        right.iter().any(|&b| {
-            !agree(
-                &claims[a].value,
-                &claims[b].value,
-                rule,
-                &context.rules.lexicon,
-                &context.thresholds,
-            )
-        })
-    });
-    if !disagree {
+    let left_values = distinct(claims, left);
+    let agrees = |a: usize, b: usize| {
+        agree(
+            &claims[a].value,
+            &claims[b].value,
+            rule,
+            &context.rules.lexicon,
+            &context.thresholds,
+        )
+    };
+    // A value the other subject gives that one of this subject's already agrees with adds
+    // nothing: where this subject's values differ among themselves, its own finding says
+    // so, and the possible conflict would repeat it.
+    let new_disagreement = right
+        .iter()
+        .any(|&b| left_values.iter().all(|&a| !agrees(a, b)));
+    if !new_disagreement {
         return None;
     }
-    let mut members: Vec<usize> = left.iter().chain(others).copied().collect();
+    // Of this subject, one claim of each value the other's differ from: its own finding
+    // cites them all.
+    let differing = left_values
+        .iter()
+        .copied()
+        .filter(|&a| right.iter().any(|&b| !agrees(a, b)));
+    let mut members: Vec<usize> = differing.chain(others.iter().copied()).collect();
     members.sort_unstable();
     let classes = classes(claims, &members, context);
     let classes = class_numbers(&members, &classes);
