@@ -1,7 +1,8 @@
 //! The terminal table fits its width: no line longer than the width but a location that
 //! cannot be broken, every claim's `path:line:col` whole on one line, the width taken from
 //! `--width`, else `COLUMNS` (output to a pipe), else 100, a value written across a line
-//! break shown on one line, and the wide layout's locations in one column.
+//! break shown on one line, every claim with its quote, and the wide layout's locations in
+//! one column.
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -59,6 +60,35 @@ fn every_line_fits_and_no_location_is_broken() {
                     .lines()
                     .any(|line| line.split_whitespace().any(|word| word == place.as_str()));
                 assert!(whole, "{input} at {width}: {place} is not whole on a line");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_claim_is_shown_with_its_quote_at_any_width() {
+    for input in ["corpus/", "tests/fixtures/raw-news"] {
+        let places = locations(root(), input);
+        for width in [40, 60, 80, 120] {
+            let out = table(root(), &[input, "--width", &width.to_string()], None);
+            let lines: Vec<&str> = out.lines().collect();
+            for (at, line) in lines.iter().enumerate() {
+                let Some(place) = places
+                    .iter()
+                    .find(|p| line.split_whitespace().any(|word| word == p.as_str()))
+                else {
+                    continue;
+                };
+                // The quote is on the claim's line or on the lines beneath it, before the
+                // next claim's location.
+                let quoted = std::iter::once(*line)
+                    .chain(lines[at + 1..].iter().copied().take_while(|next| {
+                        !places
+                            .iter()
+                            .any(|p| next.split_whitespace().any(|word| word == p.as_str()))
+                    }))
+                    .any(|l| l.contains('“'));
+                assert!(quoted, "{input} at {width}: {place} has no quote");
             }
         }
     }

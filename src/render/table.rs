@@ -3,8 +3,9 @@
 //! source says — `path:line:col`, the canonical value and an excerpt of the sentence around
 //! the value, the value in brackets. Fitted to a width: columns drawn with comfy-table where
 //! every location fits its column and the text column gets [`MIN_TEXT`] characters, else a
-//! compact layout of one line per claim (where its value fits). A location is never broken,
-//! a value never cut; values and excerpts are one line of text each, wrapped only at spaces.
+//! compact layout of one line per claim (where its value fits), its excerpt beneath where
+//! there is no room beside it. A location is never broken, a value never cut, an excerpt
+//! never left out; values and excerpts are one line of text each, wrapped only at spaces.
 
 use super::excerpt::{self, one_line};
 use super::label::{self, Topic};
@@ -22,7 +23,7 @@ const CLAIMS_PER_FINDING: usize = 12;
 /// The narrowest text column of the wide layout; below it, the compact one.
 pub const MIN_TEXT: usize = 40;
 
-/// The fewest characters an excerpt is given when it shows at all.
+/// The fewest characters an excerpt is given beside a value.
 const MIN_EXCERPT: usize = 24;
 
 /// How the table is laid out.
@@ -298,10 +299,10 @@ fn compact_row(row: &Row, options: &Options) -> Vec<String> {
         let room = options.width.saturating_sub(4 + column + 2);
         if chars(&value) > room {
             lines.push(format!("    {place}"));
-            let indent = "      ";
-            for line in wrap(&value, options.width.saturating_sub(indent.len())) {
-                lines.push(format!("{indent}{line}"));
+            for line in wrap(&value, options.width.saturating_sub(QUOTE_INDENT.len())) {
+                lines.push(format!("{QUOTE_INDENT}{line}"));
             }
+            quote_beneath(claim, options.width, &mut lines);
             continue;
         }
         let left = room.saturating_sub(chars(&value) + 6);
@@ -309,13 +310,31 @@ fn compact_row(row: &Row, options: &Options) -> Vec<String> {
         if left >= MIN_EXCERPT {
             let excerpt = excerpt::window(claim, left);
             line.push_str(&format!("  “{}”", excerpt.marked("[", "]")));
+            lines.push(line);
+            continue;
         }
         lines.push(line);
+        quote_beneath(claim, options.width, &mut lines);
     }
     if row.more > 0 {
         lines.push(format!("    {}", more_claims(row.more)));
     }
     lines
+}
+
+/// How far the compact layout indents the lines beneath a claim's location.
+const QUOTE_INDENT: &str = "      ";
+
+/// A claim's quote on lines of its own beneath it, where there was no room beside its
+/// location: a claim is never shown without the words it was read from.
+fn quote_beneath(claim: &Claim, width: usize, lines: &mut Vec<String>) {
+    let room = width.saturating_sub(QUOTE_INDENT.len() + 2);
+    let written = chars(&one_line(&claim.located.written));
+    let excerpt = excerpt::window(claim, room.max(written + MIN_EXCERPT));
+    let quote = format!("“{}”", excerpt.marked("[", "]"));
+    for line in wrap(&quote, width.saturating_sub(QUOTE_INDENT.len())) {
+        lines.push(format!("{QUOTE_INDENT}{line}"));
+    }
 }
 
 fn more_claims(count: usize) -> String {
