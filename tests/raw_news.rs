@@ -422,6 +422,18 @@ mod figures {
     }
 
     #[test]
+    fn a_distance_in_a_clause_of_its_own_is_no_depth() {
+        let report = two_accounts(
+            "The quake struck at a depth of 10 kilometers and its epicenter was located 55 kilometers west of the town.",
+            "The quake struck at a depth of 10 kilometers, the survey said.",
+        );
+        assert_eq!(
+            texts_of(&report, "depth"),
+            ["depth 10 kilometer", "depth 10 kilometer"]
+        );
+    }
+
+    #[test]
     fn both_figures_of_a_pair_measure_what_the_first_names() {
         let report = two_accounts(
             "Two quakes, measuring 7.6 and 7.4, struck off the coast.",

@@ -65,6 +65,10 @@ const SUPERLATIVES: [&str; 6] = [
     "highest",
     "most",
 ];
+/// Forms of "be", "have" and "will" that make the words around them a clause of their own.
+const FINITE_VERBS: [&str; 9] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would",
+];
 /// Words that open a clause of its own: "Aftershocks continued *as* the toll rose to 300".
 const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 
@@ -189,11 +193,17 @@ pub fn figures(
         let (done, rest) = found.split_at_mut(i);
         let (previous, figure) = (&done[i - 1], &mut rest[0]);
         let between = &sentence[previous.span.end..figure.span.start];
+        // "... at a depth of 10 km and its epicenter was 55 km west": a clause with a verb
+        // of its own says what its figure is.
+        let own_clause = between
+            .split_whitespace()
+            .any(|w| FINITE_VERBS.contains(&w.to_lowercase().as_str()));
         if figure.weak
             && !previous.weak
             && previous.figure.kind == figure.figure.kind
             && between.split_whitespace().any(|w| w == "and")
             && between.split_whitespace().count() <= 8
+            && !own_clause
         {
             figure.figure.measure = previous.figure.measure.clone();
             figure.weak = false;
