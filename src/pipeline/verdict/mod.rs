@@ -340,22 +340,26 @@ fn judge_link(
             &context.thresholds,
         )
     };
-    // A value the other subject gives that one of this subject's already agrees with adds
-    // nothing: where this subject's values differ among themselves, its own finding says
-    // so, and the possible conflict would repeat it.
-    let new_disagreement = right
-        .iter()
-        .any(|&b| left_values.iter().all(|&a| !agrees(a, b)));
-    if !new_disagreement {
+    // A value one subject gives that one of the other's agrees with adds nothing: where a
+    // subject's values differ among themselves, its own finding says so, and the possible
+    // conflict would repeat it.
+    let unmatched = |values: &[usize], against: &[usize]| {
+        values
+            .iter()
+            .any(|&a| against.iter().all(|&b| !agrees(a, b)))
+    };
+    if !unmatched(&right, &left_values) && !unmatched(&left_values, &right) {
         return None;
     }
-    // Of this subject, one claim of each value the other's differ from: its own finding
-    // cites them all.
-    let differing = left_values
+    // The claims whose value one of the other subject's differs from: a claim that agrees
+    // with all of them is the other subject's too, and its own finding cites it.
+    let differs = |i: usize, against: &[usize]| against.iter().any(|&b| !agrees(i, b));
+    let mut members: Vec<usize> = left
         .iter()
         .copied()
-        .filter(|&a| right.iter().any(|&b| !agrees(a, b)));
-    let mut members: Vec<usize> = differing.chain(others.iter().copied()).collect();
+        .filter(|&i| differs(i, &right))
+        .chain(others.iter().copied().filter(|&i| differs(i, &left_values)))
+        .collect();
     members.sort_unstable();
     let classes = classes(claims, &members, context);
     let classes = class_numbers(&members, &classes);
