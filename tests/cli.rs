@@ -59,7 +59,7 @@ fn json_follows_schema_v1() {
     ];
     for finding in json["findings"].as_array().unwrap() {
         assert!(verdicts.contains(&finding["verdict"].as_str().unwrap()));
-        for key in ["rule", "subject", "attribute", "message"] {
+        for key in ["rule", "subject", "topic", "attribute", "message"] {
             assert!(finding[key].is_string(), "{key}");
         }
         for claim in finding["claims"].as_array().unwrap() {
@@ -73,7 +73,7 @@ fn json_follows_schema_v1() {
         }
     }
     for claim in json["claims"].as_array().unwrap() {
-        for key in ["path", "subject", "attribute", "text", "rule"] {
+        for key in ["path", "subject", "topic", "attribute", "text", "rule"] {
             assert!(claim[key].is_string(), "{key}");
         }
         assert!(claim["line"].is_u64() && claim["column"].is_u64());

@@ -186,6 +186,12 @@ fn messages_name_unnamed_events_by_their_story_not_by_a_month() {
         .find(|f| f["rule"] == "event-end-date" && f["story"] == "s2")
         .unwrap();
     assert_eq!(serbia["subject"], "the exercise (2026-05)");
+    // The table heads that finding by its story; `topic` gives the same name.
+    assert_eq!(serbia["topic"], "exercise, Serbia, 2026-05-20");
+    let (_, table) = check(corpus(), &["corpus/", "--width", "100"], &[]);
+    assert!(table
+        .lines()
+        .any(|l| l.starts_with("exercise, Serbia, 2026-05-20")));
     assert!(serbia["message"]
         .as_str()
         .unwrap()

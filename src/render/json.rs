@@ -79,6 +79,10 @@ pub(super) struct Finding<'a> {
     /// The story all the cited claims come from; none when they come from several.
     story: Option<&'a str>,
     subject: Cow<'a, str>,
+    /// The subject as the human formats head it ([`super::label`]): `subject` keeps the
+    /// subject's own label, which fingerprints and baselines rest on, and two stories'
+    /// unnamed events may share it.
+    topic: String,
     verdict: Verdict,
 }
 
@@ -105,6 +109,8 @@ pub(super) struct Claim<'a> {
     story: Option<&'a str>,
     subject: &'a str,
     text: &'a str,
+    /// As a finding's.
+    topic: String,
     unverified: bool,
     #[serde(serialize_with = "crate::model::value::serialize_report_form")]
     value: &'a Value,
@@ -135,6 +141,7 @@ pub(super) fn claim_view<'a>(report: &'a Report, claim: &'a ReportClaim) -> Clai
         story: report.story(claim).map(|s| s.id.as_str()),
         subject: report.label(claim),
         text: &claim.text,
+        topic: super::label::subject(report, claim.subject),
         unverified: claim.unverified,
         value: &claim.value,
     }
@@ -152,6 +159,7 @@ pub(super) fn finding_view<'a>(report: &'a Report, finding: &'a ReportFinding) -
         severity: rule.severity.name(),
         story: report.story_of(finding).map(|s| s.id.as_str()),
         subject: report.subject_of(finding),
+        topic: super::label::finding_subject(report, finding),
         verdict: finding.verdict,
     }
 }

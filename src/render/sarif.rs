@@ -62,6 +62,7 @@ pub fn report(report: &Report) -> String {
                 "properties": {
                     "verdict": finding.verdict.name(),
                     "subject": report.subject_of(finding),
+                    "topic": super::label::finding_subject(report, finding),
                     "attribute": finding.attribute,
                 },
             })
