@@ -95,6 +95,32 @@ fn every_claim_is_shown_with_its_quote_at_any_width() {
 }
 
 #[test]
+fn subjects_a_reader_sees_under_one_name_share_one_heading() {
+    // The earthquake's place and the figures of the story's event are two subjects, both
+    // headed by the story.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, town, toll) in [
+        ("a.md", "the town of Takengon", "five people"),
+        ("b.md", "the city of Medan", "one person"),
+    ] {
+        let text = format!(
+            "source: {name}\npublished: 2013-07-02\n\n# Quake hits Aceh\n\n\
+             A strong earthquake struck {town} in Aceh on Tuesday.\n\
+             The quake killed {toll}, officials said.\n"
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = table(dir.path(), &[".", "--width", "100"], None);
+    let headings: Vec<&str> = out.lines().filter(|l| l.contains(" · ")).collect();
+    assert_eq!(
+        headings,
+        ["earthquake, Aceh, 2013-07-02 · 2 sources"],
+        "{out}"
+    );
+    assert!(out.contains("deaths") && out.contains("place"), "{out}");
+}
+
+#[test]
 fn the_width_comes_from_columns_then_100() {
     let longest = |out: &str| out.lines().map(|l| l.chars().count()).max().unwrap();
     let default = table(root(), &["corpus/"], None);

@@ -124,8 +124,7 @@ pub fn finding_in_sentence(report: &Report, finding: &Finding) -> String {
     }
 }
 
-/// Findings under one heading: today the findings of one subject; the heading is where a
-/// story (the documents that report one event) will name the group.
+/// Findings under one heading: those of the subjects a reader sees under one name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     /// The heading's label.
@@ -146,19 +145,21 @@ impl Topic {
     }
 }
 
-/// The findings (of `keep`) grouped by the subject they are about, the most serious topic
-/// first (then by label); a person whose title is an office in one finding and a rank in
-/// another is one topic.
+/// The findings (of `keep`) grouped by the subject they are about as a reader names it, the
+/// most serious topic first (then by label); a person whose title is an office in one
+/// finding and a rank in another is one topic, and so are two subjects a reader would see
+/// under one name (a story's earthquake and the figures of its event).
 pub fn topics(report: &Report, keep: impl Fn(&Finding) -> bool) -> Vec<Topic> {
     let mut topics: Vec<Topic> = Vec::new();
-    let mut of_subject: HashMap<usize, usize> = HashMap::new();
+    let mut of_label: HashMap<String, usize> = HashMap::new();
     for (index, finding) in report.findings.iter().enumerate() {
         if !keep(finding) {
             continue;
         }
-        let at = *of_subject.entry(finding.subject).or_insert_with(|| {
+        let label = subject(report, finding.subject);
+        let at = *of_label.entry(label.clone()).or_insert_with(|| {
             topics.push(Topic {
-                label: subject(report, finding.subject),
+                label,
                 findings: Vec::new(),
                 sources: 0,
                 worst: finding.verdict,
