@@ -505,13 +505,20 @@ pub fn parse_header_date(line: &str) -> Option<NaiveDate> {
         ))
         .unwrap()
     });
+    static WEEKDAY_WORD: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(&format!(r"\b{WEEKDAY}\b,?")).unwrap());
     let finder: &Regex = date_finder();
-    for found in finder.find_iter(line) {
-        if let Some(span) = parse_date(&line[date_in(&found)..found.end()], None) {
-            if span.grain == Grain::Day {
-                return Some(span.start);
-            }
-        }
+    let full_day = |line: &str| {
+        finder.find_iter(line).find_map(|found| {
+            parse_date(&line[date_in(&found)..found.end()], None)
+                .filter(|span| span.grain == Grain::Day)
+                .map(|span| span.start)
+        })
+    };
+    // "WEDNESDAY 03 JULY 2013": the weekday read with the day would leave the month and
+    // year a month's date; without it the line gives the day.
+    if let Some(day) = full_day(line).or_else(|| full_day(&WEEKDAY_WORD.replace_all(line, ""))) {
+        return Some(day);
     }
     if line.split_whitespace().count() > DATELINE_WORDS {
         return None;

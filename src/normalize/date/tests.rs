@@ -129,6 +129,22 @@ fn header_dates_accept_the_short_year() {
 }
 
 #[test]
+fn a_dateline_gives_its_day_whatever_weekday_stands_before_it() {
+    for line in [
+        "WEDNESDAY 03 JULY 2013",
+        "Wednesday, 3 July 2013",
+        "Tuesday, July 2nd, 2013",
+    ] {
+        let expected = if line.starts_with("Tuesday") {
+            "2013-07-02"
+        } else {
+            "2013-07-03"
+        };
+        assert_eq!(parse_header_date(line), expected.parse().ok(), "{line}");
+    }
+}
+
+#[test]
 fn lower_case_may_is_not_a_month() {
     let re = crate::pattern::compile(&DATE).unwrap();
     assert!(!re.is_match("it may rain"));
