@@ -466,6 +466,19 @@ mod figures {
     }
 
     #[test]
+    fn a_toll_across_a_wider_area_is_no_toll_of_the_place() {
+        let report = two_accounts(
+            "The tsunami killed 170,000 people in the province and thousands more abroad.",
+            "The tsunami killed 230,000 people across Asia, officials said.",
+        );
+        assert_eq!(
+            texts_of(&report, "deaths"),
+            ["170000 deaths", "230000 overall deaths"]
+        );
+        assert!(finding(&report, "deaths").is_empty());
+    }
+
+    #[test]
     fn a_toll_given_as_an_earlier_report_meets_no_later_one() {
         let report = two_accounts(
             "The UN said earlier that it had confirmed 30 dead at the school.",

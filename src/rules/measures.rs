@@ -45,6 +45,7 @@ pub struct Measures {
     increment_words: HashSet<String>,
     change_words: HashSet<String>,
     earlier_words: HashSet<String>,
+    wide_words: HashSet<String>,
 }
 
 impl Measures {
@@ -81,6 +82,7 @@ impl Measures {
             increment_words: folded_set(&spec.figure_increment_words),
             change_words: folded_set(&spec.figure_change_words),
             earlier_words: folded_set(&spec.figure_earlier_words),
+            wide_words: folded_set(&spec.figure_wide_words),
         }
     }
 
@@ -165,6 +167,12 @@ impl Measures {
     /// earlier ("earlier", "initially").
     pub fn is_earlier_word(&self, folded: &str) -> bool {
         self.earlier_words.contains(folded)
+    }
+
+    /// Whether a folded word after a count gives it over a wider area than the story's
+    /// ("worldwide", "across").
+    pub fn is_wide_word(&self, folded: &str) -> bool {
+        self.wide_words.contains(folded)
     }
 
     /// Whether `text` may hold a part word: a cheap test before its words are folded.

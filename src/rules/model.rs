@@ -266,4 +266,8 @@ pub struct LexiconSpec {
     /// one may have replaced: "the UN said *earlier* it had confirmed 30 dead".
     #[serde(default)]
     pub figure_earlier_words: Vec<String>,
+    /// Words after a count that give it over a wider area than the story's own: "230,000
+    /// people *across* Asia", "20 million records *worldwide*".
+    #[serde(default)]
+    pub figure_wide_words: Vec<String>,
 }

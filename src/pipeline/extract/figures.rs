@@ -76,6 +76,9 @@ const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 const TOTAL_SCOPE: &str = "total";
 /// The scope of a count that adds to one given before ("another four", "four other").
 const INCREMENT_SCOPE: &str = "more";
+/// The scope of a count over a wider area than the story's own ("230,000 people across
+/// Asia", "in 14 countries", "20 million records worldwide").
+const WIDE_SCOPE: &str = "overall";
 /// The scope of a count the text gives as an earlier report ("said earlier it had
 /// confirmed 30 dead"), which a later one may have replaced.
 const EARLIER_SCOPE: &str = "earlier";
@@ -100,6 +103,9 @@ fn is_clock_time(after: &[Token]) -> bool {
         [half, dot, m, ..] if matches!(half.text.as_str(), "a" | "p") && dot.text == "." && m.text == "m"
     )
 }
+
+/// How many words after a count may say it is over a wider area.
+const WIDE_WORDS: usize = 8;
 
 /// How many tokens on each side of a figure make its context.
 const CONTEXT_WORDS: usize = 8;
@@ -427,6 +433,12 @@ impl Reader<'_> {
                     reading.scope.push(word);
                 }
             }
+        }
+        if reading.kind == FigureKind::Count
+            && self.counts_wide(after)
+            && !reading.scope.iter().any(|s| s == WIDE_SCOPE)
+        {
+            reading.scope.push(WIDE_SCOPE.to_string());
         }
         // "46 were arrested Wednesday night" and "over 50 arrests over four nights" count
         // one night and four: parts of a story of many days, not its total.
@@ -988,6 +1000,32 @@ impl Reader<'_> {
             kind: previous.figure.kind,
             scope: previous.figure.scope.clone(),
             weak: previous.weak,
+        })
+    }
+
+    /// Whether the words after a count, in its clause, give it over a wider area than the
+    /// story's own: "killed 230,000 people *across* Asia", "*in 14 countries*", "*around
+    /// the* Indian Ocean", "sold 20 million records *worldwide*". A place that narrows it ("in
+    /// the province") gives it no scope: it is the story's.
+    fn counts_wide(&self, after: &[Token]) -> bool {
+        let words: Vec<&str> = after
+            .iter()
+            .take_while(|t| {
+                !matches!(t.text.as_str(), "," | ";" | ":" | "." | "(")
+                    && !COORDINATORS.contains(&t.text.as_str())
+            })
+            .take(WIDE_WORDS)
+            .map(|t| t.text.as_str())
+            .collect();
+        words.iter().enumerate().any(|(i, word)| {
+            let next = words.get(i + 1).copied();
+            self.measures.is_wide_word(word)
+                || (*word == "around" && next == Some("the"))
+                || (*word == "in"
+                    && next.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                    && words
+                        .get(i + 2)
+                        .is_some_and(|w| *w == "countries" || *w == "nations"))
         })
     }
 
