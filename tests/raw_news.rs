@@ -465,6 +465,62 @@ mod figures {
             .all(|c| c.attribute.as_str() != "injured" && c.attribute.as_str() != "p"));
     }
 
+    /// Two reports of one quake, published on the days given.
+    fn two_dated_reports(first: (&str, &str), second: (&str, &str)) -> Report {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, (published, text)) in [("a.md", first), ("b.md", second)] {
+            let body = format!(
+                "source: {name}\npublished: {published}\n\n# Quake hits the coast\n\n{text}\n"
+            );
+            std::fs::write(dir.path().join(name), body).unwrap();
+        }
+        let rules = RuleSet::builtin().unwrap();
+        check(
+            &[dir.path().to_path_buf()],
+            &rules,
+            &CheckOptions::default(),
+        )
+    }
+
+    #[test]
+    fn a_toll_that_rose_in_a_later_report_is_a_change_and_one_that_fell_a_conflict() {
+        let rose = two_dated_reports(
+            (
+                "2013-07-02",
+                "The quake killed five people, officials said.",
+            ),
+            ("2013-07-03", "The quake killed 24 people, officials said."),
+        );
+        let found = finding(&rose, "deaths");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Changed);
+        let fell = two_dated_reports(
+            ("2013-07-02", "The quake killed 24 people, officials said."),
+            (
+                "2013-07-03",
+                "The quake killed five people, officials said.",
+            ),
+        );
+        let found = finding(&fell, "deaths");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].verdict, Verdict::Conflict);
+        // A magnitude does not grow: a later, higher one is a conflict.
+        let magnitude = two_dated_reports(
+            (
+                "2013-07-02",
+                "The quake had a magnitude of 5.9, the survey said.",
+            ),
+            (
+                "2013-07-03",
+                "The quake had a magnitude of 6.1, the survey said.",
+            ),
+        );
+        assert_eq!(
+            finding(&magnitude, "magnitude")[0].verdict,
+            Verdict::Conflict
+        );
+    }
+
     #[test]
     fn a_toll_across_a_wider_area_is_no_toll_of_the_place() {
         let report = two_accounts(

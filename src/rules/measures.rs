@@ -13,6 +13,8 @@ pub struct Measure {
     pub name: String,
     /// The kinds of figure it takes; any when empty.
     pub kinds: Vec<FigureKind>,
+    /// It only grows as a story goes on (a death toll).
+    pub grows: bool,
 }
 
 impl Measure {
@@ -59,6 +61,7 @@ impl Measures {
             measures.push(Measure {
                 name: name.clone(),
                 kinds: measure.kinds.clone(),
+                grows: measure.grows,
             });
             for words in std::iter::once(name).chain(&measure.words) {
                 let folded: Vec<String> = words.split_whitespace().map(fold).collect();
@@ -126,6 +129,11 @@ impl Measures {
     /// Whether `name` is one of the lexicon's measures (not a noun a text happened to count).
     pub fn is_measure(&self, name: &str) -> bool {
         self.measures.iter().any(|m| m.name == name)
+    }
+
+    /// Whether the measure `name` only grows as a story goes on (see [`Measure::grows`]).
+    pub fn grows(&self, name: &str) -> bool {
+        self.measures.iter().any(|m| m.name == name && m.grows)
     }
 
     pub fn is_counted_people(&self, folded: &str) -> bool {

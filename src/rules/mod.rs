@@ -348,6 +348,7 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         let into = into.measures.entry(name.clone()).or_default();
         into.words.extend(measure.words.iter().cloned());
         into.kinds.extend(measure.kinds.iter().copied());
+        into.grows |= measure.grows;
     }
     for (into, from) in [
         (&mut into.counted_people, &from.counted_people),

@@ -158,6 +158,10 @@ pub struct MeasureSpec {
     /// money, quantity.
     #[serde(default)]
     pub kinds: Vec<crate::model::value::FigureKind>,
+    /// The figure only grows as a story goes on (a death toll, the arrested, the cases): a
+    /// higher one in a later report is an update, not a contradiction.
+    #[serde(default)]
+    pub grows: bool,
 }
 
 /// Word lists; the lists of all files are merged.

@@ -243,7 +243,12 @@ fn classes_verdict(
                     _ => None,
                 });
             if let Some((a, b)) = cross {
-                worst = worst.min(pair_verdict(&claims[a], &claims[b], rule));
+                let verdict = if grew(&claims[a], &claims[b], &context.rules.lexicon) {
+                    Verdict::Changed
+                } else {
+                    pair_verdict(&claims[a], &claims[b], rule)
+                };
+                worst = worst.min(verdict);
             }
         }
     }
@@ -296,6 +301,24 @@ fn judge_group(
         subject,
         Detail::Values { classes },
     ))
+}
+
+/// Whether two figures of a measure that only grows ("deaths") are one figure as it grew:
+/// the later report, by publication date, gives the higher one ("5 dead" on Tuesday, "24
+/// dead" on Wednesday). An undated report tells no order.
+fn grew(a: &Claim, b: &Claim, lexicon: &crate::rules::Lexicon) -> bool {
+    let (Value::Figure(x), Value::Figure(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let dated = |claim: &Claim| claim.time.date.filter(|_| !claim.time.assumed);
+    let (Some(da), Some(db)) = (dated(a), dated(b)) else {
+        return false;
+    };
+    if da == db || a.doc == b.doc || !lexicon.measures.grows(a.attribute.as_str()) {
+        return false;
+    }
+    let (earlier, later) = if da < db { (x, y) } else { (y, x) };
+    later.amount.low >= earlier.amount.high
 }
 
 /// The verdict between two claims whose values disagree.
