@@ -362,6 +362,19 @@ mod figures {
     }
 
     #[test]
+    fn counts_added_to_others_in_unlike_sentences_do_not_meet() {
+        let report = two_accounts(
+            "Rescuers said another two were killed when a wall fell on a market.",
+            "Four other people died in hospitals in the district from their injuries.",
+        );
+        assert_eq!(
+            texts_of(&report, "deaths"),
+            ["2 more deaths", "4 more deaths"]
+        );
+        assert!(finding(&report, "deaths").is_empty());
+    }
+
+    #[test]
     fn a_rise_by_a_number_is_a_change_not_a_count() {
         let report = two_accounts(
             "The death toll rose by three to 24 on Friday.",

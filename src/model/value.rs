@@ -70,6 +70,10 @@ pub enum FigureKind {
     Date,
 }
 
+/// The scope of a count over a wider area than its story's own ("230,000 people across
+/// Asia", "20 million records worldwide"): a whole, which narrows nothing.
+pub const WIDE_SCOPE: &str = "overall";
+
 /// The measure of a date no lexicon measure names: the date of what its sentence reports
 /// ("re-signed after 24 December 2016", "on 10 January 2017 the club announced ...").
 pub const EVENT_DATE_MEASURE: &str = "date";

@@ -5,7 +5,7 @@
 //! lexicon's `measures`, or else the noun it counts ("26 reviews").
 
 use crate::model::amount::Convention;
-use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE, UNNAMED};
+use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE, UNNAMED, WIDE_SCOPE};
 use crate::normalize::qualifier;
 use crate::normalize::scan::{scan, Kind, Mention, Reference, ScanOptions};
 use crate::normalize::tokens::{tokenize, Token, TokenKind};
@@ -76,9 +76,6 @@ const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 const TOTAL_SCOPE: &str = "total";
 /// The scope of a count that adds to one given before ("another four", "four other").
 const INCREMENT_SCOPE: &str = "more";
-/// The scope of a count over a wider area than the story's own ("230,000 people across
-/// Asia", "in 14 countries", "20 million records worldwide").
-const WIDE_SCOPE: &str = "overall";
 /// The scope of a count the text gives as an earlier report ("said earlier it had
 /// confirmed 30 dead"), which a later one may have replaced.
 const EARLIER_SCOPE: &str = "earlier";

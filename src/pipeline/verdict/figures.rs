@@ -6,7 +6,7 @@
 //! ("reviews").
 
 use crate::model::claim::Claim;
-use crate::model::value::{Value, EVENT_DATE_MEASURE, UNNAMED};
+use crate::model::value::{Value, EVENT_DATE_MEASURE, UNNAMED, WIDE_SCOPE};
 use crate::rules::RuleSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -57,9 +57,16 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         // alike contexts as much as a counted noun does.
         let named_measure = rules.lexicon.measures.is_measure(measure) && !form.starts_with("Date");
         let event_date = *measure == EVENT_DATE_MEASURE;
+        // A figure its sentence narrows ("another four", "46 on Wednesday night") is one of
+        // many such in a story: like a counted noun's, only alike contexts make two one. A
+        // whole ("20 million copies worldwide") narrows nothing.
+        let narrowed = members.first().is_some_and(|&i| {
+            matches!(&claims[i].value, Value::Figure(figure)
+                if figure.scope.iter().any(|s| s != WIDE_SCOPE))
+        });
         let threshold = if event_date {
             EVENT_DATE_MATCH
-        } else if named_measure {
+        } else if named_measure && !narrowed {
             NAMED_MEASURE_MATCH
         } else {
             COUNTED_NOUN_MATCH
@@ -160,7 +167,9 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         // documents' only ones must still share a word.
         let alike = |likeness: f64, a: usize, b: usize| {
             likeness >= threshold
-                || (sole_pairs.contains(&(a.min(b), a.max(b))) && (!event_date || likeness > 0.0))
+                || (sole_pairs.contains(&(a.min(b), a.max(b)))
+                    && !narrowed
+                    && (!event_date || likeness > 0.0))
         };
         let mut pairs: Vec<(f64, usize, usize)> = candidates
             .into_iter()
