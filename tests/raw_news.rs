@@ -228,6 +228,13 @@ mod figures {
         check(&[dir], &rules, &CheckOptions::default())
     }
 
+    /// The verdict of the one finding on `attribute`.
+    fn sole_verdict(report: &Report, attribute: &str) -> Verdict {
+        let found = finding(report, attribute);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].verdict
+    }
+
     fn finding<'a>(report: &'a Report, attribute: &str) -> Vec<&'a Finding> {
         report
             .findings
@@ -239,10 +246,8 @@ mod figures {
     #[test]
     fn two_magnitudes_of_one_quake_conflict() {
         let report = report();
-        let found = finding(&report, "magnitude");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Conflict);
-        let values: Vec<&str> = cited(&report, found[0])
+        assert_eq!(sole_verdict(&report, "magnitude"), Verdict::Conflict);
+        let values: Vec<&str> = cited(&report, finding(&report, "magnitude")[0])
             .iter()
             .map(|c| c.text.as_str())
             .collect();
@@ -268,9 +273,7 @@ mod figures {
     #[test]
     fn about_200_and_more_than_180_injured_agree() {
         let report = report();
-        let found = finding(&report, "injured");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Agreement);
+        assert_eq!(sole_verdict(&report, "injured"), Verdict::Agreement);
     }
 
     /// Two accounts of one band, each dating what it reports once.
@@ -279,10 +282,18 @@ mod figures {
     }
 
     fn two_accounts_published(published: &str, first: &str, second: &str) -> Report {
+        accounts(
+            "The Veloria Five",
+            [(published, first), (published, second)],
+        )
+    }
+
+    /// Two documents under one headline, each (publication date, text).
+    fn accounts(headline: &str, documents: [(&str, &str); 2]) -> Report {
         let dir = tempfile::tempdir().unwrap();
-        for (name, text) in [("a.md", first), ("b.md", second)] {
+        for (name, (published, text)) in ["a.md", "b.md"].into_iter().zip(documents) {
             let body =
-                format!("source: {name}\npublished: {published}\n\n# The Veloria Five\n\n{text}\n");
+                format!("source: {name}\npublished: {published}\n\n# {headline}\n\n{text}\n");
             std::fs::write(dir.path().join(name), body).unwrap();
         }
         let rules = RuleSet::builtin().unwrap();
@@ -299,9 +310,7 @@ mod figures {
             "The Veloria Five reunited as a band after 1990.",
             "A reunion of the band was organised in 1987, and a new album followed.",
         );
-        let found = finding(&report, "date");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Conflict);
+        assert_eq!(sole_verdict(&report, "date"), Verdict::Conflict);
         let apart = two_accounts(
             "The Veloria Five reunited after 1990.",
             "A new harbour welcomed its first ferries in 1987.",
@@ -417,9 +426,7 @@ mod figures {
             "The 6.1-magnitude quake rocked a region that was devastated by the tsunami of 2004.",
             "A magnitude 5.9 quake struck the region on Tuesday.",
         );
-        let found = finding(&report, "magnitude");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Conflict);
+        assert_eq!(sole_verdict(&report, "magnitude"), Verdict::Conflict);
     }
 
     #[test]
@@ -428,16 +435,12 @@ mod figures {
             "The quake struck at a depth of 10 kilometres near the coast.",
             "The quake struck at a depth of six miles near the coast.",
         );
-        let found = finding(&report, "depth");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Agreement);
+        assert_eq!(sole_verdict(&report, "depth"), Verdict::Agreement);
         let apart = two_accounts(
             "The quake struck at a depth of 10 kilometres near the coast.",
             "The quake struck at a depth of eight miles near the coast.",
         );
-        let found = finding(&apart, "depth");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Conflict);
+        assert_eq!(sole_verdict(&apart, "depth"), Verdict::Conflict);
     }
 
     #[test]
@@ -486,19 +489,7 @@ mod figures {
 
     /// Two reports of one quake, published on the days given.
     fn two_dated_reports(first: (&str, &str), second: (&str, &str)) -> Report {
-        let dir = tempfile::tempdir().unwrap();
-        for (name, (published, text)) in [("a.md", first), ("b.md", second)] {
-            let body = format!(
-                "source: {name}\npublished: {published}\n\n# Quake hits the coast\n\n{text}\n"
-            );
-            std::fs::write(dir.path().join(name), body).unwrap();
-        }
-        let rules = RuleSet::builtin().unwrap();
-        check(
-            &[dir.path().to_path_buf()],
-            &rules,
-            &CheckOptions::default(),
-        )
+        accounts("Quake hits the coast", [first, second])
     }
 
     #[test]
@@ -510,9 +501,7 @@ mod figures {
             ),
             ("2013-07-03", "The quake killed 24 people, officials said."),
         );
-        let found = finding(&rose, "deaths");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Changed);
+        assert_eq!(sole_verdict(&rose, "deaths"), Verdict::Changed);
         let fell = two_dated_reports(
             ("2013-07-02", "The quake killed 24 people, officials said."),
             (
@@ -520,9 +509,7 @@ mod figures {
                 "The quake killed five people, officials said.",
             ),
         );
-        let found = finding(&fell, "deaths");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].verdict, Verdict::Conflict);
+        assert_eq!(sole_verdict(&fell, "deaths"), Verdict::Conflict);
         // A magnitude does not grow: a later, higher one is a conflict.
         let magnitude = two_dated_reports(
             (
