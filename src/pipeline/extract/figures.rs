@@ -425,28 +425,27 @@ impl Reader<'_> {
             let earlier = self
                 .reported_earlier(before)
                 .then(|| EARLIER_SCOPE.to_string());
-            for word in scope_before.into_iter().chain(earlier) {
-                if !reading.scope.contains(&word) {
-                    reading.scope.push(word);
-                }
-            }
-        }
-        if reading.kind == FigureKind::Count
-            && self.counts_wide(after)
-            && !reading.scope.iter().any(|s| s == WIDE_SCOPE)
-        {
-            reading.scope.push(WIDE_SCOPE.to_string());
-        }
-        // "46 were arrested Wednesday night" and "over 50 arrests over four nights" count
-        // one night and four: parts of a story of many days, not its total.
-        if reading.kind == FigureKind::Count {
+            let wide = self.counts_wide(after).then(|| WIDE_SCOPE.to_string());
+            // "46 were arrested Wednesday night" and "over 50 arrests over four nights"
+            // count one night and four: parts of a story of many days, not its total.
             let distance = |span: &Range<usize>| {
                 span.start.saturating_sub(mention.span.end)
                     + mention.span.start.saturating_sub(span.end)
             };
-            let nearest = self.stretches.iter().min_by_key(|(span, _)| distance(span));
-            if let Some((_, stretch)) = nearest.filter(|(_, s)| !reading.scope.contains(s)) {
-                reading.scope.push(stretch.clone());
+            let stretch = self
+                .stretches
+                .iter()
+                .min_by_key(|(span, _)| distance(span))
+                .map(|(_, stretch)| stretch.clone());
+            for word in scope_before
+                .into_iter()
+                .chain(earlier)
+                .chain(wide)
+                .chain(stretch)
+            {
+                if !reading.scope.contains(&word) {
+                    reading.scope.push(word);
+                }
             }
         }
         if let Some(part) = self.part_of_event(before, after, &reading) {

@@ -24,6 +24,8 @@ const EVENT_DATE_MATCH: f64 = 0.25;
 /// Holders that share no name, in this many figures of a counted noun, make a story that
 /// counts it for each holder apart.
 const MANY_HOLDERS: usize = 3;
+/// The most pairs of figures checked alike before two groups of figures join.
+const MAX_LINKED_PAIRS: usize = 4096;
 /// A context word more figures of one measure hold than this tells none of them apart.
 const MAX_POSTINGS: usize = 200;
 /// Past this many documents that each state a measure once, only their contexts pair them.
@@ -185,19 +187,24 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
         let mut sentences: Vec<HashSet<(usize, usize)>> = (0..members.len())
             .map(|a| HashSet::from([sentence(a)]))
             .collect();
-        // Dates of what sentences report are many in a story: every two of a group must be
-        // alike, or a chain of near sentences would date unlike things together.
+        // Every two of a group must be alike, or a chain of near sentences would join unlike
+        // figures (a toll in a district, in the province, in hospitals). Past
+        // MAX_LINKED_PAIRS pairs between two groups (one figure repeated by hundreds of
+        // outlets) the likeliest pair joins them alone, so that the cost stays bounded.
         let mut joined: Vec<Vec<usize>> = (0..members.len()).map(|a| vec![a]).collect();
         for (_, a, b) in pairs {
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             if ra == rb || !sentences[ra].is_disjoint(&sentences[rb]) {
                 continue;
             }
-            if !joined[ra].iter().all(|&x| {
-                joined[rb]
-                    .iter()
-                    .all(|&y| alike(cosine(&vectors[x], &vectors[y]), x, y))
-            }) {
+            let checked = joined[ra].len() * joined[rb].len() <= MAX_LINKED_PAIRS;
+            if checked
+                && !joined[ra].iter().all(|&x| {
+                    joined[rb]
+                        .iter()
+                        .all(|&y| alike(cosine(&vectors[x], &vectors[y]), x, y))
+                })
+            {
                 continue;
             }
             let (keep, gone) = (ra.min(rb), ra.max(rb));
