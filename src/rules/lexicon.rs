@@ -24,10 +24,11 @@ pub const PLACE: &str = r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+
 /// The words a title's qualifier is made of: "Political Affairs and Security Policy".
 /// Lazy, so that a name after the title stays a name: "... for Partnerships Kevin Hamilton".
 const QUALIFIER: &str = r"(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:and|of|the|for|&|on)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*?";
-/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian". An all-caps
+/// An organisation or nationality before a title: "NATO", "U.S.", "Serbian", with the
+/// compass word of a two-word one ("South Sudan", "North Korean"). An all-caps
 /// word is an acronym of two to five letters, never the time of day ("10:30 PM President")
 /// nor a longer capitalised word ("UPDATED", a dateline's "WASHINGTON").
-const TITLE_PREFIX: &str = r"(?:\b(?:[\p{Lu}&&[^AP]]\p{Lu}{1,4}|[AP][\p{Lu}&&[^M]]\p{Lu}{0,3}|[AP]M\p{Lu}{1,3})\b|\p{Lu}\.(?:\p{Lu}\.)+|\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
+const TITLE_PREFIX: &str = r"(?:\b(?:[\p{Lu}&&[^AP]]\p{Lu}{1,4}|[AP][\p{Lu}&&[^M]]\p{Lu}{0,3}|[AP]M\p{Lu}{1,3})\b|\p{Lu}\.(?:\p{Lu}\.)+|(?:\b(?:North|South|East|West|Central)\s+)?\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b)";
 
 /// The merged word lists and the regex fragments built from them.
 #[derive(Debug, Clone)]
