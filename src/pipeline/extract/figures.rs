@@ -219,9 +219,10 @@ pub fn figures(
 /// "Thursday's bombing", the one event of its day) or a stretch of them ("over four
 /// nights").
 static STRETCH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:(?:'s|’s)\s+\p{L}+s|\s+(?:night|evening))|over\s+(?:the\s+(?:past|last)\s+)?(?P<count>[a-z0-9]+)\s+(?P<unit>days|nights|weeks))\b",
-    )
+    let weekday = crate::normalize::date::WEEKDAY;
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:(?P<day>{weekday})(?:(?:'s|’s)\s+\p{{L}}+s|\s+(?:night|evening))|over\s+(?:the\s+(?:past|last)\s+)?(?P<count>[a-z0-9]+)\s+(?P<unit>days|nights|weeks))\b",
+    ))
     .expect("stretch pattern compiles")
 });
 

@@ -76,7 +76,7 @@ const BACKGROUND_DAYS: i64 = 60;
 
 /// Words that open a clause of its own: "the 6.1 quake rocked a region *that* the 2004
 /// tsunami devastated".
-const CLAUSE_WORDS: [&str; 8] = [
+const CLAUSE_OPENING_WORDS: [&str; 8] = [
     "as", "that", "which", "where", "when", "while", "after", "before",
 ];
 
@@ -89,9 +89,11 @@ fn parts_clauses(text: &str) -> bool {
                 .chars()
                 .next()
                 .is_none_or(char::is_whitespace)
-    }) || text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| CLAUSE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+    }) || text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        CLAUSE_OPENING_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The earlier event a sentence speaks of, and where its date stands (a sentence offset).
