@@ -117,6 +117,48 @@ fn agreeing_sources_exit_0() {
         .contains("agreement"));
 }
 
+/// The sources a check of `inputs` reads, by file name.
+fn source_files(inputs: &[&Path]) -> Vec<String> {
+    let output = claimcheck()
+        .arg("check")
+        .args(inputs)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|source| {
+            let path = Path::new(source["path"].as_str().unwrap());
+            path.file_name().unwrap().to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_walked_folder_leaves_out_its_own_readme_and_licence_but_a_named_one_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "The quake killed 312 people, officials said on Monday.\n";
+    std::fs::write(dir.path().join("report.txt"), article).unwrap();
+    let about = "This folder holds reports of the quake, which killed 400 people.\n";
+    for name in [
+        "README.md",
+        "Readme.txt",
+        "LICENSE.md",
+        "code-of-conduct.md",
+    ] {
+        std::fs::write(dir.path().join(name), about).unwrap();
+    }
+    assert_eq!(source_files(&[dir.path()]), ["report.txt"]);
+    let readme = dir.path().join("README.md");
+    assert_eq!(
+        source_files(&[dir.path(), &readme]),
+        ["report.txt", "README.md"]
+    );
+}
+
 #[test]
 fn missing_input_exits_2_and_names_it() {
     let output = claimcheck()

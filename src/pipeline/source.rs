@@ -17,6 +17,22 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 /// The file, in any directory walked, that lists files to leave out (gitignore syntax).
 pub const IGNORE_FILE: &str = ".claimcheckignore";
 
+/// The names (without extension, any case) of the files that describe a folder rather than
+/// report news: a data folder's README, its licence, its changelog. A directory walk leaves
+/// them out; named on the command line, they are read like any file.
+pub const FOLDER_DOCUMENT_NAMES: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "changelog",
+    "changes",
+    "contributing",
+    "authors",
+    "code_of_conduct",
+];
+
 /// How many non-blank lines at the top may hold an inferred publication date.
 const HEADER_LINES: usize = 12;
 
@@ -230,7 +246,8 @@ fn file_stem(path: &str) -> String {
 }
 
 /// The files to read under `inputs`: files as given, directories walked recursively in
-/// file-name order, skipping hidden files and those listed in [`IGNORE_FILE`]; and warnings
+/// file-name order, skipping hidden files, a folder's own documents
+/// ([`FOLDER_DOCUMENT_NAMES`]) and those listed in [`IGNORE_FILE`]; and warnings
 /// about inputs that are not there. Each file is then read with [`read_one`], so nothing
 /// that goes wrong with one file stops the others.
 pub fn files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
@@ -272,7 +289,7 @@ fn walk(input: &Path, warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
                     .is_some_and(|e| {
                         DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
                     });
-                if is_file && wanted {
+                if is_file && wanted && !is_folder_document(entry.path()) {
                     paths.push(entry.into_path());
                 }
             }
@@ -280,6 +297,14 @@ fn walk(input: &Path, warnings: &mut Vec<Warning>) -> Vec<PathBuf> {
         }
     }
     paths
+}
+
+fn is_folder_document(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .is_some_and(|stem| {
+            FOLDER_DOCUMENT_NAMES.contains(&stem.to_ascii_lowercase().replace('-', "_").as_str())
+        })
 }
 
 fn walk_warning(input: &Path, error: &ignore::Error) -> Warning {
