@@ -420,6 +420,32 @@ mod figures {
     }
 
     #[test]
+    fn a_name_that_opens_its_sentence_is_a_holder_where_its_text_names_it_elsewhere() {
+        // "Echenique" opens its sentence, where a capitalised word may be any word; the
+        // text writes it as a name inside another sentence, so it is his 11 points.
+        assert_figures_apart(
+            "Will Artino scored 14 points off the bench in the win.",
+            "Echenique scored all 11 points in the second half of the win. The coach praised Gregory Echenique.",
+            "point",
+            &["11 points", "14 points"],
+        );
+        let report = two_accounts(
+            "Artino scored 14 points off the bench in the win.",
+            "Echenique scored 11 points off the bench in the win.",
+        );
+        assert_eq!(sole_verdict(&report, "point"), Verdict::Conflict);
+    }
+
+    #[test]
+    fn one_in_every_so_many_is_a_rate_not_a_count() {
+        let report = two_accounts(
+            "Officials said one in every 500 users had been exposed to the flaw.",
+            "The flaw was used against more than 2 million users, officials said.",
+        );
+        assert_eq!(texts_of(&report, "user"), [">2000000 users"]);
+    }
+
+    #[test]
     fn a_figure_before_a_clause_of_an_earlier_event_is_the_story_s() {
         let report = two_accounts_published(
             "2013-07-02",

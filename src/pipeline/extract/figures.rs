@@ -12,6 +12,7 @@ use crate::normalize::tokens::{tokenize, Token, TokenKind};
 use crate::rules::measures::{Measure, Measures};
 use crate::rules::Lexicon;
 use crate::text::fold::fold;
+use std::collections::HashSet;
 use std::ops::Range;
 
 mod amounts;
@@ -148,10 +149,11 @@ pub struct Found {
 }
 
 /// The figures of `sentence` outside the spans `claimed` (sentence offsets) that other
-/// rules already read.
+/// rules already read; `known_names` are its document's [`known_names`].
 pub fn figures(
     sentence: &str,
     claimed: &[Range<usize>],
+    known_names: &HashSet<String>,
     lexicon: &Lexicon,
     convention: Convention,
     reference: Option<Reference>,
@@ -176,6 +178,7 @@ pub fn figures(
         has_url: !urls.is_empty(),
         has_part_word: lexicon.measures.may_name_a_part(sentence),
         stretches: &stretches,
+        known_names,
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
@@ -219,6 +222,52 @@ pub fn figures(
     found
 }
 
+/// "one in every 500 users", "1 in 4 adults": the number is the base of a rate, not a
+/// count of the noun.
+fn is_rate_denominator(before: &[Token]) -> bool {
+    let words: Vec<String> = before
+        .iter()
+        .rev()
+        .take(3)
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    let one = |word: &String| word == "one" || word == "1";
+    match words.as_slice() {
+        [every, of, unit, ..] if matches!(every.as_str(), "every" | "each") && of == "in" => {
+            one(unit)
+        }
+        [of, unit, ..] => of == "in" && one(unit),
+        _ => false,
+    }
+}
+
+/// The words `sentences` write capitalised after a word of their own that ends no clause,
+/// folded: the names a document uses ("Gregory *Echenique* had 11 points"). Headlines and
+/// title-case lines, where most words are capitalised, name nothing by it.
+pub fn known_names<'t>(sentences: impl Iterator<Item = &'t str>) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+        let inside = words.get(1..).unwrap_or_default();
+        if inside.iter().filter(|word| capitalised(word)).count() * 2 > inside.len() {
+            continue;
+        }
+        for pair in words.windows(2) {
+            let (previous, word) = (pair[0], pair[1]);
+            let ends_clause = previous.ends_with(['.', ':', ';', '"', '“', '”', '!', '?']);
+            if ends_clause || !capitalised(word) {
+                continue;
+            }
+            let name = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if name.chars().all(char::is_alphabetic) && name.chars().count() > 1 {
+                names.insert(fold(name));
+            }
+        }
+    }
+    names
+}
+
 struct Reader<'a> {
     sentence: &'a str,
     /// The sentence holds a web address: a page's header line, not a sentence of news.
@@ -229,6 +278,9 @@ struct Reader<'a> {
     /// and where they stand: "on wednesday" ("46 were arrested Wednesday night"), "over 4
     /// nights".
     stretches: &'a [(Range<usize>, String)],
+    /// The words the sentence's document writes capitalised inside its sentences, folded:
+    /// names, whichever sentence they open.
+    known_names: &'a HashSet<String>,
     tokens: &'a [Token],
     measures: &'a Measures,
     lexicon: &'a Lexicon,
@@ -279,7 +331,10 @@ impl Reader<'_> {
             _ => &self.tokens[last + 1..],
         };
         let before = &self.tokens[..first];
-        if is_one_of_a_pair(written, before, after) || is_clock_time(after) {
+        if is_one_of_a_pair(written, before, after)
+            || is_clock_time(after)
+            || is_rate_denominator(before)
+        {
             return None;
         }
         // "rose by three to 24": the three is a change, the 24 the amount.

@@ -185,6 +185,7 @@ impl<'r> Extractor<'r> {
         let mut claims = Vec::new();
         let mut mentions = Vec::new();
         let mut seen = HashSet::new();
+        let mut known_names: Option<HashSet<String>> = None;
         // The headline's parties count for every event mention of the document.
         let headline_parties = match sentences.first() {
             Some(first) if first.heading => {
@@ -254,8 +255,23 @@ impl<'r> Extractor<'r> {
                 }
             }
             if let Some(rule_index) = self.figure_rule {
+                let known_names = known_names.get_or_insert_with(|| {
+                    figures::known_names(
+                        sentences
+                            .iter()
+                            .filter(|s| !s.heading)
+                            .map(|s| &doc.text[s.span.clone()]),
+                    )
+                });
                 let found = self.figure_claims(
-                    doc, doc_index, sentence, rule_index, &claims, reference, time,
+                    doc,
+                    doc_index,
+                    sentence,
+                    rule_index,
+                    &claims,
+                    known_names,
+                    reference,
+                    time,
                 );
                 claims.extend(found);
             }
@@ -484,6 +500,7 @@ impl<'r> Extractor<'r> {
         sentence: &Sentence,
         rule_index: usize,
         claims: &[Claim],
+        known_names: &HashSet<String>,
         reference: Option<Reference>,
         time: TimeScope,
     ) -> Vec<Claim> {
@@ -498,6 +515,7 @@ impl<'r> Extractor<'r> {
         let mut found = figures::figures(
             text,
             &claimed,
+            known_names,
             &self.rules.lexicon,
             doc.convention,
             reference,

@@ -49,6 +49,7 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
             let read = super::figures::figures(
                 text,
                 &[],
+                &Default::default(),
                 reading.lexicon,
                 reading.convention,
                 reading.reference,

@@ -171,7 +171,9 @@ impl Reader<'_> {
     }
 
     /// The capitalised words of the clause before a figure, folded: the names of who or
-    /// what it is about. A sentence's first word is a name only when another follows it.
+    /// what it is about. A sentence's first word is a name when another follows it, or when
+    /// its document writes it capitalised inside a sentence too ("Echenique scored all 11
+    /// points" after "Gregory Echenique had 11 points").
     pub(super) fn named_before(&self, before: &[Token]) -> Vec<String> {
         let mut named = Vec::new();
         let mut words = 0;
@@ -186,6 +188,7 @@ impl Reader<'_> {
                     let written = &self.sentence[token.span.clone()];
                     let capitalised = written.chars().next().is_some_and(char::is_uppercase);
                     let opens_sentence = index == 0
+                        && !self.known_names.contains(&folded)
                         && !before.get(1).is_some_and(|next| {
                             next.kind == TokenKind::Word
                                 && self.sentence[next.span.clone()]
