@@ -437,6 +437,34 @@ mod figures {
     }
 
     #[test]
+    fn a_count_of_how_badly_some_were_hurt_is_a_part_of_the_figure_before() {
+        let report = two_accounts(
+            "Some 30 people were killed and 55 others injured, five of them critically, when shells hit the school.",
+            "The agency said it had confirmed 30 dead and 55 wounded, 15 critically.",
+        );
+        assert_eq!(
+            texts_of(&report, "injured"),
+            [
+                "15 critically injured",
+                "5 critically injured",
+                "55 injured",
+                "55 injured"
+            ]
+        );
+        let conflict: Vec<&Finding> = finding(&report, "injured")
+            .into_iter()
+            .filter(|f| f.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflict.len(), 1, "{conflict:?}");
+        let texts: Vec<&str> = cited(&report, conflict[0])
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert!(texts.iter().all(|t| t.contains("critically")), "{texts:?}");
+    }
+
+    #[test]
     fn one_in_every_so_many_is_a_rate_not_a_count() {
         let report = two_accounts(
             "Officials said one in every 500 users had been exposed to the flaw.",

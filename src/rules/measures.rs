@@ -48,6 +48,7 @@ pub struct Measures {
     change_words: HashSet<String>,
     earlier_words: HashSet<String>,
     wide_words: HashSet<String>,
+    degree_words: HashSet<String>,
 }
 
 impl Measures {
@@ -86,6 +87,7 @@ impl Measures {
             change_words: folded_set(&spec.figure_change_words),
             earlier_words: folded_set(&spec.figure_earlier_words),
             wide_words: folded_set(&spec.figure_wide_words),
+            degree_words: folded_set(&spec.figure_degree_words),
         }
     }
 
@@ -175,6 +177,12 @@ impl Measures {
     /// earlier ("earlier", "initially").
     pub fn is_earlier_word(&self, folded: &str) -> bool {
         self.earlier_words.contains(folded)
+    }
+
+    /// Whether a folded word after a count says how badly a part of the figure before it
+    /// was hurt ("critically").
+    pub fn is_degree_word(&self, folded: &str) -> bool {
+        self.degree_words.contains(folded)
     }
 
     /// Whether a folded word after a count gives it over a wider area than the story's

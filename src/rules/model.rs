@@ -274,4 +274,8 @@ pub struct LexiconSpec {
     /// people *across* Asia", "20 million records *worldwide*".
     #[serde(default)]
     pub figure_wide_words: Vec<String>,
+    /// Words after a count that give how badly a part of the figure before it was hurt,
+    /// its noun left out: "55 wounded, 15 *critically*", "five of them *seriously*".
+    #[serde(default)]
+    pub figure_degree_words: Vec<String>,
 }

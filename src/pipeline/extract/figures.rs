@@ -208,17 +208,30 @@ pub fn figures(
         let own_clause = between
             .split_whitespace()
             .any(|w| FINITE_VERBS.contains(&w.to_lowercase().as_str()));
-        if figure.weak
-            && !previous.weak
-            && previous.figure.kind == figure.figure.kind
-            && between.split_whitespace().any(|w| w == "and")
-            && between.split_whitespace().count() <= 8
-            && !own_clause
-        {
+        let near = between.split_whitespace().count() <= 8 && !own_clause;
+        let alike = !previous.weak && previous.figure.kind == figure.figure.kind;
+        // "55 wounded, 15 critically", "55 people were injured, five of them seriously": a
+        // part of the figure before, by how badly; the verb before it is the whole's.
+        if figure.weak && lexicon.measures.is_degree_word(&figure.figure.measure) {
+            let appended = between.trim_end().ends_with(',');
+            if alike && between.split_whitespace().count() <= 8 && (appended || !own_clause) {
+                let degree =
+                    std::mem::replace(&mut figure.figure.measure, previous.figure.measure.clone());
+                figure.figure.scope = previous.figure.scope.clone();
+                figure.figure.scope.push(degree);
+                // Parts of one whole ("of 55 wounded") are alike whatever else their
+                // sentences say.
+                let whole = format!("of {}", previous.figure.amount.canonical());
+                figure.figure.context.push(whole);
+                figure.weak = false;
+            }
+        } else if figure.weak && alike && near && between.split_whitespace().any(|w| w == "and") {
             figure.figure.measure = previous.figure.measure.clone();
             figure.weak = false;
         }
     }
+    // A degree with no figure before it to be a part of says nothing.
+    found.retain(|f| !(f.weak && lexicon.measures.is_degree_word(&f.figure.measure)));
     found
 }
 
@@ -373,7 +386,10 @@ impl Reader<'_> {
         }
         // "three of the victims" counts a part of a whole the sentence names elsewhere; "25%
         // of the revenue" is the figure itself.
-        if base_kind == FigureKind::Count && is_partitive(after) {
+        if base_kind == FigureKind::Count
+            && is_partitive(after)
+            && self.degree_of_part(after).is_none()
+        {
             return None;
         }
         let amount = match mention.kind {

@@ -5,6 +5,14 @@ use super::*;
 
 impl Reader<'_> {
     pub(super) fn count(&self, before: &[Token], after: &[Token]) -> Option<Reading> {
+        if let Some(degree) = self.degree_of_part(after) {
+            return Some(Reading {
+                measure: degree,
+                kind: FigureKind::Count,
+                scope: Vec::new(),
+                weak: true,
+            });
+        }
         let noun = self.noun_after(after);
         if let Some((measure, scope)) = self.measure_in(&noun, FigureKind::Count) {
             return Some(reading(measure, scope, FigureKind::Count));
@@ -49,6 +57,18 @@ impl Reader<'_> {
             kind: FigureKind::Count,
             scope: self.scope_of(&noun.words[..noun.words.len() - 1]),
         })
+    }
+
+    /// The degree word that alone follows a count, or a part of one ("15 *critically*,",
+    /// "five of them *seriously*."), folded: the count's noun is left out.
+    pub(super) fn degree_of_part(&self, after: &[Token]) -> Option<String> {
+        let skip = if is_partitive(after) { 2 } else { 0 };
+        let word = after.get(skip).filter(|t| t.kind == TokenKind::Word)?;
+        let folded = fold(&word.text);
+        let ends = after
+            .get(skip + 1)
+            .is_none_or(|next| next.kind != TokenKind::Word);
+        (ends && self.measures.is_degree_word(&folded)).then_some(folded)
     }
 
     /// A percentage or a sum of money: the measure before it, else the noun after it or

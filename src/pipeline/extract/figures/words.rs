@@ -19,8 +19,24 @@ pub fn lemma(word: &str) -> String {
     }
 }
 
+/// Nouns whose plural in "-ies" is their singular and "s" ("movies", "rookies"), or is the
+/// singular itself ("species", "series"); the rest of "-ies" plurals end in "y".
+const IE_NOUNS: [&str; 19] = [
+    "movie", "cookie", "rookie", "goalie", "zombie", "calorie", "brownie", "prairie", "selfie",
+    "hippie", "sortie", "auntie", "genie", "pixie", "necktie", "smoothie", "freebie", "newbie",
+    "veggie",
+];
+const SAME_IN_PLURAL: [&str; 2] = ["species", "series"];
+
 fn singular(word: &str) -> String {
+    if SAME_IN_PLURAL.contains(&word) {
+        return word.to_string();
+    }
     if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        let singular = &word[..word.len() - 1];
+        if IE_NOUNS.contains(&singular) {
+            return singular.to_string();
+        }
         return format!("{stem}y");
     }
     if let Some(stem) = word.strip_suffix("es").filter(|s| {
@@ -47,5 +63,8 @@ mod tests {
         assert_eq!(lemma("reviews"), lemma("review"));
         assert_eq!(lemma("casualties"), "casualty");
         assert_eq!(lemma("hours"), "hour");
+        assert_eq!(lemma("movies"), "movie");
+        assert_eq!(lemma("species"), "species");
+        assert_eq!(lemma("bodies"), "body");
     }
 }
