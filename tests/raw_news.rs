@@ -465,6 +465,19 @@ mod figures {
     }
 
     #[test]
+    fn the_name_before_a_verb_is_its_figure_s_holder_not_part_of_its_measure() {
+        let report = two_accounts(
+            "Jamaal Charles rushed for 226 yards in the win.",
+            "The running back Charles rushed for 226 yards in the win.",
+        );
+        assert_eq!(
+            texts_of(&report, "rushed"),
+            ["rushed 226 yard", "rushed 226 yard"]
+        );
+        assert_eq!(sole_verdict(&report, "rushed"), Verdict::Agreement);
+    }
+
+    #[test]
     fn one_in_every_so_many_is_a_rate_not_a_count() {
         let report = two_accounts(
             "Officials said one in every 500 users had been exposed to the flaw.",

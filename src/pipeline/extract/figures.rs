@@ -235,6 +235,17 @@ pub fn figures(
     found
 }
 
+/// "children aged from one to 12 years", "aged between 20 and 30": ages, which the scanner
+/// reads as ages only when written as one ("aged 12", "12-year-old").
+fn is_age_after_aged(before: &[Token]) -> bool {
+    let mut words = before.iter().rev().map(|t| t.text.to_lowercase());
+    match words.next().as_deref() {
+        Some("aged") => true,
+        Some("from" | "between") => words.next().as_deref() == Some("aged"),
+        _ => false,
+    }
+}
+
 /// "one in every 500 users", "1 in 4 adults": the number is the base of a rate, not a
 /// count of the noun.
 fn is_rate_denominator(before: &[Token]) -> bool {
@@ -347,6 +358,7 @@ impl Reader<'_> {
         if is_one_of_a_pair(written, before, after)
             || is_clock_time(after)
             || is_rate_denominator(before)
+            || is_age_after_aged(before)
         {
             return None;
         }

@@ -275,10 +275,15 @@ impl Reader<'_> {
                         break;
                     }
                     let written = &self.sentence[token.span.clone()];
-                    // "the population of *Eritrea* was at": a name between is read past.
-                    let name = token.span.start > 0
+                    // "the population of *Eritrea* was at": a name between is read past;
+                    // "*Jamaal Charles* rushed for 226 yards": one before is the holder's,
+                    // no part of the measure.
+                    let name = (token.span.start > 0 || self.known_names.contains(&folded))
                         && written.chars().next().is_some_and(char::is_uppercase);
-                    if self.measures.is_function_word(&folded) || (name && words.is_empty()) {
+                    if name && !words.is_empty() {
+                        break;
+                    }
+                    if self.measures.is_function_word(&folded) || name {
                         if !words.is_empty() {
                             break;
                         }
