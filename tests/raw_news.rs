@@ -478,6 +478,25 @@ mod figures {
     }
 
     #[test]
+    fn a_toll_another_source_gives_as_an_earlier_report_is_no_plain_conflict() {
+        let updated = two_accounts(
+            "Some 30 people were killed when shells hit the school, the agency said.",
+            "The agency said earlier it had confirmed 30 dead. Some 40 people were killed when shells hit the school, the agency said.",
+        );
+        let plain: Vec<&Finding> = finding(&updated, "deaths")
+            .into_iter()
+            .filter(|f| f.verdict != Verdict::Agreement)
+            .collect();
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        assert_eq!(plain[0].verdict, Verdict::PossibleConflict);
+        let unmarked = two_accounts(
+            "Some 30 people were killed when shells hit the school, the agency said.",
+            "Some 40 people were killed when shells hit the school, the agency said.",
+        );
+        assert_eq!(sole_verdict(&unmarked, "deaths"), Verdict::Conflict);
+    }
+
+    #[test]
     fn one_in_every_so_many_is_a_rate_not_a_count() {
         let report = two_accounts(
             "Officials said one in every 500 users had been exposed to the flaw.",

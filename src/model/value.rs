@@ -74,6 +74,10 @@ pub enum FigureKind {
 /// Asia", "20 million records worldwide"): a whole, which narrows nothing.
 pub const WIDE_SCOPE: &str = "overall";
 
+/// The scope of a figure its sentence gives as an earlier report, which a later one may
+/// have replaced: "the UN said *earlier* it had confirmed 30 dead".
+pub const EARLIER_SCOPE: &str = "earlier";
+
 /// The measure of a date no lexicon measure names: the date of what its sentence reports
 /// ("re-signed after 24 December 2016", "on 10 January 2017 the club announced ...").
 pub const EVENT_DATE_MEASURE: &str = "date";

@@ -5,7 +5,9 @@
 //! lexicon's `measures`, or else the noun it counts ("26 reviews").
 
 use crate::model::amount::Convention;
-use crate::model::value::{Figure, FigureKind, EVENT_DATE_MEASURE, UNNAMED, WIDE_SCOPE};
+use crate::model::value::{
+    Figure, FigureKind, EARLIER_SCOPE, EVENT_DATE_MEASURE, UNNAMED, WIDE_SCOPE,
+};
 use crate::normalize::qualifier;
 use crate::normalize::scan::{scan, Kind, Mention, Reference, ScanOptions};
 use crate::normalize::tokens::{tokenize, Token, TokenKind};
@@ -81,9 +83,6 @@ const CLAUSE_OPENERS: [&str; 5] = ["as", "when", "after", "before", "since"];
 const TOTAL_SCOPE: &str = "total";
 /// The scope of a count that adds to one given before ("another four", "four other").
 const INCREMENT_SCOPE: &str = "more";
-/// The scope of a count the text gives as an earlier report ("said earlier it had
-/// confirmed 30 dead"), which a later one may have replaced.
-const EARLIER_SCOPE: &str = "earlier";
 
 /// Whether a figure is one side of a pair written with a hyphen: a score or a result
 /// ("a 27-24 loss", "led 33-26"), not a count. The reader takes a rising pair ("15-20")

@@ -11,7 +11,7 @@ pub use submission::judge_submission;
 use crate::model::claim::{Attribute, Claim, TimeScope};
 use crate::model::finding::{Detail, Finding, Verdict};
 use crate::model::subject::{Link, Subject};
-use crate::model::value::Value;
+use crate::model::value::{Value, EARLIER_SCOPE};
 use crate::pipeline::subjects::Subjects;
 use crate::rules::{Rule, RuleSet};
 use crate::text::fold::{fold, Thresholds};
@@ -51,6 +51,44 @@ fn group_keys(claims: &[Claim], context: &Context) -> Vec<Option<GroupKey>> {
         .collect()
 }
 
+/// The figures sources give as earlier reports ("the UN said earlier it had confirmed 30
+/// dead"), by subject and attribute.
+type EarlierReports = HashMap<(usize, Attribute), Vec<usize>>;
+
+fn earlier_reports(claims: &[Claim]) -> EarlierReports {
+    let mut reports = EarlierReports::new();
+    for (index, claim) in claims.iter().enumerate() {
+        if let Value::Figure(figure) = &claim.value {
+            if figure.scope.iter().any(|s| s == EARLIER_SCOPE) {
+                reports
+                    .entry((claim.subject, claim.attribute.clone()))
+                    .or_default()
+                    .push(index);
+            }
+        }
+    }
+    reports
+}
+
+/// Whether a figure has the value some source gives the same subject's figure as an
+/// earlier report: the value a later one may have replaced.
+fn reported_earlier(claims: &[Claim], claim: &Claim, earlier: &EarlierReports) -> bool {
+    let Value::Figure(figure) = &claim.value else {
+        return false;
+    };
+    let key = (claim.subject, claim.attribute.clone());
+    earlier.get(&key).is_some_and(|reports| {
+        reports.iter().any(|&i| match &claims[i].value {
+            Value::Figure(report) => {
+                report.unit == figure.unit
+                    && report.amount.low <= figure.amount.high
+                    && figure.amount.low <= report.amount.high
+            }
+            _ => false,
+        })
+    })
+}
+
 /// All findings, sorted by verdict, subject and attribute; each claim no other source
 /// speaks to is marked `unverified`.
 pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> Vec<Finding> {
@@ -78,6 +116,7 @@ pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> V
             groups.entry(key).or_default().push(index);
         }
     }
+    let earlier = earlier_reports(claims);
     let mut corroborated = vec![false; claims.len()];
     for ((subject, _, _), members) in &groups {
         let sources: BTreeSet<usize> = members.iter().map(|&i| claims[i].doc).collect();
@@ -86,7 +125,7 @@ pub fn decide(claims: &mut [Claim], subjects: &Subjects, context: &Context) -> V
                 corroborated[i] = true;
             }
         }
-        if let Some(finding) = judge_group(claims, members, *subject, context) {
+        if let Some(finding) = judge_group(claims, members, *subject, &earlier, context) {
             findings.push(finding);
         }
     }
@@ -215,6 +254,7 @@ fn classes_verdict(
     left: &[usize],
     right: &[usize],
     rule: &Rule,
+    earlier: &EarlierReports,
     context: &Context,
 ) -> Verdict {
     let docs = |class: &[usize]| class.iter().map(|&i| claims[i].doc).collect::<HashSet<_>>();
@@ -243,10 +283,20 @@ fn classes_verdict(
                     _ => None,
                 });
             if let Some((a, b)) = cross {
-                let verdict = if grew(&claims[a], &claims[b], &context.rules.lexicon) {
+                let (x, y) = (&claims[a], &claims[b]);
+                let verdict = if grew(x, y, &context.rules.lexicon) {
                     Verdict::Changed
+                } else if reported_earlier(claims, x, earlier)
+                    != reported_earlier(claims, y, earlier)
+                {
+                    // One of the two is the value a source gives as an earlier report,
+                    // which the other may have replaced.
+                    match pair_verdict(x, y, rule) {
+                        Verdict::Conflict => Verdict::PossibleConflict,
+                        verdict => verdict,
+                    }
                 } else {
-                    pair_verdict(&claims[a], &claims[b], rule)
+                    pair_verdict(x, y, rule)
                 };
                 worst = worst.min(verdict);
             }
@@ -259,6 +309,7 @@ fn judge_group(
     claims: &[Claim],
     members: &[usize],
     subject: usize,
+    earlier: &EarlierReports,
     context: &Context,
 ) -> Option<Finding> {
     if members.len() < 2 {
@@ -285,7 +336,9 @@ fn judge_group(
         // Conflict is the most serious verdict: once found, nothing can change the outcome.
         'pairs: for (i, class) in classes.iter().enumerate() {
             for other in &classes[i + 1..] {
-                worst = worst.min(classes_verdict(claims, class, other, rule, context));
+                worst = worst.min(classes_verdict(
+                    claims, class, other, rule, earlier, context,
+                ));
                 if worst == Verdict::Conflict {
                     break 'pairs;
                 }

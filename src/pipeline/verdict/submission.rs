@@ -7,7 +7,10 @@
 //! sources are (a conflict, a change over time, a possible conflict). What the corpus says
 //! only among itself is not the submission's business and gives no finding.
 
-use super::{classes, classes_verdict, group_keys, judge_group, Context, GroupKey};
+use super::{
+    classes, classes_verdict, earlier_reports, group_keys, judge_group, Context, EarlierReports,
+    GroupKey,
+};
 use crate::model::claim::Claim;
 use crate::model::finding::{Detail, Finding, Verdict};
 use crate::rules::Rule;
@@ -39,16 +42,19 @@ pub fn judge_submission(
             trusted.push(index);
         }
     }
+    let earlier = earlier_reports(claims);
     for ((subject, _, _), (new, trusted)) in &groups {
         if new.is_empty() {
             continue;
         }
         if trusted.is_empty() {
-            findings.extend(judge_group(claims, new, *subject, context));
+            findings.extend(judge_group(claims, new, *subject, &earlier, context));
             continue;
         }
         for own in classes(claims, new, context) {
-            findings.extend(judge_class(claims, &own, trusted, *subject, context));
+            findings.extend(judge_class(
+                claims, &own, trusted, *subject, &earlier, context,
+            ));
         }
     }
 }
@@ -60,6 +66,7 @@ fn judge_class(
     own: &[usize],
     trusted: &[usize],
     subject: usize,
+    earlier: &EarlierReports,
     context: &Context,
 ) -> Option<Finding> {
     let first = &claims[own[0]];
@@ -98,7 +105,7 @@ fn judge_class(
         return None;
     }
     let against: Vec<usize> = accepted.iter().flat_map(|c| c.iter().copied()).collect();
-    let mut verdict = classes_verdict(claims, own, &against, rule, context);
+    let mut verdict = classes_verdict(claims, own, &against, rule, earlier, context);
     let support: Vec<usize> = home.iter().copied().filter(|i| !own.contains(i)).collect();
     if verdict == Verdict::Conflict && !support.is_empty() && !against.iter().any(is_fact) {
         // Some trusted sources say the same: the corpus itself is divided.
