@@ -98,6 +98,19 @@ impl Scanner<'_> {
         Some((currency, scale, at + 1))
     }
 
+    /// Whether the currency symbol at token `at` (`currency`, spelled up to `end`) after a
+    /// number stands before the next number instead, which no symbol follows.
+    fn symbol_of_the_next(&self, at: usize, currency: usize, end: usize) -> bool {
+        let symbol = self
+            .word(at)
+            .is_some_and(|w| !w.chars().any(char::is_alphanumeric));
+        let Some(next) = self.cardinal(end).filter(|_| symbol) else {
+            return false;
+        };
+        self.currency_at(next.end)
+            .is_none_or(|(again, _)| again != currency)
+    }
+
     /// An amount of money starting at token `start`.
     pub(super) fn money(&self, start: usize) -> Option<Mention> {
         let (currency, mut value, mut end) = match self.currency_at(start) {
@@ -105,9 +118,16 @@ impl Scanner<'_> {
             Some((currency, after)) => {
                 let parsed = self.cardinal(after)?;
                 let mut end = parsed.end;
-                // "$ 10 dollars": the name again after the amount.
+                // "$ 10 dollars": the name again after the amount, in words; "$ 20.00 $
+                // 37.30" and "10 $ 30 $" are two sums.
                 if let Some((again, after_again)) = self.currency_at(end) {
-                    if currencies().list[again].name == currencies().list[currency].name {
+                    let in_words = self
+                        .word(end)
+                        .is_some_and(|w| w.chars().any(char::is_alphabetic));
+                    if currencies().list[again].name == currencies().list[currency].name
+                        && in_words
+                        && self.cardinal(after_again).is_none()
+                    {
                         end = after_again;
                     }
                 }
@@ -122,6 +142,11 @@ impl Scanner<'_> {
                     after
                 };
                 let (currency, mut end, mut value) = match self.currency_at(at) {
+                    // "20.00 $ 37.30": a symbol before a number is that number's, unless
+                    // the text writes it after its numbers ("10 $ 30 $").
+                    Some((currency, end)) if self.symbol_of_the_next(at, currency, end) => {
+                        return None
+                    }
                     Some((currency, end)) => (currency, end, value),
                     None => {
                         let (currency, scale, end) = self.scaled_code_at(at)?;
@@ -151,7 +176,8 @@ impl Scanner<'_> {
                     .word(cents.end)
                     .is_some_and(|w| minor.iter().any(|m| m == w));
                 let bare = !named && self.currency_at(cents.end).is_none();
-                if cents.value > 0.0 && cents.value < 100.0 && (named || bare) {
+                let whole = cents.value.fract() == 0.0;
+                if whole && cents.value > 0.0 && cents.value < 100.0 && (named || bare) {
                     value += cents.value / 100.0;
                     end = cents.end + usize::from(named);
                 }
@@ -294,6 +320,10 @@ mod tests {
         assert_eq!(
             money("a budget of 500 kEUR"),
             ("500 kEUR".into(), 500e3, "Euro".into())
+        );
+        assert_eq!(
+            money("paid $ 20.00 $ 37.30 in fees"),
+            ("$ 20.00".into(), 20.0, "Dollar".into())
         );
         let options = ScanOptions {
             kinds: vec![Kind::Currency],
