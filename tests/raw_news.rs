@@ -497,6 +497,26 @@ mod figures {
     }
 
     #[test]
+    fn counts_at_two_lesser_places_do_not_meet_but_at_one_they_do() {
+        assert_figures_apart(
+            "Twelve people were killed when the quake struck Bener Meriah district, officials said.",
+            "Ten people were killed when the quake struck Central Aceh district, officials said.",
+            "deaths",
+            &["10 deaths", "12 deaths"],
+        );
+        let one_place = two_accounts(
+            "Twelve people were killed when the quake struck Bener Meriah district, officials said.",
+            "Ten people were killed when the quake struck the Bener Meriah district, officials said.",
+        );
+        assert_eq!(sole_verdict(&one_place, "deaths"), Verdict::Conflict);
+        let unplaced = two_accounts(
+            "Twelve people were killed when the quake struck Bener Meriah district, officials said.",
+            "Ten people were killed when the quake struck, officials said.",
+        );
+        assert_eq!(sole_verdict(&unplaced, "deaths"), Verdict::Conflict);
+    }
+
+    #[test]
     fn one_in_every_so_many_is_a_rate_not_a_count() {
         let report = two_accounts(
             "Officials said one in every 500 users had been exposed to the flaw.",

@@ -107,6 +107,11 @@ pub struct Figure {
     /// speaks of someone by a pronoun only ("he caught 29 passes").
     #[serde(default)]
     pub named: Vec<String>,
+    /// The folded names of the lesser places its sentence counts at ("in Bener Meriah
+    /// district", "in the Bureij refugee camp"): two figures at places that share no name
+    /// are two places' figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
 }
 
 /// A day of the common era as a date.

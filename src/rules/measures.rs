@@ -49,6 +49,7 @@ pub struct Measures {
     earlier_words: HashSet<String>,
     wide_words: HashSet<String>,
     degree_words: HashSet<String>,
+    place_words: HashSet<String>,
 }
 
 impl Measures {
@@ -88,6 +89,7 @@ impl Measures {
             earlier_words: folded_set(&spec.figure_earlier_words),
             wide_words: folded_set(&spec.figure_wide_words),
             degree_words: folded_set(&spec.figure_degree_words),
+            place_words: folded_set(&spec.figure_place_words),
         }
     }
 
@@ -183,6 +185,12 @@ impl Measures {
     /// was hurt ("critically").
     pub fn is_degree_word(&self, folded: &str) -> bool {
         self.degree_words.contains(folded)
+    }
+
+    /// Whether a folded word, after a name, is a lesser place a figure may be counted at
+    /// ("district").
+    pub fn is_place_word(&self, folded: &str) -> bool {
+        self.place_words.contains(folded)
     }
 
     /// Whether a folded word after a count gives it over a wider area than the story's

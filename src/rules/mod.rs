@@ -365,6 +365,7 @@ fn merge_lexicon(into: &mut LexiconSpec, from: &LexiconSpec) {
         (&mut into.figure_earlier_words, &from.figure_earlier_words),
         (&mut into.figure_wide_words, &from.figure_wide_words),
         (&mut into.figure_degree_words, &from.figure_degree_words),
+        (&mut into.figure_place_words, &from.figure_place_words),
     ] {
         into.extend(from.iter().cloned());
     }

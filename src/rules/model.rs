@@ -278,4 +278,8 @@ pub struct LexiconSpec {
     /// its noun left out: "55 wounded, 15 *critically*", "five of them *seriously*".
     #[serde(default)]
     pub figure_degree_words: Vec<String>,
+    /// Words for lesser places a story's figures may be counted at, after their names:
+    /// "Bener Meriah *district*", "the Bureij refugee *camp*".
+    #[serde(default)]
+    pub figure_place_words: Vec<String>,
 }

@@ -172,12 +172,14 @@ pub fn figures(
     let urls = crate::text::url_spans(sentence);
     // "over four nights" says what the sentence counts over; it counts no nights itself.
     let stretches = stretches(sentence);
+    let places = places(sentence, &tokens, &lexicon.measures);
     let reader = Reader {
         sentence,
         has_url: !urls.is_empty(),
         has_part_word: lexicon.measures.may_name_a_part(sentence),
         stretches: &stretches,
         known_names,
+        places: &places,
         tokens: &tokens,
         measures: &lexicon.measures,
         lexicon,
@@ -245,6 +247,41 @@ fn is_age_after_aged(before: &[Token]) -> bool {
     }
 }
 
+/// The folded names of the lesser places `sentence` names: the capitalised words before a
+/// place word of the lexicon ("Bener Meriah *district*", "Bureij refugee *camp*"; one
+/// lowercase word may stand between), sorted. A place word no name stands before names
+/// no place.
+fn places(sentence: &str, tokens: &[Token], measures: &Measures) -> Vec<String> {
+    let mut places = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word || !measures.is_place_word(&fold(&token.text)) {
+            continue;
+        }
+        let mut name = Vec::new();
+        let mut between = 0;
+        for before in tokens[..at].iter().rev() {
+            if before.kind != TokenKind::Word {
+                break;
+            }
+            let written = &sentence[before.span.clone()];
+            let folded = fold(written);
+            if written.chars().next().is_some_and(char::is_uppercase)
+                && !measures.is_function_word(&folded)
+            {
+                name.push(folded);
+            } else if name.is_empty() && between == 0 {
+                between += 1;
+            } else {
+                break;
+            }
+        }
+        places.extend(name);
+    }
+    places.sort();
+    places.dedup();
+    places
+}
+
 /// "one in every 500 users", "1 in 4 adults": the number is the base of a rate, not a
 /// count of the noun.
 fn is_rate_denominator(before: &[Token]) -> bool {
@@ -304,6 +341,8 @@ struct Reader<'a> {
     /// The words the sentence's document writes capitalised inside its sentences, folded:
     /// names, whichever sentence they open.
     known_names: &'a HashSet<String>,
+    /// The lesser places the sentence names ([`places`]).
+    places: &'a [String],
     tokens: &'a [Token],
     measures: &'a Measures,
     lexicon: &'a Lexicon,
@@ -520,6 +559,7 @@ impl Reader<'_> {
                 scope: reading.scope,
                 context,
                 named,
+                places: self.places.to_vec(),
             },
             weak: reading.weak,
         })

@@ -68,6 +68,7 @@ pub fn read_value(kind: ValueKind, text: &str, reading: &Reading) -> Option<Valu
                     scope: Vec::new(),
                     context: Vec::new(),
                     named: Vec::new(),
+                    places: Vec::new(),
                 })),
             }
         }

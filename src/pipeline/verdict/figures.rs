@@ -156,7 +156,15 @@ pub fn contexts(claims: &[Claim], rules: &RuleSet) -> Vec<usize> {
             && !form.starts_with("Date")
             && named_figures.len() * 2 >= members.len()
             && distinct_holders.len() >= MANY_HOLDERS;
+        // Figures counted at lesser places that share no name are two places' figures.
+        let one_place = |a: usize, b: usize| {
+            let (x, y) = (&figure(members[a]).places, &figure(members[b]).places);
+            x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w))
+        };
         let about_one = |a: usize, b: usize| {
+            if !one_place(a, b) {
+                return false;
+            }
             let (x, y) = (&figure(members[a]).named, &figure(members[b]).named);
             let unnamed = |names: &[String]| names.iter().any(|w| w == UNNAMED);
             let anyone = |names: &[String]| names.is_empty() && !many_holders;
