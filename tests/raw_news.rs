@@ -504,16 +504,14 @@ mod figures {
             "deaths",
             &["10 deaths", "12 deaths"],
         );
-        let one_place = two_accounts(
-            "Twelve people were killed when the quake struck Bener Meriah district, officials said.",
+        let placed = "Twelve people were killed when the quake struck Bener Meriah district, officials said.";
+        for other in [
             "Ten people were killed when the quake struck the Bener Meriah district, officials said.",
-        );
-        assert_eq!(sole_verdict(&one_place, "deaths"), Verdict::Conflict);
-        let unplaced = two_accounts(
-            "Twelve people were killed when the quake struck Bener Meriah district, officials said.",
             "Ten people were killed when the quake struck, officials said.",
-        );
-        assert_eq!(sole_verdict(&unplaced, "deaths"), Verdict::Conflict);
+        ] {
+            let report = two_accounts(placed, other);
+            assert_eq!(sole_verdict(&report, "deaths"), Verdict::Conflict, "{other}");
+        }
     }
 
     #[test]
